@@ -1,0 +1,440 @@
+package dev.propensity.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark suite: runs each piece of work with Propensity and with the peer a user would pick instead,
+ * side by side in one run, and prints one table (work, ours, peer, ratio, target, met?).
+ *
+ * <ul>
+ *   <li><b>ingest</b>: the simulator's REES46-format CSV (about 1 GB, generated once and cached) read,
+ *       sessionized and turned into feature rows, against DuckDB's {@code GROUP BY user_session} with 2 threads
+ *       (and pandas when installed); time, MB/s and peak RSS, each side in its own JVM or process;</li>
+ *   <li><b>train</b>: logistic regression on 2M sessions x 20 features, ours against scikit-learn (when
+ *       installed) and Tribuo's {@code LogisticRegressionTrainer} as shipped: fit time, AUC, peak RSS;</li>
+ *   <li><b>score</b>: JMH, one session and a batch, ours against Tribuo's {@code predict} on the same model and
+ *       scikit-learn's figures from the training run;</li>
+ *   <li><b>render</b>: the whole dashboard (all charts, PNG, SVG and HTML) in process.</li>
+ * </ul>
+ *
+ * <p>Options: {@code --quick} (small data, short JMH runs: a sanity run), {@code --dir DIR} (where data is
+ * cached; default {@code /tmp/propensity-bench}), {@code --mb N} (the ingest file's size, default 1000),
+ * {@code --large-mb N} (also a larger file), {@code --rows N} and {@code --features D} (training shape,
+ * default 2,000,000 x 20), {@code --repeat N} (best of N timed runs, default 1), {@code --only LIST}
+ * (comma-separated subset of ingest,train,score,render), {@code --no-python} (skip pandas and
+ * scikit-learn), {@code --out FILE} (also write the table, with the date and the machine, as Markdown).
+ */
+public final class BenchSuite {
+    private static final Path PEERS = Path.of("/work/shared/peers");
+
+    private final Options options;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private BenchSuite(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Runs the suite.
+     *
+     * @param args see the class description
+     * @throws IOException when the data cannot be written or read
+     */
+    public static void main(String[] args) throws IOException {
+        Options o = Options.parse(args);
+        BenchSuite suite = new BenchSuite(o);
+        Instant started = Instant.now();
+        if (o.only.contains("ingest")) {
+            suite.ingest(o.ingestMb);
+            if (o.largeMb > 0) {
+                suite.ingest(o.largeMb);
+            }
+        }
+        if (o.only.contains("train")) {
+            suite.train();
+        }
+        if (o.only.contains("score")) {
+            suite.score();
+        }
+        if (o.only.contains("render")) {
+            suite.render();
+        }
+        String table = suite.table();
+        System.out.println();
+        System.out.println(table);
+        for (String n : suite.notes) {
+            System.out.println("- " + n);
+        }
+        if (o.out != null) {
+            Files.writeString(o.out, suite.markdown(started, args, table));
+            System.out.println("written: " + o.out);
+        }
+    }
+
+    // ---------------------------------------------------------------- ingest
+
+    private void ingest(int megabytes) throws IOException {
+        Path file = DataFiles.rees46(options.dir, megabytes);
+        double mb = Files.size(file) / 1e6;
+        String work = String.format(Locale.ROOT, "ingest+features, %.0f MB REES46 CSV", mb);
+        log("%s: %s", work, file);
+
+        Child.Outcome floor = Child.java(List.of(), LineCount.class, List.of(file.toString()));
+        Child.Outcome ours = best(() -> Child.java(ourIngestJvm(), IngestOurs.class, List.of(file.toString())));
+        Child.Outcome duck = best(() -> Child.java(List.of(), IngestDuckDb.class, List.of(file.toString(), "2")));
+
+        double to = ours.number("seconds");
+        double td = duck.number("seconds");
+        rows.add(new Row(work + ": time",
+                fmtSeconds(to) + mbps(mb, to),
+                "DuckDB 2 threads " + fmtSeconds(td) + mbps(mb, td),
+                ratio(to, td), "<= 1.00x", met(to <= td)));
+        double mo = ours.number("rss");
+        double md = duck.number("rss");
+        rows.add(new Row(work + ": peak RSS",
+                fmtBytes(mo) + " (heap " + fmtBytes(ours.number("heap")) + ")",
+                "DuckDB " + fmtBytes(md),
+                ratio(mo, md), "<= 0.50x", met(mo <= md / 2)));
+        rows.add(new Row(work + ": sessions (check)",
+                fmtCount(ours.number("sessions")) + " / " + fmtCount(ours.number("purchases")) + " buying",
+                "DuckDB " + fmtCount(duck.number("sessions")) + " / " + fmtCount(duck.number("purchases")) + " buying",
+                "", "equal", met(ours.number("sessions") == duck.number("sessions")
+                        && ours.number("purchases") == duck.number("purchases"))));
+        if (ours.results.containsKey("threads")) {
+            notes.add("ours (" + work + "): " + ours.results.get("threads") + " thread(s), JVM " + ourIngestJvm()
+                    + ", " + ours.results.getOrDefault("what", ""));
+        }
+        rows.add(new Row(work + ": floor", "", String.format(Locale.ROOT, "read bytes + count lines, 1 thread %s%s",
+                fmtSeconds(floor.number("seconds")), mbps(mb, floor.number("seconds"))),
+                ratio(to, floor.number("seconds")), "(reference)", ""));
+        if (python("pandas")) {
+            Child.Outcome pd = Child.python(PEERS.resolve("pandas_sessions.py"), List.of(file.toString()));
+            Matcher m = Pattern.compile("total=([0-9.]+)s").matcher(pd.output());
+            double tp = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+            rows.add(new Row(work + ": vs pandas", fmtSeconds(to) + ", " + fmtBytes(mo),
+                    "pandas " + fmtSeconds(tp) + ", " + fmtBytes(pd.number("rss")),
+                    ratio(to, tp) + " time, " + ratio(mo, pd.number("rss")) + " RSS", "(reference)", ""));
+        }
+    }
+
+    private List<String> ourIngestJvm() {
+        return List.of("-Xmx" + options.ingestHeap, "-XX:+UseParallelGC");
+    }
+
+    // ---------------------------------------------------------------- train
+
+    private void train() {
+        int n = options.rows;
+        int d = options.features;
+        String work = String.format(Locale.ROOT, "train LR %s x %d", fmtCount(n), d);
+        log("%s", work);
+        Child.Outcome ours = best(() -> Child.java(List.of("-Xmx" + options.trainHeap), TrainOurs.class,
+                List.of(Integer.toString(n), Integer.toString(d))));
+        double fo = ours.number("fit_seconds");
+        double ao = ours.number("auc");
+        double mo = ours.number("rss");
+        Sklearn sk = python("sklearn") ? Sklearn.run(n, d) : null;
+        if (sk != null) {
+            rows.add(new Row(work + ": fit", fmtSeconds(fo), "scikit-learn lbfgs " + fmtSeconds(sk.fit),
+                    ratio(fo, sk.fit), "<= 1.00x", met(fo <= sk.fit)));
+            rows.add(new Row(work + ": AUC", fmt4(ao), "scikit-learn " + fmt4(sk.auc),
+                    String.format(Locale.ROOT, "%+.4f", ao - sk.auc), ">= -0.002", met(ao >= sk.auc - 0.002)));
+            rows.add(new Row(work + ": peak RSS", fmtBytes(mo) + " (heap " + fmtBytes(ours.number("heap")) + ")",
+                    "scikit-learn " + fmtBytes(sk.rss), ratio(mo, sk.rss), "<= 1 GB", met(mo <= 1e9)));
+            scikit = sk;
+        } else {
+            rows.add(new Row(work + ": fit", fmtSeconds(fo), "scikit-learn not run (0.95 s in DESIGN.md)",
+                    ratio(fo, 0.95), "<= 0.95 s", met(fo <= 0.95)));
+            rows.add(new Row(work + ": AUC", fmt4(ao), "", "", ">= 0.86", met(ao >= 0.86)));
+            rows.add(new Row(work + ": peak RSS", fmtBytes(mo), "", "", "<= 1 GB", met(mo <= 1e9)));
+        }
+        if (!options.noTribuo) {
+            Child.Outcome t = Child.java(List.of("-Xmx" + options.tribuoHeap), TrainTribuo.class,
+                    List.of(Integer.toString(n), Integer.toString(d)));
+            double tb = t.number("build_seconds");
+            double tf = t.number("fit_seconds");
+            rows.add(new Row(work + ": vs Tribuo as shipped",
+                    fmtSeconds(fo) + ", AUC " + fmt4(ao) + ", " + fmtBytes(mo),
+                    String.format(Locale.ROOT, "Tribuo LogisticRegressionTrainer: build %s + fit %s, AUC %s, %s",
+                            fmtSeconds(tb), fmtSeconds(tf), fmt4(t.number("auc")), fmtBytes(t.number("rss"))),
+                    ratio(fo, tb + tf) + " time, " + ratio(mo, t.number("rss")) + " RSS", "(reference)", ""));
+            tribuoBatchNs = t.number("score_ns_per_row");
+        }
+    }
+
+    private Sklearn scikit;
+    private double tribuoBatchNs = Double.NaN;
+
+    /** The scikit-learn peer's figures. */
+    private static final class Sklearn {
+        double fit = Double.NaN;
+        double batchNs = Double.NaN;
+        double singleUs = Double.NaN;
+        double auc = Double.NaN;
+        double rss = Double.NaN;
+
+        static Sklearn run(int n, int d) {
+            Child.Outcome o = Child.python(PEERS.resolve("sklearn_train.py"), List.of(Integer.toString(n), Integer.toString(d)));
+            Sklearn s = new Sklearn();
+            Matcher m = Pattern.compile("fit=([0-9.]+)s .*\\(([0-9.]+) ns/session\\) single_score=([0-9.]+) us auc=([0-9.]+)")
+                    .matcher(o.output());
+            if (m.find()) {
+                s.fit = Double.parseDouble(m.group(1));
+                s.batchNs = Double.parseDouble(m.group(2));
+                s.singleUs = Double.parseDouble(m.group(3));
+                s.auc = Double.parseDouble(m.group(4));
+            }
+            s.rss = o.number("rss");
+            return s;
+        }
+    }
+
+    // ---------------------------------------------------------------- score
+
+    private void score() {
+        log("scoring (JMH)");
+        ScoringBenchmark.Figures f = ScoringBenchmark.run(options.quick);
+        String skBatch = scikit != null ? "scikit-learn " + fmt1(scikit.batchNs) + " ns" : "scikit-learn 54 ns (DESIGN.md)";
+        double skBatchNs = scikit != null ? scikit.batchNs : 54;
+        rows.add(new Row("score a batch, ns/session", fmt1(f.batchNs()) + " ns",
+                skBatch + "; Tribuo predict(List) " + (Double.isNaN(tribuoBatchNs) ? "1.9 us (DESIGN.md)"
+                        : fmt1(tribuoBatchNs) + " ns") + "; Tribuo predict(Example) in a loop " + fmt1(f.tribuoBatchNs()) + " ns",
+                ratio(f.batchNs(), skBatchNs), "< 50 ns", met(f.batchNs() < 50)));
+        double skOneUs = scikit != null ? scikit.singleUs : 31;
+        rows.add(new Row("score one session", fmtUs(f.oneNs()),
+                "Tribuo predict(Example) " + fmtUs(f.tribuoOneNs()) + "; scikit-learn " + fmt1(skOneUs) + " us",
+                ratio(f.oneNs(), f.tribuoOneNs()) + " vs Tribuo", "< 0.2 us", met(f.oneNs() < 200)));
+    }
+
+    // ---------------------------------------------------------------- render
+
+    private void render() throws IOException {
+        Path out = options.dir.resolve("dashboard");
+        log("render dashboard into %s", out);
+        Child.Outcome r = Child.java(List.of("-Xmx1g", "-Djava.awt.headless=true"), RenderDashboard.class,
+                List.of(out.toString(), Integer.toString(options.quick ? 20_000 : 100_000)));
+        double cold = r.number("first_seconds");
+        double warm = r.number("warm_seconds");
+        rows.add(new Row("render the dashboard (" + r.results.getOrDefault("what", "") + ")",
+                "first " + fmtSeconds(cold) + ", warm " + fmtSeconds(warm), "", "", "< 2 s (first)", met(cold < 2)));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private interface Run {
+        Child.Outcome run();
+    }
+
+    /** The best (fastest) of {@code --repeat} runs; memory is the largest seen. */
+    private Child.Outcome best(Run run) {
+        Child.Outcome best = null;
+        double maxRss = Double.NaN;
+        for (int i = 0; i < options.repeat; i++) {
+            Child.Outcome o = run.run();
+            if (!o.ok()) {
+                throw new IllegalStateException("a benchmark child failed with exit code " + o.exitCode + ":\n" + o.output());
+            }
+            double rss = o.number("rss");
+            maxRss = Double.isNaN(maxRss) ? rss : Math.max(maxRss, rss);
+            double t = timeOf(o);
+            if (best == null || t < timeOf(best)) {
+                best = o;
+            }
+        }
+        best.results.put("rss", Double.toString(maxRss));
+        return best;
+    }
+
+    private static double timeOf(Child.Outcome o) {
+        double t = o.number("seconds");
+        return Double.isNaN(t) ? o.number("fit_seconds") : t;
+    }
+
+    private boolean python(String module) {
+        if (options.noPython) {
+            return false;
+        }
+        Child.Outcome o = Child.run(List.of("/usr/bin/python3", "-c", "import " + module));
+        if (!o.ok()) {
+            notes.add(module + " is not installed (apt-get install -y python3-" + module + "): its peer was skipped");
+        }
+        return o.ok();
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.println("[bench] " + String.format(Locale.ROOT, format, args));
+    }
+
+    private String table() {
+        String[] head = {"work", "ours", "peer", "ratio", "target", "met?"};
+        StringBuilder sb = new StringBuilder();
+        sb.append("| ").append(String.join(" | ", head)).append(" |\n");
+        sb.append("|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            sb.append("| ").append(r.work()).append(" | ").append(r.ours()).append(" | ").append(r.peer())
+                    .append(" | ").append(r.ratio()).append(" | ").append(r.target()).append(" | ").append(r.met())
+                    .append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private String markdown(Instant started, String[] args, String table) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Benchmark results\n\n");
+        sb.append("- date: ").append(started.truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        sb.append("- command: `bench/run.sh ").append(String.join(" ", args)).append("`\n");
+        sb.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(fmtBytes(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize())).append(" RAM, Java ").append(System.getProperty("java.vm.version"))
+                .append(" (").append(System.getProperty("java.vm.name")).append(")\n\n");
+        sb.append(table).append('\n');
+        for (String n : notes) {
+            sb.append("- ").append(n).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String fmtSeconds(double s) {
+        return Double.isNaN(s) ? "n/a" : String.format(Locale.ROOT, "%.2f s", s);
+    }
+
+    static String mbps(double mb, double s) {
+        return Double.isNaN(s) ? "" : String.format(Locale.ROOT, " (%.0f MB/s)", mb / s);
+    }
+
+    static String fmtBytes(double b) {
+        if (Double.isNaN(b) || b < 0) {
+            return "n/a";
+        }
+        return b >= 1e9 ? String.format(Locale.ROOT, "%.2f GB", b / 1e9) : String.format(Locale.ROOT, "%.0f MB", b / 1e6);
+    }
+
+    static String fmtCount(double n) {
+        return Double.isNaN(n) ? "n/a" : String.format(Locale.ROOT, "%,.0f", n);
+    }
+
+    static String fmt4(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String fmt1(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String fmtUs(double ns) {
+        return Double.isNaN(ns) ? "n/a" : String.format(Locale.ROOT, "%.3f us", ns / 1000);
+    }
+
+    static String ratio(double ours, double peer) {
+        return Double.isNaN(ours) || Double.isNaN(peer) || peer == 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.2fx", ours / peer);
+    }
+
+    static String met(boolean ok) {
+        return ok ? "yes" : "**no**";
+    }
+
+    /** One line of the table. */
+    record Row(String work, String ours, String peer, String ratio, String target, String met) {
+    }
+
+    /** The command line. */
+    static final class Options {
+        boolean quick;
+        Path dir = Path.of("/tmp/propensity-bench");
+        int ingestMb = 1000;
+        int largeMb;
+        int rows = 2_000_000;
+        int features = 20;
+        int repeat = 1;
+        boolean noPython;
+        boolean noTribuo;
+        String ingestHeap = "400m";
+        String trainHeap = "800m";
+        String tribuoHeap = "12g";
+        Set<String> only = new LinkedHashSet<>(List.of("ingest", "train", "score", "render"));
+        Path out;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            boolean rowsSet = false;
+            boolean mbSet = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--quick":
+                        o.quick = true;
+                        break;
+                    case "--dir":
+                        o.dir = Path.of(value(args, ++i, a));
+                        break;
+                    case "--mb":
+                        o.ingestMb = Integer.parseInt(value(args, ++i, a));
+                        mbSet = true;
+                        break;
+                    case "--large-mb":
+                        o.largeMb = Integer.parseInt(value(args, ++i, a));
+                        break;
+                    case "--rows":
+                        o.rows = Integer.parseInt(value(args, ++i, a));
+                        rowsSet = true;
+                        break;
+                    case "--features":
+                        o.features = Integer.parseInt(value(args, ++i, a));
+                        break;
+                    case "--repeat":
+                        o.repeat = Integer.parseInt(value(args, ++i, a));
+                        break;
+                    case "--ingest-heap":
+                        o.ingestHeap = value(args, ++i, a);
+                        break;
+                    case "--train-heap":
+                        o.trainHeap = value(args, ++i, a);
+                        break;
+                    case "--no-python":
+                        o.noPython = true;
+                        break;
+                    case "--no-tribuo":
+                        o.noTribuo = true;
+                        break;
+                    case "--only":
+                        o.only = new LinkedHashSet<>(List.of(value(args, ++i, a).split(",")));
+                        break;
+                    case "--out":
+                        o.out = Path.of(value(args, ++i, a));
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown option '" + a + "'; see BenchSuite's Javadoc");
+                }
+            }
+            if (o.quick) {
+                o.ingestMb = mbSet ? o.ingestMb : 100;
+                o.rows = rowsSet ? o.rows : 200_000;
+            }
+            if (o.repeat < 1) {
+                throw new IllegalArgumentException("--repeat must be >= 1, was " + o.repeat);
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException("option " + option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+}
