@@ -1,0 +1,479 @@
+package dev.propensity.viz;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import dev.propensity.metrics.Breakdown;
+import dev.propensity.metrics.Breakdowns;
+import dev.propensity.metrics.CalibrationCurve;
+import dev.propensity.metrics.ClassificationReport;
+import dev.propensity.metrics.ConfusionMatrix;
+import dev.propensity.metrics.GainsCurve;
+import dev.propensity.metrics.PrecisionRecallCurve;
+import dev.propensity.metrics.RocCurve;
+
+/**
+ * One factory per dashboard chart. Each returns an ordinary XChart chart (or a {@link KpiTilesChart}), styled by
+ * {@link ChartStyle} at {@link ChartStyle#WIDTH} x {@link ChartStyle#HEIGHT} pixels, which the caller may restyle
+ * or resize before writing it with {@link ChartFiles}. Curves with many points are thinned to at most
+ * {@link #MAX_CURVE_POINTS} points for drawing (the figures quoted in legends come from the full data).
+ */
+public final class Charts {
+    /** The most points a curve is drawn with. */
+    public static final int MAX_CURVE_POINTS = 400;
+
+    private Charts() {
+    }
+
+    // ---------------------------------------------------------------- model quality curves
+
+    /**
+     * The ROC curve with its AUC in the legend and the chance diagonal.
+     *
+     * @param curve the curve
+     * @return the chart: series "model (AUC ...)" and "chance (AUC 0.5)"
+     */
+    public static XYChart roc(RocCurve curve) {
+        Objects.requireNonNull(curve, "curve");
+        XYChart c = xy("ROC curve: buyers found vs non-buyers flagged",
+                "false positive rate (share of non-buyers flagged)", "true positive rate (share of buyers found)");
+        double[][] pts = thin(curve.falsePositiveRate(), curve.truePositiveRate(), MAX_CURVE_POINTS);
+        line(c, "model (AUC " + fixed(curve.area(), 3) + ")", pts[0], pts[1], ChartStyle.BLUE);
+        reference(c, "chance (AUC 0.5)", new double[] {0, 1}, new double[] {0, 1});
+        unitSquare(c);
+        c.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        return c;
+    }
+
+    /**
+     * The precision-recall curve with its average precision in the legend and the base rate, which is what a
+     * model without skill scores.
+     *
+     * @param curve    the curve
+     * @param baseRate the share of buyers, in [0, 1]
+     * @return the chart: series "model (PR AUC ...)" and "base rate ... (no skill)"
+     */
+    public static XYChart precisionRecall(PrecisionRecallCurve curve, double baseRate) {
+        Objects.requireNonNull(curve, "curve");
+        checkUnit("baseRate", baseRate);
+        XYChart c = xy("Precision vs recall", "recall (share of buyers found)",
+                "precision (share of flagged who buy)");
+        double[][] pts = thin(curve.recall(), curve.precision(), MAX_CURVE_POINTS);
+        line(c, "model (PR AUC " + fixed(curve.averagePrecision(), 3) + ")", pts[0], pts[1], ChartStyle.BLUE);
+        reference(c, "base rate " + percent(baseRate) + " (no skill)", new double[] {0, 1},
+                new double[] {baseRate, baseRate});
+        unitSquare(c);
+        // a strong model's curve runs along the top: keep the legend out of the plot
+        c.getStyler().setLegendPosition(LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(LegendLayout.Horizontal);
+        return c;
+    }
+
+    /**
+     * The reliability diagram: observed purchase rate against mean predicted probability per bin, with each bin's
+     * Wilson 95% interval as error bars, and the diagonal of perfect calibration.
+     *
+     * @param curve the calibration curve
+     * @return the chart: series "model (ECE ...)" and "perfectly calibrated"
+     */
+    public static XYChart calibration(CalibrationCurve curve) {
+        Objects.requireNonNull(curve, "curve");
+        XYChart c = xy("Calibration: predicted vs observed purchase rate", "mean predicted probability (per bin)",
+                "observed purchase rate (95% interval)");
+        reference(c, "perfectly calibrated", new double[] {0, 1}, new double[] {0, 1});
+        double[] x = curve.meanPredicted();
+        double[] y = curve.observedRate();
+        double[] lo = curve.low();
+        double[] hi = curve.high();
+        if (x.length > 0) {
+            // error bars must be symmetric in XChart: draw each interval as its own segment instead
+            double[] wx = new double[x.length * 3];
+            double[] wy = new double[x.length * 3];
+            for (int i = 0; i < x.length; i++) {
+                wx[3 * i] = x[i];
+                wy[3 * i] = lo[i];
+                wx[3 * i + 1] = x[i];
+                wy[3 * i + 1] = hi[i];
+                wx[3 * i + 2] = x[i];
+                wy[3 * i + 2] = Double.NaN;
+            }
+            XYSeries w = c.addSeries("95% interval", wx, wy);
+            w.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            w.setMarker(SeriesMarkers.NONE);
+            w.setLineColor(ChartStyle.SKY_BLUE);
+            w.setLineWidth(2f);
+            w.setShowInLegend(false);
+            XYSeries m = c.addSeries("model (ECE " + fixed(curve.expectedCalibrationError(), 3) + ")", x, y);
+            m.setMarker(SeriesMarkers.CIRCLE);
+            m.setMarkerColor(ChartStyle.BLUE);
+            m.setLineColor(ChartStyle.BLUE);
+            m.setLineWidth(2f);
+        }
+        unitSquare(c);
+        c.getStyler().setLegendPosition(LegendPosition.InsideNW);
+        return c;
+    }
+
+    /**
+     * Cumulative gains: the share of buyers reached when targeting the top-scored share of sessions, against
+     * random targeting (the diagonal) and a perfect model.
+     *
+     * @param curve    the gains curve
+     * @param baseRate the share of buyers, in (0, 1], which places the perfect model's knee
+     * @return the chart: series "model (top 20% reach ...)", "random targeting", "perfect model"
+     */
+    public static XYChart cumulativeGains(GainsCurve curve, double baseRate) {
+        Objects.requireNonNull(curve, "curve");
+        checkUnit("baseRate", baseRate);
+        XYChart c = xy("Cumulative gains: buyers reached by targeting top scores",
+                "share of sessions targeted (highest scores first)", "share of all buyers reached");
+        double[] fx = curve.fractionTargeted();
+        double[] fy = curve.fractionOfBuyers();
+        double[] x = new double[fx.length + 1];
+        double[] y = new double[fy.length + 1];
+        System.arraycopy(fx, 0, x, 1, fx.length);
+        System.arraycopy(fy, 0, y, 1, fy.length);
+        double[][] pts = thin(x, y, MAX_CURVE_POINTS);
+        line(c, "model (top 20% reach " + percent(curve.buyersReachedAt(0.2)) + " of buyers)", pts[0], pts[1],
+                ChartStyle.BLUE);
+        reference(c, "random targeting", new double[] {0, 1}, new double[] {0, 1});
+        XYSeries perfect = c.addSeries("perfect model", new double[] {0, Math.max(baseRate, 1e-9), 1},
+                new double[] {0, 1, 1});
+        perfect.setMarker(SeriesMarkers.NONE);
+        perfect.setLineColor(ChartStyle.GREEN);
+        perfect.setLineStyle(ChartStyle.DASHED);
+        unitSquare(c);
+        c.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- actual vs predicted
+
+    /**
+     * The confusion matrix as a 2 x 2 grid of tiles: actual buyers in the first row, actual non-buyers in the
+     * second; predicted buyers in the first column. Each cell shows its count and its share of the actual class;
+     * correct cells have a blue accent, errors a vermillion one. The threshold is in the title.
+     *
+     * @param confusion the counts
+     * @param threshold the threshold the counts were taken at
+     * @return the chart, whose tiles (series) are named "Buyer, predicted to buy", "Buyer, missed",
+     *         "Non-buyer, flagged to buy", "Non-buyer, predicted not to buy"
+     */
+    public static KpiTilesChart confusionMatrix(ConfusionMatrix confusion, double threshold) {
+        Objects.requireNonNull(confusion, "confusion");
+        KpiTilesChart c = new KpiTilesChart(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        c.setTitle("Actual vs predicted at threshold " + fixed(threshold, 3));
+        c.getStyler().setChartTitleVisible(true);
+        c.getStyler().setColumns(2);
+        c.getStyler().setValueFont(c.getStyler().getValueFont().deriveFont(30f));
+        long pos = confusion.positives();
+        long neg = confusion.negatives();
+        cell(c, "Buyer, predicted to buy", confusion.tp(), pos, "true positives: ", "of buyers", true);
+        cell(c, "Buyer, missed", confusion.fn(), pos, "false negatives: ", "of buyers", false);
+        cell(c, "Non-buyer, flagged to buy", confusion.fp(), neg, "false positives: ", "of non-buyers", false);
+        cell(c, "Non-buyer, predicted not to buy", confusion.tn(), neg, "true negatives: ", "of non-buyers", true);
+        return c;
+    }
+
+    private static void cell(KpiTilesChart c, String label, long count, long of, String kind, String ofWhat,
+                             boolean correct) {
+        double share = of == 0 ? 0 : (double) count / of;
+        KpiTile t = c.addTile(label, integer(count), kind + percent(share) + " " + ofWhat);
+        t.setFillColor(correct ? ChartStyle.BLUE : ChartStyle.VERMILLION);
+        Color base = correct ? ChartStyle.BLUE : ChartStyle.VERMILLION;
+        t.setBackground(tint(base, 0.06 + 0.22 * share));
+    }
+
+    /**
+     * The model's score distribution for buyers and non-buyers as overlaid histograms, each normalised to its own
+     * class (so both are visible at any base rate), with the decision threshold as a vertical line.
+     *
+     * @param labels    true for buyers
+     * @param scores    predicted probabilities in [0, 1], same length as labels
+     * @param threshold the decision threshold, drawn when within [0, 1]
+     * @param bins      number of equal-width bins over [0, 1], 2..200
+     * @return the chart: series "buyers (n=...)" and "non-buyers (n=...)", y in percent of each class
+     */
+    public static XYChart scoreDistribution(boolean[] labels, double[] scores, double threshold, int bins) {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(scores, "scores");
+        if (labels.length != scores.length) {
+            throw new IllegalArgumentException("labels and scores differ in length: " + labels.length + " vs "
+                    + scores.length);
+        }
+        if (bins < 2 || bins > 200) {
+            throw new IllegalArgumentException("bins must be in [2, 200], was " + bins);
+        }
+        long[] buy = new long[bins];
+        long[] non = new long[bins];
+        long nBuy = 0;
+        for (int i = 0; i < scores.length; i++) {
+            double s = scores[i];
+            if (!(s >= 0 && s <= 1)) {
+                throw new IllegalArgumentException("score " + i + " must be a probability in [0, 1], was " + s);
+            }
+            int b = Math.min(bins - 1, (int) (s * bins));
+            if (labels[i]) {
+                buy[b]++;
+                nBuy++;
+            } else {
+                non[b]++;
+            }
+        }
+        long nNon = scores.length - nBuy;
+        XYChart c = xy("Predicted probability: buyers vs non-buyers", "predicted purchase probability",
+                "share of the group's sessions (%)");
+        // step outlines: two points per bin
+        double[] x = new double[2 * bins];
+        double[] yb = new double[2 * bins];
+        double[] yn = new double[2 * bins];
+        for (int b = 0; b < bins; b++) {
+            x[2 * b] = (double) b / bins;
+            x[2 * b + 1] = (double) (b + 1) / bins;
+            double vb = nBuy == 0 ? 0 : 100.0 * buy[b] / nBuy;
+            double vn = nNon == 0 ? 0 : 100.0 * non[b] / nNon;
+            yb[2 * b] = vb;
+            yb[2 * b + 1] = vb;
+            yn[2 * b] = vn;
+            yn[2 * b + 1] = vn;
+        }
+        XYSeries sn = c.addSeries("non-buyers (n=" + integer(nNon) + ")", x, yn);
+        sn.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        sn.setMarker(SeriesMarkers.NONE);
+        sn.setLineColor(ChartStyle.ORANGE);
+        sn.setFillColor(alpha(ChartStyle.ORANGE, 110));
+        sn.setLineWidth(2f);
+        XYSeries sb = c.addSeries("buyers (n=" + integer(nBuy) + ")", x, yb);
+        // buyers as an outline over the filled non-buyers: two fills would mix into a third colour
+        sb.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        sb.setMarker(SeriesMarkers.NONE);
+        sb.setLineColor(ChartStyle.BLUE);
+        sb.setLineWidth(3f);
+        if (threshold >= 0 && threshold <= 1) {
+            double top = 0;
+            for (int i = 0; i < yb.length; i++) {
+                top = Math.max(top, Math.max(yb[i], yn[i]));
+            }
+            XYSeries t = c.addSeries("threshold " + fixed(threshold, 2), new double[] {threshold, threshold},
+                    new double[] {0, top * 1.05});
+            t.setMarker(SeriesMarkers.NONE);
+            t.setLineColor(ChartStyle.TEXT);
+            t.setLineStyle(ChartStyle.DASHED);
+        }
+        c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0);
+        c.getStyler().setXAxisDecimalPattern("0.0");
+        c.getStyler().setLegendPosition(LegendPosition.InsideNE);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- breakdowns
+
+    /**
+     * Conversion by the groups of one dimension: a bar per group with its Wilson 95% interval as a whisker, the
+     * model's mean prediction per group as a marker when the breakdown carries predictions, and the overall rate
+     * as a dashed line. Hour labels "14:00" are shortened to "14"; long labels are slanted.
+     *
+     * @param breakdown the breakdown (never empty)
+     * @return the chart: series "conversion rate", "95% interval", optionally "mean predicted", and
+     *         "all sessions ..."; y in percent
+     */
+    public static CategoryChart breakdown(Breakdown breakdown) {
+        Objects.requireNonNull(breakdown, "breakdown");
+        List<Breakdown.Group> groups = breakdown.groups();
+        boolean hours = Breakdowns.HOUR_OF_DAY.equals(breakdown.dimension());
+        List<String> labels = new ArrayList<>();
+        List<Double> rate = new ArrayList<>();
+        List<Double> mid = new ArrayList<>();
+        List<Double> half = new ArrayList<>();
+        List<Double> predicted = new ArrayList<>();
+        boolean anyPrediction = false;
+        for (Breakdown.Group g : groups) {
+            String label = g.label();
+            if (hours && label.matches("\\d\\d:00")) {
+                label = Integer.toString(Integer.parseInt(label.substring(0, 2)));
+            }
+            labels.add(label);
+            rate.add(100 * g.rate());
+            mid.add(100 * (g.interval().low() + g.interval().high()) / 2);
+            half.add(100 * (g.interval().high() - g.interval().low()) / 2);
+            predicted.add(g.hasPrediction() ? 100 * g.meanPredicted() : null);
+            anyPrediction |= g.hasPrediction();
+        }
+        String dim = breakdown.title();
+        CategoryChart c = new CategoryChart(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        ChartStyle.apply(c);
+        c.setTitle("Conversion by " + lowerFirst(dim));
+        c.setXAxisTitle(hours ? dim + " (session start, 0-23)" : dim);
+        c.setYAxisTitle("conversion rate (%)");
+        CategoryStyler st = c.getStyler();
+        st.setOverlapped(true);
+        st.setErrorBarsColor(ChartStyle.TEXT);
+        st.setYAxisMin(0.0);
+        st.setYAxisDecimalPattern("0.#");
+        st.setLegendPosition(LegendPosition.OutsideS);
+        st.setLegendLayout(LegendLayout.Horizontal);
+        st.setAvailableSpaceFill(hours ? 0.8 : 0.6);
+        int chars = 0;
+        for (String l : labels) {
+            chars += l.length() + 1;
+        }
+        if (chars * 8 > ChartStyle.WIDTH - 120) {
+            st.setXAxisLabelRotation(35);
+            st.setXAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
+        }
+        CategorySeries bars = c.addSeries("conversion rate", labels, rate);
+        bars.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
+        bars.setFillColor(tint(ChartStyle.BLUE, 0.75));
+        // XChart's error bars are symmetric: centre an invisible series on the interval's midpoint instead
+        CategorySeries ci = c.addSeries("95% interval (Wilson)", labels, mid, half);
+        ci.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        ci.setMarker(SeriesMarkers.NONE);
+        if (anyPrediction) {
+            CategorySeries p = c.addSeries("mean predicted", labels, predicted);
+            p.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+            p.setMarker(SeriesMarkers.DIAMOND);
+            p.setMarkerColor(ChartStyle.ORANGE);
+        }
+        double overall = breakdown.sessions() == 0 ? 0 : 100.0 * breakdown.purchases() / breakdown.sessions();
+        List<Double> flat = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            flat.add(overall);
+        }
+        CategorySeries all = c.addSeries("all sessions " + fixed(overall, 1) + "%", labels, flat);
+        all.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        all.setMarker(SeriesMarkers.NONE);
+        all.setLineColor(ChartStyle.REFERENCE);
+        all.setLineStyle(ChartStyle.DASHED);
+        return c;
+    }
+
+    private static String lowerFirst(String s) {
+        if (s.isEmpty() || (s.length() > 1 && Character.isUpperCase(s.charAt(1)))) {
+            return s;
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart c = new XYChart(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        ChartStyle.apply(c);
+        c.setTitle(title);
+        c.setXAxisTitle(xTitle);
+        c.setYAxisTitle(yTitle);
+        return c;
+    }
+
+    private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineWidth(2.5f);
+        return s;
+    }
+
+    private static XYSeries reference(XYChart c, String name, double[] x, double[] y) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(ChartStyle.REFERENCE);
+        s.setLineStyle(ChartStyle.DASHED);
+        return s;
+    }
+
+    private static void unitSquare(XYChart c) {
+        c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        c.getStyler().setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.0");
+    }
+
+    static AnnotationLine vertical(double x) {
+        return new AnnotationLine(x, true, false);
+    }
+
+    /**
+     * At most {@code max} points of a monotone curve, always keeping the first and last: a point is kept when it
+     * moves at least 1/max of the range in x or y since the last kept point.
+     */
+    static double[][] thin(double[] x, double[] y, int max) {
+        if (x.length <= max) {
+            return new double[][] {x, y};
+        }
+        double step = 1.0 / max;
+        List<double[]> kept = new ArrayList<>();
+        kept.add(new double[] {x[0], y[0]});
+        double lx = x[0];
+        double ly = y[0];
+        for (int i = 1; i < x.length - 1; i++) {
+            if (Math.abs(x[i] - lx) >= step || Math.abs(y[i] - ly) >= step) {
+                kept.add(new double[] {x[i], y[i]});
+                lx = x[i];
+                ly = y[i];
+            }
+        }
+        kept.add(new double[] {x[x.length - 1], y[y.length - 1]});
+        double[] ox = new double[kept.size()];
+        double[] oy = new double[kept.size()];
+        for (int i = 0; i < ox.length; i++) {
+            ox[i] = kept.get(i)[0];
+            oy[i] = kept.get(i)[1];
+        }
+        return new double[][] {ox, oy};
+    }
+
+    private static void checkUnit(String what, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(what + " must be in [0, 1], was " + v);
+        }
+    }
+
+    static Color alpha(Color c, int a) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
+    }
+
+    /** The colour mixed with white: amount 0 is white, 1 is the colour. */
+    static Color tint(Color c, double amount) {
+        double a = Math.max(0, Math.min(1, amount));
+        return new Color((int) Math.round(255 - (255 - c.getRed()) * a),
+                (int) Math.round(255 - (255 - c.getGreen()) * a), (int) Math.round(255 - (255 - c.getBlue()) * a));
+    }
+
+    /** 0.1554 as "15.5%"; one decimal below 10%, none above 99.5% is avoided. */
+    static String percent(double share) {
+        if (Double.isNaN(share)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    static String fixed(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    static String integer(long v) {
+        return String.format(Locale.US, "%,d", v);
+    }
+
+    /** For {@link ClassificationReport}-based callers in this package. */
+    static String accuracyCaption(ClassificationReport r) {
+        return "majority baseline " + percent(r.majorityBaseline()) + " (always \"no purchase\")";
+    }
+}
