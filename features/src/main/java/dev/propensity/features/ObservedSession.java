@@ -1,6 +1,7 @@
 package dev.propensity.features;
 
 import dev.propensity.core.Event;
+import dev.propensity.core.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,5 +22,19 @@ public record ObservedSession(String id, String userId, List<Event> events, Map<
         Objects.requireNonNull(id, "id");
         events = List.copyOf(events);
         attributes = Map.copyOf(attributes);
+    }
+
+    /**
+     * What extractors see of a session under a cutoff: its id, user, attributes and the events the cutoff leaves
+     * visible (never the label).
+     *
+     * @param session the session
+     * @param cutoff  the cutoff policy
+     * @return the observed session
+     */
+    public static ObservedSession of(Session session, Cutoff cutoff) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(cutoff, "cutoff");
+        return new ObservedSession(session.id(), session.userId(), cutoff.visible(session), session.attributes());
     }
 }

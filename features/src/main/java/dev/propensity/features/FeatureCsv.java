@@ -1,0 +1,242 @@
+package dev.propensity.features;
+
+import dev.propensity.core.Session;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Feature rows as CSV, one row per session: {@code session_id,label,<feature names...>} with the label as
+ * {@code 1} (purchase) or {@code 0}, categorical values as their level names, missing values as empty fields,
+ * whole numbers without a decimal point and other numbers in Java's shortest round-trip form (such as
+ * {@code 12.5} or {@code 1.0E-4}). Fields holding a comma, quote, carriage return or line feed are quoted, with
+ * quotes doubled (RFC 4180). UTF-8, {@code \n} line ends.
+ *
+ * <p>{@link #stream} writes rows as sessions arrive, without building a table: memory stays flat whatever the
+ * input size. Methods taking a {@link Writer} or {@link OutputStream} flush it but do not close it (so standard
+ * output can be passed).
+ */
+public final class FeatureCsv {
+    private static final int BUFFER = 1 << 16;
+
+    private FeatureCsv() {
+    }
+
+    /**
+     * Writes a table to a file (created or replaced).
+     *
+     * @param table the table
+     * @param file  the file
+     * @throws IOException when writing fails
+     */
+    public static void write(FeatureTable table, Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(table, w);
+        }
+    }
+
+    /**
+     * Writes a table to a stream as UTF-8; flushes, does not close.
+     *
+     * @param table the table
+     * @param out   the stream
+     * @throws IOException when writing fails
+     */
+    public static void write(FeatureTable table, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(table, w);
+        w.flush();
+    }
+
+    /**
+     * Writes a table; flushes, does not close.
+     *
+     * @param table the table
+     * @param out   the writer
+     * @throws IOException when writing fails
+     */
+    public static void write(FeatureTable table, Writer out) throws IOException {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(out, "out");
+        Writer w = new BufferedWriter(out, BUFFER);
+        FeatureSchema schema = table.schema();
+        StringBuilder sb = new StringBuilder(256);
+        header(schema, sb);
+        w.append(sb);
+        int width = schema.size();
+        boolean[] categorical = new boolean[width];
+        double[][] cols = new double[width][];
+        for (int j = 0; j < width; j++) {
+            categorical[j] = schema.get(j).kind() == FeatureKind.CATEGORICAL;
+            cols[j] = table.columnArray(j);
+        }
+        for (int i = 0; i < table.rows(); i++) {
+            sb.setLength(0);
+            appendField(sb, table.id(i));
+            sb.append(table.label(i) ? ",1" : ",0");
+            for (int j = 0; j < width; j++) {
+                sb.append(',');
+                double v = cols[j][i];
+                if (categorical[j]) {
+                    if (!Double.isNaN(v)) {
+                        appendField(sb, schema.get(j).levels().get((int) v));
+                    }
+                } else {
+                    appendNumber(sb, v);
+                }
+            }
+            sb.append('\n');
+            w.append(sb);
+        }
+        w.flush();
+    }
+
+    /**
+     * Streams sessions to CSV rows without building a table (the {@code propensity features} command): one row
+     * per kept session, written as it arrives. The settings' extractors (or its defaults chosen from the first
+     * session), cutoff and empty-cutoff policy apply; {@code dropEmptyFeatures} does not (the header is written
+     * before any row).
+     *
+     * @param sessions the sessions
+     * @param settings the extractors, cutoff and policies
+     * @param file     the file (created or replaced)
+     * @return the report
+     * @throws IOException when writing fails
+     */
+    public static BuildReport stream(Iterator<Session> sessions, FeatureTables.Builder settings, Path file)
+            throws IOException {
+        Objects.requireNonNull(file, "file");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            return stream(sessions, settings, w);
+        }
+    }
+
+    /**
+     * Streams sessions to CSV rows on a stream as UTF-8; flushes, does not close. See
+     * {@link #stream(Iterator, FeatureTables.Builder, Path)}.
+     *
+     * @param sessions the sessions
+     * @param settings the extractors, cutoff and policies
+     * @param out      the stream
+     * @return the report
+     * @throws IOException when writing fails
+     */
+    public static BuildReport stream(Iterator<Session> sessions, FeatureTables.Builder settings, OutputStream out)
+            throws IOException {
+        Objects.requireNonNull(out, "out");
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        BuildReport r = stream(sessions, settings, w);
+        w.flush();
+        return r;
+    }
+
+    /**
+     * Streams sessions to CSV rows; flushes, does not close. See
+     * {@link #stream(Iterator, FeatureTables.Builder, Path)}.
+     *
+     * @param sessions the sessions
+     * @param settings the extractors, cutoff and policies
+     * @param out      the writer
+     * @return the report
+     * @throws IOException when writing fails
+     */
+    public static BuildReport stream(Iterator<Session> sessions, FeatureTables.Builder settings, Writer out)
+            throws IOException {
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(out, "out");
+        long t0 = System.nanoTime();
+        FeatureTables.Peeking it = new FeatureTables.Peeking(sessions);
+        List<FeatureExtractor> extractors = settings.resolveExtractors(it.peek());
+        RowExtractor rx = new RowExtractor(extractors, settings.cutoff());
+        FeatureSchema schema = rx.declared;
+        int width = schema.size();
+        boolean[] categorical = new boolean[width];
+        for (int j = 0; j < width; j++) {
+            categorical[j] = schema.get(j).kind() == FeatureKind.CATEGORICAL;
+        }
+        Writer w = new BufferedWriter(out, BUFFER);
+        StringBuilder sb = new StringBuilder(256);
+        header(schema, sb);
+        w.append(sb);
+        FeatureTables.Counts counts = new FeatureTables.Counts();
+        while (it.hasNext()) {
+            Session s = it.next();
+            if (!settings.accept(s, rx, counts)) {
+                continue;
+            }
+            sb.setLength(0);
+            appendField(sb, s.id());
+            sb.append(s.purchased() ? ",1" : ",0");
+            for (int j = 0; j < width; j++) {
+                sb.append(',');
+                if (categorical[j]) {
+                    if (rx.levels[j] != null) {
+                        appendField(sb, rx.levels[j]);
+                    }
+                } else {
+                    appendNumber(sb, rx.values[j]);
+                }
+            }
+            sb.append('\n');
+            w.append(sb);
+        }
+        w.flush();
+        return counts.report(settings.cutoff(), List.of(), t0);
+    }
+
+    private static void header(FeatureSchema schema, StringBuilder sb) {
+        sb.append("session_id,label");
+        for (FeatureSpec f : schema.features()) {
+            sb.append(',').append(f.name());
+        }
+        sb.append('\n');
+    }
+
+    /** Appends a number: empty for NaN, whole numbers without a decimal point. */
+    static void appendNumber(StringBuilder sb, double v) {
+        if (Double.isNaN(v)) {
+            return;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            sb.append((long) v);
+        } else {
+            sb.append(v);
+        }
+    }
+
+    /** Appends a text field, quoted when it holds a comma, quote, CR or LF. */
+    static void appendField(StringBuilder sb, String s) {
+        boolean quote = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                quote = true;
+                break;
+            }
+        }
+        if (!quote) {
+            sb.append(s);
+            return;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                sb.append('"');
+            }
+            sb.append(c);
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,139 @@
+package dev.propensity.features;
+
+import dev.propensity.core.Event;
+import dev.propensity.core.Session;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a list of extractors over one session at a time into a reusable row: {@link #values} for numeric, count
+ * and binary features, {@link #levels} for categorical ones. Not thread-safe: one per thread.
+ */
+final class RowExtractor {
+    final FeatureSchema declared;
+    final double[] values;
+    final String[] levels;
+    private final FeatureExtractor[] extractors;
+    private final Slot[] slots;
+    private final Cutoff cutoff;
+    private final boolean[] categorical;
+    private final List<Map<String, Integer>> fixed;
+    /** The number of events visible in the last session extracted. */
+    int visibleEvents;
+
+    RowExtractor(List<FeatureExtractor> extractors, Cutoff cutoff) {
+        this.extractors = extractors.toArray(new FeatureExtractor[0]);
+        this.cutoff = cutoff;
+        List<FeatureSpec> specs = new ArrayList<>();
+        slots = new Slot[this.extractors.length];
+        for (int i = 0; i < this.extractors.length; i++) {
+            slots[i] = new Slot(specs.size(), this.extractors[i]);
+            List<FeatureSpec> f = this.extractors[i].features();
+            if (f == null || f.isEmpty()) {
+                throw new IllegalArgumentException("extractor " + this.extractors[i] + " declares no features");
+            }
+            specs.addAll(f);
+        }
+        declared = new FeatureSchema(specs);
+        values = new double[specs.size()];
+        levels = new String[specs.size()];
+        categorical = new boolean[specs.size()];
+        fixed = new ArrayList<>();
+        for (int j = 0; j < specs.size(); j++) {
+            FeatureSpec f = specs.get(j);
+            categorical[j] = f.kind() == FeatureKind.CATEGORICAL;
+            Map<String, Integer> index = null;
+            if (categorical[j] && !f.levels().isEmpty()) {
+                index = new HashMap<>();
+                for (int c = 0; c < f.levels().size(); c++) {
+                    index.put(f.levels().get(c), c);
+                }
+            }
+            fixed.add(index);
+        }
+    }
+
+    /** Whether a feature has fixed levels. */
+    boolean fixedLevels(int feature) {
+        return fixed.get(feature) != null;
+    }
+
+    /** The code of a fixed level (already validated by {@link #extract}). */
+    int fixedCode(int feature, String level) {
+        return fixed.get(feature).get(level);
+    }
+
+    /**
+     * Extracts one session's features into {@link #values} and {@link #levels}.
+     *
+     * @return the visible events
+     */
+    List<Event> extract(Session session) {
+        ObservedSession observed = ObservedSession.of(session, cutoff);
+        Arrays.fill(values, Double.NaN);
+        Arrays.fill(levels, null);
+        for (Slot slot : slots) {
+            slot.session = session.id();
+            try {
+                slot.extractor.extract(observed, slot);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("extractor " + slot.extractor + " failed on session " + session.id()
+                        + ": " + e, e);
+            }
+        }
+        visibleEvents = observed.events().size();
+        return observed.events();
+    }
+
+    /** The row one extractor writes into: its indices shifted by its offset. */
+    private final class Slot implements FeatureExtractor.FeatureRow {
+        final int offset;
+        final int size;
+        final FeatureExtractor extractor;
+        String session;
+
+        Slot(int offset, FeatureExtractor extractor) {
+            this.offset = offset;
+            this.extractor = extractor;
+            this.size = extractor.features().size();
+        }
+
+        @Override
+        public void set(int feature, double value) {
+            int j = index(feature);
+            if (categorical[j]) {
+                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                        + " is categorical; set it with setLevel, not set(" + value + ")");
+            }
+            values[j] = value;
+        }
+
+        @Override
+        public void setLevel(int feature, String level) {
+            int j = index(feature);
+            if (!categorical[j]) {
+                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                        + " is " + declared.get(j).kind() + ", not categorical; set it with set, not setLevel(\""
+                        + level + "\")");
+            }
+            if (level != null && fixed.get(j) != null && !fixed.get(j).containsKey(level)) {
+                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                        + ": level '" + level + "' is not one of its levels " + declared.get(j).levels());
+            }
+            levels[j] = level;
+        }
+
+        private int index(int feature) {
+            if (feature < 0 || feature >= size) {
+                throw new IndexOutOfBoundsException("extractor " + extractor + " has " + size
+                        + " features, it wrote feature index " + feature);
+            }
+            return offset + feature;
+        }
+    }
+}

@@ -1,0 +1,429 @@
+package dev.propensity.features;
+
+import dev.propensity.core.Event;
+import dev.propensity.core.EventType;
+import dev.propensity.core.SessionAttributes;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The standard feature extractors. Each works on the {@linkplain ObservedSession visible events} only, so what
+ * it computes depends on the {@link Cutoff}.
+ *
+ * <p>Conventions when nothing, or too little, is visible (a buying session whose first event is its purchase has
+ * no visible events; see {@link Cutoffs}): counts, {@code duration_seconds}, {@code cart_value} and
+ * {@code bounce} are 0; values that need at least one event (start time features), one priced event (price
+ * statistics) or two events (gaps) are missing ({@code NaN}), which {@link FittedEncoding} turns into the
+ * training mean plus a {@code :missing} indicator. Durations and gaps are in seconds. Attribute features are
+ * missing when the session lacks the attribute.
+ */
+public final class StandardExtractors {
+    /** The levels of {@code start_hour}: "0" to "23". */
+    public static final List<String> HOURS;
+    /** The levels of {@code start_weekday}, Monday first. */
+    public static final List<String> WEEKDAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+
+    static {
+        List<String> h = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            h.add(Integer.toString(i));
+        }
+        HOURS = List.copyOf(h);
+    }
+
+    private StandardExtractors() {
+    }
+
+    /**
+     * The default set for event data, hour and day read in UTC: see {@link #forEvents(ZoneId)}.
+     *
+     * @return the extractors
+     */
+    public static List<FeatureExtractor> forEvents() {
+        return forEvents(ZoneOffset.UTC);
+    }
+
+    /**
+     * The default set for event data: duration, events, page views, product views, distinct products and
+     * categories, cart adds and removes, checkout initiated (near the outcome), cart value, price mean and max,
+     * mean and max gap, bounce, start time (hour and weekday as categories and cyclically, weekend), returning
+     * visitor, traffic source and device (the last three from session attributes, missing when absent).
+     *
+     * @param zone the zone hour of day and day of week are read in
+     * @return the extractors
+     */
+    public static List<FeatureExtractor> forEvents(ZoneId zone) {
+        return List.of(duration(), eventCount(), pageViews(), productViews(), distinctProducts(),
+                distinctCategories(), cartAdds(), cartRemoves(), checkoutInitiated(), cartValue(), priceStats(),
+                gaps(), bounce(), startTime(zone), returningVisitor(), trafficSource(), device());
+    }
+
+    /**
+     * The set for the UCI Online Shoppers session table: one {@link UciExtractor}.
+     *
+     * @return the extractors
+     */
+    public static List<FeatureExtractor> forTable() {
+        return List.of(new UciExtractor());
+    }
+
+    /** {@code duration_seconds}: seconds from the first to the last visible event; 0 for one or no event. */
+    public static FeatureExtractor duration() {
+        return Extractors.single(FeatureSpec.numeric("duration_seconds",
+                "seconds from the first to the last visible event"), s -> {
+                    List<Event> e = s.events();
+                    return e.size() < 2 ? 0.0 : (e.get(e.size() - 1).epochMillis() - e.get(0).epochMillis()) / 1000.0;
+                });
+    }
+
+    /** {@code events}: the number of visible events. */
+    public static FeatureExtractor eventCount() {
+        return Extractors.single(FeatureSpec.count("events", "number of events before the cutoff"),
+                s -> s.events().size());
+    }
+
+    /** {@code page_views}: visible non-product page views. */
+    public static FeatureExtractor pageViews() {
+        return countOf(EventType.PAGE_VIEW, "page_views", "non-product pages viewed");
+    }
+
+    /** {@code product_views}: visible product page views. */
+    public static FeatureExtractor productViews() {
+        return countOf(EventType.PRODUCT_VIEW, "product_views", "product pages viewed");
+    }
+
+    /** {@code cart_adds}: visible add-to-cart events. */
+    public static FeatureExtractor cartAdds() {
+        return countOf(EventType.ADD_TO_CART, "cart_adds", "products added to the cart");
+    }
+
+    /** {@code cart_removes}: visible remove-from-cart events. */
+    public static FeatureExtractor cartRemoves() {
+        return countOf(EventType.REMOVE_FROM_CART, "cart_removes", "products removed from the cart");
+    }
+
+    /** {@code distinct_products}: distinct non-null product ids among the visible events. */
+    public static FeatureExtractor distinctProducts() {
+        return Extractors.single(FeatureSpec.count("distinct_products", "distinct products seen"), s -> {
+            Set<String> ids = new HashSet<>();
+            for (Event e : s.events()) {
+                if (e.productId() != null) {
+                    ids.add(e.productId());
+                }
+            }
+            return ids.size();
+        });
+    }
+
+    /** {@code distinct_categories}: distinct non-null categories among the visible events. */
+    public static FeatureExtractor distinctCategories() {
+        return Extractors.single(FeatureSpec.count("distinct_categories", "distinct categories seen"), s -> {
+            Set<String> ids = new HashSet<>();
+            for (Event e : s.events()) {
+                if (e.category() != null) {
+                    ids.add(e.category());
+                }
+            }
+            return ids.size();
+        });
+    }
+
+    /**
+     * {@code checkout_initiated}: 1 when a checkout event is visible. Marked {@linkplain FeatureSpec#nearOutcome()
+     * near the outcome}.
+     */
+    public static FeatureExtractor checkoutInitiated() {
+        return Extractors.single(FeatureSpec.binary("checkout_initiated", "checkout started before the cutoff")
+                .asNearOutcome(), s -> {
+                    for (Event e : s.events()) {
+                        if (e.type() == EventType.CHECKOUT) {
+                            return 1.0;
+                        }
+                    }
+                    return 0.0;
+                });
+    }
+
+    /**
+     * {@code cart_value}: the prices of visible cart adds minus those of cart removes, never below 0; events
+     * without a price count 0.
+     */
+    public static FeatureExtractor cartValue() {
+        return Extractors.single(FeatureSpec.numeric("cart_value", "value put into the cart (adds minus removes)"),
+                s -> {
+                    double v = 0;
+                    for (Event e : s.events()) {
+                        if (e.hasPrice()) {
+                            if (e.type() == EventType.ADD_TO_CART) {
+                                v += e.price();
+                            } else if (e.type() == EventType.REMOVE_FROM_CART) {
+                                v -= e.price();
+                            }
+                        }
+                    }
+                    return Math.max(0.0, v);
+                });
+    }
+
+    /** {@code price_mean}, {@code price_max}: over visible events with a price; missing when there is none. */
+    public static FeatureExtractor priceStats() {
+        List<FeatureSpec> specs = List.of(
+                FeatureSpec.numeric("price_mean", "mean price of the products seen"),
+                FeatureSpec.numeric("price_max", "highest price of the products seen"));
+        return new FeatureExtractor() {
+            @Override
+            public List<FeatureSpec> features() {
+                return specs;
+            }
+
+            @Override
+            public void extract(ObservedSession session, FeatureRow out) {
+                double sum = 0;
+                double max = Double.NaN;
+                int n = 0;
+                for (Event e : session.events()) {
+                    if (e.hasPrice()) {
+                        sum += e.price();
+                        max = n == 0 ? e.price() : Math.max(max, e.price());
+                        n++;
+                    }
+                }
+                out.set(0, n == 0 ? Double.NaN : sum / n);
+                out.set(1, max);
+            }
+
+            @Override
+            public String toString() {
+                return "extractor price_mean, price_max";
+            }
+        };
+    }
+
+    /** {@code gap_mean_seconds}, {@code gap_max_seconds}: between consecutive visible events; missing below two. */
+    public static FeatureExtractor gaps() {
+        List<FeatureSpec> specs = List.of(
+                FeatureSpec.numeric("gap_mean_seconds", "mean seconds between events"),
+                FeatureSpec.numeric("gap_max_seconds", "longest pause between events, seconds"));
+        return new FeatureExtractor() {
+            @Override
+            public List<FeatureSpec> features() {
+                return specs;
+            }
+
+            @Override
+            public void extract(ObservedSession session, FeatureRow out) {
+                List<Event> e = session.events();
+                if (e.size() < 2) {
+                    out.set(0, Double.NaN);
+                    out.set(1, Double.NaN);
+                    return;
+                }
+                long max = 0;
+                for (int i = 1; i < e.size(); i++) {
+                    max = Math.max(max, e.get(i).epochMillis() - e.get(i - 1).epochMillis());
+                }
+                long total = e.get(e.size() - 1).epochMillis() - e.get(0).epochMillis();
+                out.set(0, total / 1000.0 / (e.size() - 1));
+                out.set(1, max / 1000.0);
+            }
+
+            @Override
+            public String toString() {
+                return "extractor gap_mean_seconds, gap_max_seconds";
+            }
+        };
+    }
+
+    /** {@code bounce}: 1 when exactly one event is visible. */
+    public static FeatureExtractor bounce() {
+        return Extractors.single(FeatureSpec.binary("bounce", "a single event before the cutoff"),
+                s -> s.events().size() == 1 ? 1.0 : 0.0);
+    }
+
+    /**
+     * Features of the first visible event's time in a zone: {@code start_hour} (categorical "0".."23"),
+     * {@code start_weekday} (categorical Mon..Sun), {@code hour_sin}, {@code hour_cos} (the time of day on a
+     * 24-hour circle), {@code weekday_sin}, {@code weekday_cos} (the time of week on a 7-day circle) and
+     * {@code weekend} (Saturday or Sunday). All missing when nothing is visible.
+     *
+     * @param zone the zone
+     * @return the extractor
+     */
+    public static FeatureExtractor startTime(ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        List<FeatureSpec> specs = List.of(
+                FeatureSpec.categorical("start_hour", HOURS, "hour of day the session started (" + zone + ")"),
+                FeatureSpec.categorical("start_weekday", WEEKDAYS, "day of week the session started (" + zone + ")"),
+                FeatureSpec.numeric("hour_sin", "time of day, sine on a 24-hour circle"),
+                FeatureSpec.numeric("hour_cos", "time of day, cosine on a 24-hour circle"),
+                FeatureSpec.numeric("weekday_sin", "time of week, sine on a 7-day circle"),
+                FeatureSpec.numeric("weekday_cos", "time of week, cosine on a 7-day circle"),
+                FeatureSpec.binary("weekend", "session started on a Saturday or Sunday"));
+        return new FeatureExtractor() {
+            @Override
+            public List<FeatureSpec> features() {
+                return specs;
+            }
+
+            @Override
+            public void extract(ObservedSession session, FeatureRow out) {
+                if (session.events().isEmpty()) {
+                    for (int i = 2; i < specs.size(); i++) {
+                        out.set(i, Double.NaN);
+                    }
+                    return;
+                }
+                ZonedDateTime t = session.events().get(0).time().atZone(zone);
+                int dow = t.getDayOfWeek().getValue();
+                double hour = t.getHour() + t.getMinute() / 60.0 + t.getSecond() / 3600.0;
+                double week = dow - 1 + hour / 24.0;
+                out.setLevel(0, HOURS.get(t.getHour()));
+                out.setLevel(1, WEEKDAYS.get(dow - 1));
+                out.set(2, Math.sin(2 * Math.PI * hour / 24.0));
+                out.set(3, Math.cos(2 * Math.PI * hour / 24.0));
+                out.set(4, Math.sin(2 * Math.PI * week / 7.0));
+                out.set(5, Math.cos(2 * Math.PI * week / 7.0));
+                out.set(6, dow >= 6 ? 1.0 : 0.0);
+            }
+
+            @Override
+            public String toString() {
+                return "extractor start time (" + zone + ")";
+            }
+        };
+    }
+
+    /**
+     * {@code returning_visitor}: 1 when the {@link SessionAttributes#VISITOR_TYPE} (or UCI {@code VisitorType})
+     * attribute starts with "returning" (any case), 0 for other values, missing when absent.
+     */
+    public static FeatureExtractor returningVisitor() {
+        return Extractors.single(FeatureSpec.binary("returning_visitor", "the visitor has been here before"), s -> {
+            String v = s.attributes().get(SessionAttributes.VISITOR_TYPE);
+            if (v == null) {
+                v = s.attributes().get(UciExtractor.VISITOR_TYPE);
+            }
+            if (v == null) {
+                return Double.NaN;
+            }
+            return v.toLowerCase(Locale.ROOT).startsWith("returning") ? 1.0 : 0.0;
+        });
+    }
+
+    /** {@code traffic_source}: the {@link SessionAttributes#TRAFFIC_SOURCE} attribute, levels discovered. */
+    public static FeatureExtractor trafficSource() {
+        return attributeCategorical("traffic_source", SessionAttributes.TRAFFIC_SOURCE, "where the visit came from");
+    }
+
+    /** {@code device}: the {@link SessionAttributes#DEVICE} attribute, levels discovered. */
+    public static FeatureExtractor device() {
+        return attributeCategorical("device", SessionAttributes.DEVICE, "device class");
+    }
+
+    /**
+     * A count feature: the visible events of a type.
+     *
+     * @param type        the event type
+     * @param name        the feature name
+     * @param description one line for people
+     * @return the extractor
+     */
+    public static FeatureExtractor countOf(EventType type, String name, String description) {
+        Objects.requireNonNull(type, "type");
+        return Extractors.single(FeatureSpec.count(name, description), s -> {
+            int n = 0;
+            for (Event e : s.events()) {
+                if (e.type() == type) {
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    /**
+     * A categorical feature from a session attribute, levels discovered from the data; missing when absent.
+     *
+     * @param name        the feature name
+     * @param attribute   the attribute name
+     * @param description one line for people
+     * @return the extractor
+     */
+    public static FeatureExtractor attributeCategorical(String name, String attribute, String description) {
+        Objects.requireNonNull(attribute, "attribute");
+        return Extractors.level(FeatureSpec.categorical(name, description), s -> s.attributes().get(attribute));
+    }
+
+    /**
+     * A numeric feature from a session attribute; missing when absent or empty.
+     *
+     * @param name        the feature name
+     * @param attribute   the attribute name
+     * @param description one line for people
+     * @return the extractor; it throws {@link IllegalArgumentException} naming the session, attribute and value
+     *         when a value is not a number
+     */
+    public static FeatureExtractor attributeNumeric(String name, String attribute, String description) {
+        Objects.requireNonNull(attribute, "attribute");
+        return Extractors.single(FeatureSpec.numeric(name, description), s -> number(s, attribute));
+    }
+
+    /**
+     * A 0/1 feature from a session attribute: {@code true}/{@code 1}/{@code yes} give 1,
+     * {@code false}/{@code 0}/{@code no} give 0 (any case); missing when absent or empty.
+     *
+     * @param name        the feature name
+     * @param attribute   the attribute name
+     * @param description one line for people
+     * @return the extractor; it throws {@link IllegalArgumentException} naming the session, attribute and value
+     *         for any other value
+     */
+    public static FeatureExtractor attributeBinary(String name, String attribute, String description) {
+        Objects.requireNonNull(attribute, "attribute");
+        return Extractors.single(FeatureSpec.binary(name, description), s -> bool(s, attribute));
+    }
+
+    static double number(ObservedSession s, String attribute) {
+        String v = s.attributes().get(attribute);
+        if (v == null || v.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("session " + s.id() + ": attribute " + attribute
+                    + " must be a number, was '" + v + "'", e);
+        }
+    }
+
+    static double bool(ObservedSession s, String attribute) {
+        String v = s.attributes().get(attribute);
+        if (v == null || v.isBlank()) {
+            return Double.NaN;
+        }
+        switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+            case "1":
+            case "yes":
+                return 1.0;
+            case "false":
+            case "0":
+            case "no":
+                return 0.0;
+            default:
+                throw new IllegalArgumentException("session " + s.id() + ": attribute " + attribute
+                        + " must be true or false, was '" + v + "'");
+        }
+    }
+}
