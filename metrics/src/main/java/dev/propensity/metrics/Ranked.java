@@ -1,0 +1,120 @@
+package dev.propensity.metrics;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Labels and scores grouped by distinct score, in decreasing score order, with cumulative counts: the common
+ * ground of AUC, average precision and every curve. Package-private helper.
+ */
+final class Ranked {
+    /** Distinct scores, decreasing. */
+    final double[] thresholds;
+    /** Buyers with score >= thresholds[k]. */
+    final long[] cumTp;
+    /** Non-buyers with score >= thresholds[k]. */
+    final long[] cumFp;
+    final long positives;
+    final long negatives;
+
+    private Ranked(double[] thresholds, long[] cumTp, long[] cumFp, long positives, long negatives) {
+        this.thresholds = thresholds;
+        this.cumTp = cumTp;
+        this.cumFp = cumFp;
+        this.positives = positives;
+        this.negatives = negatives;
+    }
+
+    int size() {
+        return thresholds.length;
+    }
+
+    long n() {
+        return positives + negatives;
+    }
+
+    static Ranked of(boolean[] labels, double[] scores) {
+        Checks.pair(labels, scores);
+        int p = 0;
+        for (boolean b : labels) {
+            p += b ? 1 : 0;
+        }
+        double[] pos = new double[p];
+        double[] neg = new double[labels.length - p];
+        int ip = 0;
+        int in = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i]) {
+                pos[ip++] = scores[i];
+            } else {
+                neg[in++] = scores[i];
+            }
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        double[] th = new double[labels.length];
+        long[] tp = new long[labels.length];
+        long[] fp = new long[labels.length];
+        int i = pos.length - 1;
+        int j = neg.length - 1;
+        int k = 0;
+        long ctp = 0;
+        long cfp = 0;
+        while (i >= 0 || j >= 0) {
+            double v;
+            if (i < 0) {
+                v = neg[j];
+            } else if (j < 0) {
+                v = pos[i];
+            } else {
+                v = Math.max(pos[i], neg[j]);
+            }
+            while (i >= 0 && pos[i] == v) {
+                ctp++;
+                i--;
+            }
+            while (j >= 0 && neg[j] == v) {
+                cfp++;
+                j--;
+            }
+            th[k] = v;
+            tp[k] = ctp;
+            fp[k] = cfp;
+            k++;
+        }
+        return new Ranked(Arrays.copyOf(th, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), p, labels.length - p);
+    }
+
+    /** Argument checks shared by the metric functions. */
+    static final class Checks {
+        private Checks() {
+        }
+
+        static void pair(boolean[] labels, double[] scores) {
+            Objects.requireNonNull(labels, "labels");
+            Objects.requireNonNull(scores, "scores");
+            if (labels.length != scores.length) {
+                throw new IllegalArgumentException("labels and scores differ in length: " + labels.length + " vs "
+                        + scores.length);
+            }
+            if (labels.length == 0) {
+                throw new IllegalArgumentException("metrics need at least one row, got 0");
+            }
+            for (int i = 0; i < scores.length; i++) {
+                if (!Double.isFinite(scores[i])) {
+                    throw new IllegalArgumentException("score at index " + i + " must be finite, was " + scores[i]);
+                }
+            }
+        }
+
+        static void probabilities(boolean[] labels, double[] scores) {
+            pair(labels, scores);
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] < 0 || scores[i] > 1) {
+                    throw new IllegalArgumentException("probability at index " + i + " must be in [0, 1], was "
+                            + scores[i]);
+                }
+            }
+        }
+    }
+}
