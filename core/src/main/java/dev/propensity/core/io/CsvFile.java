@@ -1,0 +1,164 @@
+package dev.propensity.core.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The shared part of the delimited-text readers: opening, sniffing binary data, the header, structural checks and
+ * the strict/lenient handling of bad rows.
+ */
+abstract class CsvFile implements Closeable {
+    final String file;
+    final LineScanner sc;
+    final ReadReport report;
+    final boolean lenient;
+    String[] header;
+
+    CsvFile(Path path, ReadOptions options, boolean csv) throws IOException {
+        this.file = path.toString();
+        this.report = new ReadReport(file);
+        this.lenient = options.lenient();
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, 0, null, RejectReason.BAD_FILE, "no such file");
+        }
+        this.sc = new LineScanner(in, csv, options.bufferSize());
+        byte[] head = new byte[8192];
+        int n;
+        try {
+            n = sc.peek(head);
+        } catch (IOException e) {
+            sc.close();
+            throw e;
+        }
+        String binary = Bytes.binaryProblem(head, n);
+        if (binary != null) {
+            sc.close();
+            throw new InputException(file, 0, null, RejectReason.BAD_FILE, binary);
+        }
+    }
+
+    /**
+     * Reads the header line.
+     *
+     * @param expected what a header of this format looks like, for the message on an empty file
+     */
+    final String[] readHeader(String expected) throws IOException {
+        if (!next()) {
+            throw new InputException(file, 0, null, RejectReason.BAD_FILE,
+                    "the file is empty; expected a header line: " + expected);
+        }
+        if (sc.malformed()) {
+            throw new InputException(file, sc.line(), null, RejectReason.BAD_FILE,
+                    "bad header: " + sc.malformedProblem());
+        }
+        String[] h = new String[sc.fieldCount()];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = sc.string(i).trim();
+        }
+        header = h;
+        return h;
+    }
+
+    private boolean next() throws IOException {
+        try {
+            return sc.next();
+        } catch (LineScanner.RecordTooLong e) {
+            throw new InputException(file, e.line, null, RejectReason.MALFORMED, e.getMessage().substring(
+                    e.getMessage().indexOf(" is ") + 1).trim());
+        }
+    }
+
+    /** Throws when the header is not the expected one. */
+    final void requireHeader(String... names) {
+        boolean ok = header.length == names.length;
+        for (int i = 0; ok && i < names.length; i++) {
+            ok = header[i].equalsIgnoreCase(names[i]);
+        }
+        if (!ok) {
+            throw new InputException(file, sc.line(), null, RejectReason.BAD_FILE, "unexpected header "
+                    + String.join(",", header) + "; expected " + String.join(",", names));
+        }
+    }
+
+    /**
+     * Moves to the next data row that is structurally sound and has as many fields as the header; bad rows are
+     * thrown (strict) or counted (lenient).
+     *
+     * @return false at the end of the file
+     */
+    final boolean nextRow() throws IOException {
+        while (next()) {
+            report.row();
+            if (sc.malformed()) {
+                int f = sc.malformedField();
+                String col = f >= 0 && f < header.length ? header[f] : null;
+                reject(new RowError(RejectReason.MALFORMED, col, sc.malformedProblem()));
+                continue;
+            }
+            if (sc.fieldCount() != header.length) {
+                reject(new RowError(RejectReason.WRONG_COLUMN_COUNT, null, "expected " + header.length
+                        + " fields (" + String.join(",", header) + "), found " + sc.fieldCount()));
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Moves to the next non-blank line of a line-based file (JSON lines), rejecting lines with binary data.
+     *
+     * @return false at the end of the file
+     */
+    final boolean nextLine() throws IOException {
+        while (next()) {
+            report.row();
+            if (sc.malformed()) {
+                reject(new RowError(RejectReason.MALFORMED, null, sc.malformedProblem()));
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the first non-blank byte of the file is an opening brace (JSON lines rather than CSV). */
+    static boolean looksLikeJson(byte[] head, int n) {
+        int i = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+            i++;
+        }
+        return i < n && head[i] == '{';
+    }
+
+    /** Handles a bad row: throws in strict mode, counts it in lenient mode. */
+    final void reject(RowError e) {
+        InputException ie = e.at(file, sc.line());
+        if (!lenient) {
+            throw ie;
+        }
+        report.reject(ie);
+    }
+
+    /** The index of a header column, or -1. */
+    final int column(String name) {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws IOException {
+        sc.close();
+    }
+}
