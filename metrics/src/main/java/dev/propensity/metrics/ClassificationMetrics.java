@@ -10,8 +10,12 @@ package dev.propensity.metrics;
  * its score is {@code >= threshold}.
  */
 public final class ClassificationMetrics {
-    /** The clipping of probabilities in {@link #logLoss}: scikit-learn 1.2's default {@code eps}, 1e-15. */
-    public static final double LOG_LOSS_EPS = 1e-15;
+    /**
+     * The clipping of probabilities in {@link #logLoss}: the float64 machine epsilon 2.220446049250313e-16, which is
+     * scikit-learn's default since 1.2 ({@code eps="auto"}; it was 1e-15 before, and later versions clip the same
+     * way without the parameter).
+     */
+    public static final double LOG_LOSS_EPS = Math.ulp(1.0);
     /** The default decision threshold, 0.5. */
     public static final double DEFAULT_THRESHOLD = 0.5;
 
@@ -141,7 +145,8 @@ public final class ClassificationMetrics {
 
     /**
      * Mean binary cross-entropy (natural log), scikit-learn's {@code log_loss}: -mean(y ln p + (1-y) ln(1-p)),
-     * with p clipped to [1e-15, 1 - 1e-15] so that a confident wrong answer costs about 34.5, not infinity.
+     * with p clipped to [eps, 1 - eps] for eps = {@link #LOG_LOSS_EPS} (2.2e-16), so that a confident wrong answer
+     * costs about 36.04, not infinity.
      *
      * @param labels        true for buyers
      * @param probabilities predicted purchase probabilities in [0, 1]

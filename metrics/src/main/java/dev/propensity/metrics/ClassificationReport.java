@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param rocAuc            ROC AUC in [0, 1] (threshold-free, ties count one half); NaN when one class is absent
  * @param averagePrecision  PR AUC as scikit-learn's average precision, in [0, 1]; NaN when there are no buyers;
  *                          a random model scores about the base rate
- * @param logLoss           mean cross-entropy (natural log, clipped at 1e-15), &gt;= 0
+ * @param logLoss           mean cross-entropy (natural log, probabilities clipped at 2.2e-16 as scikit-learn does), &gt;= 0
  * @param brier             mean squared error of the probabilities, in [0, 1]
  */
 public record ClassificationReport(long n, long positives, double baseRate, double threshold,
