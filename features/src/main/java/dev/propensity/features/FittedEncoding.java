@@ -448,6 +448,102 @@ public final class FittedEncoding {
     }
 
     /**
+     * The weighted sum of one raw row's outputs, {@code sum_k weights[k] * output_k}, without writing the outputs:
+     * the scoring fast path of linear models. Same row convention as {@link #encodeRow(double[], double[])}.
+     *
+     * @param rawRow  the raw values, length {@code inputSchema().size()}
+     * @param weights one weight per output, length {@link #width()}
+     * @return the weighted sum
+     * @throws IllegalArgumentException when a length is wrong
+     */
+    public double dotRow(double[] rawRow, double[] weights) {
+        if (rawRow.length != parts.length || weights.length != width) {
+            throw new IllegalArgumentException("raw row has " + rawRow.length + " values and weights " + weights.length
+                    + ", the encoding expects " + parts.length + " and " + width);
+        }
+        double z = 0;
+        for (Part p : parts) {
+            double v = rawRow[p.input];
+            if (p.categorical) {
+                int slot;
+                if (Double.isNaN(v)) {
+                    slot = p.missingSlot();
+                } else {
+                    int code = (int) v;
+                    slot = code >= 0 && code < p.codeSlot.length ? p.codeSlot[code] : p.otherSlot();
+                }
+                z += weights[p.offset + slot];
+            } else {
+                z += weights[p.offset] * p.value(v);
+                boolean missing = Double.isNaN(v);
+                if (p.missingIndicator && missing) {
+                    z += weights[p.offset + 1];
+                }
+                if (p.edges != null && !missing) {
+                    z += weights[p.binOffset() + p.bin(v)];
+                }
+            }
+        }
+        return z;
+    }
+
+    /**
+     * Adds the weighted sum of the outputs of rows {@code [from, to)} of a table to {@code z}:
+     * {@code z[i - from] += sum_k weights[k] * output_k(row i)}, column by column and without materialising the
+     * outputs (the batch scoring fast path of linear models). Tables are matched as in
+     * {@link #encodeColumns(FeatureTable)}.
+     *
+     * @param table   the table
+     * @param from    the first row, inclusive
+     * @param to      the last row, exclusive
+     * @param weights one weight per output, length {@link #width()}
+     * @param z       receives the sums, length at least {@code to - from}
+     * @throws IllegalArgumentException when the table lacks a feature or a length is wrong
+     */
+    public void addLinear(FeatureTable table, int from, int to, double[] weights, double[] z) {
+        Binding b = bind(table);
+        Objects.checkFromToIndex(from, to, table.rows());
+        if (weights.length != width || z.length < to - from) {
+            throw new IllegalArgumentException("weights have length " + weights.length + " (need " + width
+                    + ") and z " + z.length + " (need " + (to - from) + ")");
+        }
+        int n = to - from;
+        for (Part p : parts) {
+            double[] src = table.columnArray(b.column[p.input]);
+            if (p.categorical) {
+                int[] slots = b.codeSlot[p.input];
+                double[] w = new double[slots.length];
+                for (int c = 0; c < slots.length; c++) {
+                    w[c] = weights[p.offset + slots[c]];
+                }
+                double wMissing = weights[p.offset + p.missingSlot()];
+                for (int i = 0; i < n; i++) {
+                    double v = src[from + i];
+                    z[i] += Double.isNaN(v) ? wMissing : w[(int) v];
+                }
+                continue;
+            }
+            double a = weights[p.offset] * p.inverseScale;
+            double c = weights[p.offset] * p.center * p.inverseScale;
+            double wFill = weights[p.offset] * p.fill + (p.missingIndicator ? weights[p.offset + 1] : 0.0);
+            boolean log = p.log;
+            int bo = p.edges == null ? -1 : p.binOffset();
+            for (int i = 0; i < n; i++) {
+                double v = src[from + i];
+                if (Double.isNaN(v)) {
+                    z[i] += wFill;
+                } else {
+                    double x = log ? Math.log(1.0 + (v > 0 ? v : 0.0)) : v;
+                    z[i] += a * x - c;
+                    if (bo >= 0) {
+                        z[i] += weights[bo + p.bin(v)];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Encodes a whole table column by column: {@code result[k][i]} is output {@code k} of row {@code i}. Memory
      * is {@code 8 * width() * rows} bytes.
      *
