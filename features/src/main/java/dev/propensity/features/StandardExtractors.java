@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The standard feature extractors. Each works on the {@linkplain ObservedSession visible events} only, so what
@@ -111,28 +112,45 @@ public final class StandardExtractors {
 
     /** {@code distinct_products}: distinct non-null product ids among the visible events. */
     public static FeatureExtractor distinctProducts() {
-        return Extractors.single(FeatureSpec.count("distinct_products", "distinct products seen"), s -> {
-            Set<String> ids = new HashSet<>();
-            for (Event e : s.events()) {
-                if (e.productId() != null) {
-                    ids.add(e.productId());
-                }
-            }
-            return ids.size();
-        });
+        return Extractors.single(FeatureSpec.count("distinct_products", "distinct products seen"),
+                s -> distinct(s.events(), Event::productId));
     }
 
     /** {@code distinct_categories}: distinct non-null categories among the visible events. */
     public static FeatureExtractor distinctCategories() {
-        return Extractors.single(FeatureSpec.count("distinct_categories", "distinct categories seen"), s -> {
-            Set<String> ids = new HashSet<>();
-            for (Event e : s.events()) {
-                if (e.category() != null) {
-                    ids.add(e.category());
+        return Extractors.single(FeatureSpec.count("distinct_categories", "distinct categories seen"),
+                s -> distinct(s.events(), Event::category));
+    }
+
+    /** The number of distinct non-null values; pairwise for short sessions, hashed for long ones. */
+    static int distinct(List<Event> events, Function<Event, String> key) {
+        int n = events.size();
+        if (n > 24) {
+            Set<String> seen = new HashSet<>();
+            for (Event e : events) {
+                String k = key.apply(e);
+                if (k != null) {
+                    seen.add(k);
                 }
             }
-            return ids.size();
-        });
+            return seen.size();
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            String k = key.apply(events.get(i));
+            if (k == null) {
+                continue;
+            }
+            boolean earlier = false;
+            for (int j = 0; j < i && !earlier; j++) {
+                String o = key.apply(events.get(j));
+                earlier = k.equals(o);
+            }
+            if (!earlier) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**

@@ -165,4 +165,18 @@ class StandardExtractorsTest {
                 List.of(StandardExtractors.attributeBinary("bad", "bad", "bad")), Cutoffs.beforeFirstPurchase()));
         assertThat(e.getMessage()).isEqualTo("session a: attribute bad must be true or false, was 'abc'");
     }
+
+    @Test
+    void countsDistinctValuesInShortAndLongSessions() {
+        List<dev.propensity.core.Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            events.add(ev("d", i, EventType.PRODUCT_VIEW, i % 7 == 0 ? null : "p" + (i % 10), "c", 1));
+        }
+        for (int n : new int[] {0, 1, 5, 24, 25, 60}) {
+            long expected = events.subList(0, n).stream().map(dev.propensity.core.Event::productId)
+                    .filter(java.util.Objects::nonNull).distinct().count();
+            assertThat(StandardExtractors.distinct(events.subList(0, n), dev.propensity.core.Event::productId))
+                    .as("first %d events", n).isEqualTo((int) expected);
+        }
+    }
 }
