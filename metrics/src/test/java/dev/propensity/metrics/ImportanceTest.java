@@ -1,0 +1,75 @@
+package dev.propensity.metrics;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ImportanceTest {
+
+    @Test
+    void coefficientsAreSortedByMagnitudeKeepingTheirSign() {
+        List<Importance> list = Importance.fromCoefficients(new String[] {"a", "b", "checkout"},
+                new double[] {0.5, -2.0, 3.0}, Set.of("checkout"));
+        assertThat(list).extracting(Importance::feature).containsExactly("checkout", "b", "a");
+        assertThat(list.get(1).value()).isEqualTo(-2.0);
+        assertThat(list.get(0).nearOutcome()).isTrue();
+        assertThat(list.get(1).nearOutcome()).isFalse();
+        assertThat(list.get(1).method()).isEqualTo(Importance.COEFFICIENT);
+        assertThat(list.get(1).significant()).isTrue();
+        assertThat(list.get(1).toString()).contains("b -2.0000");
+    }
+
+    @Test
+    void mismatchedNamesAndCoefficientsAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Importance.fromCoefficients(new String[] {"a"}, new double[] {1, 2}));
+        assertThat(e.getMessage()).contains("1 vs 2");
+    }
+
+    @Test
+    void permutationImportanceFindsTheOnlyUsedColumn() {
+        Random rnd = new Random(1);
+        int n = 400;
+        double[] signal = new double[n];
+        double[] noise = new double[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            signal[i] = rnd.nextGaussian();
+            noise[i] = rnd.nextGaussian();
+            y[i] = signal[i] + 0.5 * rnd.nextGaussian() > 0.8;
+        }
+        BatchScorer model = columns -> columns[0].clone(); // uses the first column only
+        double[][] cols = {signal, noise};
+        List<Importance> imp = PermutationImportance.compute(cols, new String[] {"signal", "noise"}, y, model, 5, 42);
+        assertThat(imp.get(0).feature()).isEqualTo("signal");
+        assertThat(imp.get(0).value()).isGreaterThan(0.3);
+        assertThat(imp.get(0).std()).isPositive();
+        assertThat(imp.get(0).repeats()).isEqualTo(5);
+        assertThat(imp.get(0).significant()).isTrue();
+        assertThat(imp.get(1).value()).isZero();
+        assertThat(imp.get(1).significant()).isFalse();
+        // the caller's columns are untouched and the result is repeatable
+        assertThat(cols[0]).isSameAs(signal);
+        assertThat(PermutationImportance.compute(cols, new String[] {"signal", "noise"}, y, model, 5, 42)).isEqualTo(imp);
+    }
+
+    @Test
+    void permutationImportanceRejectsAScorerReturningTheWrongLength() {
+        BatchScorer broken = columns -> new double[1];
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PermutationImportance.compute(
+                new double[][] {{1, 2, 3}}, new String[] {"x"}, new boolean[] {true, false, true}, broken, 1, 0));
+        assertThat(e.getMessage()).contains("1 scores").contains("3 rows");
+    }
+
+    @Test
+    void permutationImportanceRejectsColumnsOfTheWrongLength() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PermutationImportance.compute(
+                new double[][] {{1, 2}}, new String[] {"x"}, new boolean[] {true, false, true}, c -> c[0], 1, 0));
+        assertThat(e.getMessage()).contains("'x'").contains("2 rows").contains("3 labels");
+    }
+}
