@@ -254,4 +254,32 @@ class FittedEncodingTest {
         e = assertThrows(IllegalArgumentException.class, () -> EncoderConfig.defaults().withMinCount(0));
         assertThat(e.getMessage()).isEqualTo("minCount must be >= 1, was 0");
     }
+
+    @Test
+    void linearSumsMatchTheEncodedRows() {
+        FeatureTable t = sample(700, 13);
+        FittedEncoding enc = FittedEncoding.fit(t, EncoderConfig.defaults().withQuantileBins(3).withMinCount(11));
+        Random rnd = new Random(3);
+        double[] w = new double[enc.width()];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = rnd.nextGaussian();
+        }
+        double[] z = new double[200];
+        java.util.Arrays.fill(z, 0.5);
+        enc.addLinear(t, 100, 300, w, z);
+        double[] x = new double[enc.width()];
+        for (int i = 100; i < 300; i++) {
+            enc.encodeRow(t, i, x);
+            double dot = 0;
+            for (int k = 0; k < x.length; k++) {
+                dot += w[k] * x[k];
+            }
+            assertThat(z[i - 100]).isCloseTo(0.5 + dot, within(1e-9));
+            assertThat(enc.dotRow(t.row(i), w)).isCloseTo(dot, within(1e-9));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> enc.dotRow(t.row(0), new double[3]));
+        assertThat(e.getMessage()).isEqualTo("raw row has 4 values and weights 3, the encoding expects 4 and "
+                + enc.width());
+    }
 }
