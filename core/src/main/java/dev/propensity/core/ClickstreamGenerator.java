@@ -147,8 +147,19 @@ final class ClickstreamGenerator {
                 + (weekend ? -0.1 : 0);
     }
 
-    /** Finds the intercept whose expected conversion equals the target, over a fixed sample of contexts. */
+    private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>, Double> INTERCEPTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The intercept for a target conversion, cached by (target, returning share): solving it takes milliseconds. */
     private double calibrate(double target) {
+        if (INTERCEPTS.size() > 1000) {
+            INTERCEPTS.clear();
+        }
+        return INTERCEPTS.computeIfAbsent(java.util.List.of(target, cfg.returningShare()), k -> solve(target));
+    }
+
+    /** Finds the intercept whose expected conversion equals the target, over a fixed sample of contexts. */
+    private double solve(double target) {
         SplittableRandom r = new SplittableRandom(42);
         int m = 20_000;
         double[] base = new double[m];
@@ -168,7 +179,7 @@ final class ClickstreamGenerator {
         }
         double lo = -20;
         double hi = 20;
-        for (int it = 0; it < 60; it++) {
+        for (int it = 0; it < 45; it++) {
             double mid = (lo + hi) / 2;
             double s = 0;
             for (double b : base) {
