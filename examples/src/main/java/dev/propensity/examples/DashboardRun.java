@@ -1,0 +1,405 @@
+package dev.propensity.examples;
+
+import dev.propensity.core.Session;
+import dev.propensity.core.SessionFacts;
+import dev.propensity.core.SyntheticSessions;
+import dev.propensity.core.io.ReadReport;
+import dev.propensity.core.io.SessionReader;
+import dev.propensity.features.BuildReport;
+import dev.propensity.features.FeatureSchema;
+import dev.propensity.features.FeatureSpec;
+import dev.propensity.features.FeatureTable;
+import dev.propensity.features.FeatureTables;
+import dev.propensity.metrics.Breakdown;
+import dev.propensity.metrics.Breakdowns;
+import dev.propensity.metrics.ClassificationMetrics;
+import dev.propensity.metrics.ClassificationReport;
+import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.metrics.EvaluationResult;
+import dev.propensity.metrics.Funnel;
+import dev.propensity.metrics.Importance;
+import dev.propensity.metrics.Insight;
+import dev.propensity.metrics.Insights;
+import dev.propensity.metrics.Kpis;
+import dev.propensity.metrics.PermutationImportance;
+import dev.propensity.model.Evaluation;
+import dev.propensity.model.LinearExplainable;
+import dev.propensity.model.ModelTrainer;
+import dev.propensity.model.PurchaseModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The whole dashboard pipeline as one call: read (or simulate) sessions, extract features behind the cutoff,
+ * evaluate the trainer by the protocol, compute the metrics, render the dashboard, and write {@code report.json},
+ * {@code predictions.csv} and the model. This is what {@code propensity dashboard} runs; example programs, JShell
+ * and tests call it directly.
+ *
+ * <pre>{@code
+ * RunResult r = new DashboardRun(DashboardOptions.defaults(Path.of("out"))).run();
+ * System.out.println(r.rocAuc());
+ * }</pre>
+ *
+ * <p>Small data: when cross-validation asks for more folds than there are purchasing (or non-purchasing)
+ * sessions, the run uses as many folds as the smaller class has (at least 2), says so on the warning stream and
+ * records it in the report ({@code metrics.note}). With fewer than 2 sessions of either class there is nothing to
+ * evaluate and the run stops with an {@link InputProblem}.
+ */
+public final class DashboardRun {
+    /** The name of the saved model file in the output directory. */
+    public static final String MODEL_FILE = "model.propensity";
+    /** Rows permutation importance is measured on at most (a seeded sample of the table). */
+    public static final int PERMUTATION_ROWS = 20_000;
+    /** Shuffles per feature for permutation importance. */
+    public static final int PERMUTATION_REPEATS = 3;
+
+    private final DashboardOptions options;
+    private final Progress progress;
+    private final PrintWriter warnings;
+
+    /**
+     * A run that reports no progress and prints warnings to standard error.
+     *
+     * @param options what to read, how to evaluate, where to write
+     */
+    public DashboardRun(DashboardOptions options) {
+        this(options, Progress.silent(), new PrintWriter(System.err, true));
+    }
+
+    /**
+     * A run that reports progress, warnings to standard error.
+     *
+     * @param options  what to read, how to evaluate, where to write
+     * @param progress where phases and rows per second are shown (and timed)
+     */
+    public DashboardRun(DashboardOptions options, Progress progress) {
+        this(options, progress, new PrintWriter(System.err, true));
+    }
+
+    /**
+     * A run.
+     *
+     * @param options  what to read, how to evaluate, where to write
+     * @param progress where phases and rows per second are shown (and timed)
+     * @param warnings where notes such as a reduced number of folds are printed
+     */
+    public DashboardRun(DashboardOptions options, Progress progress, PrintWriter warnings) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    /** What was read: the feature table and how the input went. */
+    record Loaded(FeatureTable table, String source, String format, ReadReport readReport, BuildReport buildReport,
+                  double readSeconds, double featureSeconds) {
+    }
+
+    /**
+     * Runs the pipeline.
+     *
+     * @return the paths written and the headline figures
+     * @throws IOException   when reading or writing fails
+     * @throws InputProblem  when the input cannot be evaluated (no sessions, a single class, too few of a class)
+     * @throws dev.propensity.core.io.InputException at the first bad row when reading strictly
+     */
+    public RunResult run() throws IOException {
+        long t0 = System.nanoTime();
+        Files.createDirectories(options.out());
+        Map<String, Double> seconds = new LinkedHashMap<>();
+
+        Loaded in = load();
+        seconds.put("read", in.readSeconds());
+        seconds.put("features", in.featureSeconds());
+        FeatureTable table = in.table();
+        checkLearnable(table, in.source());
+
+        EvaluationProtocol requested = EvaluationProtocol.parse(options.eval(), options.seed());
+        EvaluationProtocol protocol = feasible(requested, table);
+        String note = null;
+        if (!protocol.equals(requested)) {
+            note = String.format(Locale.ROOT, "only %d purchasing and %d other sessions: evaluated with %s instead of %s",
+                    table.positives(), table.rows() - table.positives(), protocol.code(), requested.code());
+            warnings.println("note: " + note);
+        }
+
+        ModelTrainer trainer = Pipeline.trainer(options.model(), options.seed());
+        progress.start("evaluate");
+        Evaluation evaluation;
+        try {
+            evaluation = Evaluation.run(trainer, table, protocol, false);
+        } catch (IllegalArgumentException e) {
+            throw new InputProblem(in.source() + ": cannot evaluate " + trainer.name() + " by " + protocol.code()
+                    + ": " + e.getMessage(), e);
+        }
+        progress.end();
+        seconds.put("evaluate", progress.seconds().get("evaluate"));
+
+        progress.start("train");
+        PurchaseModel model;
+        try {
+            model = trainer.train(table);
+        } catch (IllegalArgumentException e) {
+            throw new InputProblem(in.source() + ": cannot train " + trainer.name() + ": " + e.getMessage(), e);
+        }
+        progress.end();
+        seconds.put("train", progress.seconds().get("train"));
+
+        progress.start("metrics");
+        Figures figures = figures(table, evaluation, model);
+        model = model.withCard(model.card().withEvaluation(protocol.describe(), figures.cardFigures()));
+        progress.end();
+        seconds.put("metrics", progress.seconds().get("metrics"));
+
+        progress.start("render");
+        Path png = options.out().resolve("dashboard.png");
+        Path html = options.out().resolve("dashboard.html");
+        Path charts = options.out().resolve("charts");
+        render(table, evaluation, figures, png, html, charts);
+        progress.end();
+        seconds.put("render", progress.seconds().get("render"));
+
+        progress.start("write");
+        Path predictions = options.out().resolve("predictions.csv");
+        writePredictions(table, evaluation, predictions);
+        Path modelFile = options.out().resolve(MODEL_FILE);
+        model.save(modelFile);
+        progress.end();
+        seconds.put("write", progress.seconds().get("write"));
+        seconds.put("total", (System.nanoTime() - t0) / 1e9);
+
+        Path report = options.out().resolve("report.json");
+        Reports.write(report, Reports.build(options, in, protocol, requested, note, trainer.name(), evaluation,
+                figures, seconds));
+
+        ClassificationReport at05 = figures.atHalf();
+        return new RunResult(options.out(), png, html, charts, report, predictions, modelFile, table.rows(),
+                table.positives(), in.readReport() == null ? 0 : in.readReport().rowsRejected(), trainer.name(),
+                protocol.describe(), at05.rocAuc(), at05.averagePrecision(), at05.accuracy(),
+                figures.atBestF1().threshold(), figures.atBestF1().f1(), at05.majorityBaseline(),
+                figures.insights().stream().map(Insight::sentence).toList(), seconds);
+    }
+
+    /** Reads the input (or simulates it) into a feature table. */
+    Loaded load() throws IOException {
+        FeatureTables.Builder builder = FeatureTables.builder().cutoff(Pipeline.cutoff(options.cutoff()));
+        if (options.input() == null) {
+            progress.start("read");
+            List<Session> sessions = SyntheticSessions.generate(options.sessions(), options.seed());
+            progress.end();
+            progress.start("features");
+            FeatureTables.Result r = builder.buildWithReport(sessions);
+            progress.end();
+            Map<String, Double> s = progress.seconds();
+            return new Loaded(r.table(), "simulated sessions (seed " + options.seed() + ")", "simulated", null,
+                    r.report(), s.get("read"), s.get("features"));
+        }
+        Path file = options.input();
+        if ("features".equals(options.format())) {
+            progress.start("read");
+            FeatureTable table = FeatureCsvInput.read(file);
+            progress.end();
+            return new Loaded(table, file.toString(), "features", null, null, progress.seconds().get("read"), 0.0);
+        }
+        progress.start("read + features");
+        long t0 = System.nanoTime();
+        try (SessionReader reader = Pipeline.open(file, options.format(), options.lenient())) {
+            Pipeline.TimedSessions sessions = Pipeline.timed(reader, progress);
+            FeatureTables.Result r = builder.buildWithReport(sessions);
+            progress.end();
+            double total = (System.nanoTime() - t0) / 1e9;
+            String format = options.format() != null ? options.format()
+                    : dev.propensity.core.io.InputFormat.detect(file).name().toLowerCase(Locale.ROOT);
+            return new Loaded(r.table(), file.toString(), format, reader.report(), r.report(),
+                    sessions.readSeconds(), Math.max(0, total - sessions.readSeconds()));
+        }
+    }
+
+    /** Refuses tables a model cannot be evaluated on, naming the input. */
+    static void checkLearnable(FeatureTable table, String source) {
+        int n = table.rows();
+        int pos = table.positives();
+        if (n == 0) {
+            throw new InputProblem(source + ": no sessions to evaluate (no data rows, or every row was rejected)");
+        }
+        if (pos == 0 || pos == n) {
+            throw new InputProblem(String.format(Locale.ROOT,
+                    "%s: all %d sessions %s: a purchase model needs both buying and non-buying sessions",
+                    source, n, pos == 0 ? "have no purchase" : "purchased"));
+        }
+        if (pos < 2 || n - pos < 2) {
+            throw new InputProblem(String.format(Locale.ROOT,
+                    "%s: %d purchasing and %d other sessions: evaluation needs at least 2 of each", source, pos, n - pos));
+        }
+    }
+
+    /** The requested protocol, or cross-validation with fewer folds when a class has fewer sessions than folds. */
+    static EvaluationProtocol feasible(EvaluationProtocol requested, FeatureTable table) {
+        if (requested.kind() != EvaluationProtocol.Kind.CROSS_VALIDATION) {
+            return requested;
+        }
+        int smaller = Math.min(table.positives(), table.rows() - table.positives());
+        if (smaller >= requested.folds()) {
+            return requested;
+        }
+        return EvaluationProtocol.crossValidation(Math.max(2, smaller), requested.seed());
+    }
+
+    /** The metrics the dashboard and the report show. */
+    record Figures(int[] tested, boolean[] labels, double[] scores, ClassificationReport atHalf,
+                   ClassificationReport atBestF1, EvaluationResult result, Kpis kpis, List<Breakdown> breakdowns,
+                   Funnel funnel, List<Importance> coefficients, List<Importance> permutation, List<Insight> insights) {
+
+        Map<String, Double> cardFigures() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("rocAuc", atHalf.rocAuc());
+            m.put("averagePrecision", atHalf.averagePrecision());
+            m.put("logLoss", atHalf.logLoss());
+            m.put("accuracy", atHalf.accuracy());
+            m.put("majorityBaseline", atHalf.majorityBaseline());
+            m.put("bestF1", atBestF1.f1());
+            m.put("bestF1Threshold", atBestF1.threshold());
+            return m;
+        }
+    }
+
+    private Figures figures(FeatureTable table, Evaluation evaluation, PurchaseModel model) {
+        int[] folds = evaluation.folds();
+        double[] probabilities = evaluation.probabilities();
+        int[] tested = testedRows(folds);
+        boolean[] all = table.labels();
+        boolean[] labels = new boolean[tested.length];
+        double[] scores = new double[tested.length];
+        for (int i = 0; i < tested.length; i++) {
+            labels[i] = all[tested[i]];
+            scores[i] = probabilities[tested[i]];
+        }
+        EvaluationResult result = evaluation.result();
+        ClassificationReport atHalf = ClassificationMetrics.evaluate(labels, scores, 0.5);
+        ClassificationReport atBest = ClassificationMetrics.evaluate(labels, scores, result.bestF1().threshold());
+        SessionFacts facts = table.facts();
+        Kpis kpis = Kpis.of(facts, result);
+        List<Breakdown> breakdowns = Breakdowns.all(facts, probabilities);
+        Funnel funnel = facts.hasEvents() ? Funnel.of(facts) : null;
+        Set<String> nearOutcome = nearOutcome(table.schema());
+        List<Importance> coefficients = List.of();
+        if (model instanceof LinearExplainable) {
+            Map<String, Double> c = ((LinearExplainable) model).coefficients();
+            String[] names = c.keySet().toArray(new String[0]);
+            double[] values = new double[names.length];
+            Set<String> near = new HashSet<>();
+            for (int i = 0; i < names.length; i++) {
+                values[i] = c.get(names[i]);
+                if (nearOutcome.contains(baseFeature(names[i], table.schema()))) {
+                    near.add(names[i]);
+                }
+            }
+            coefficients = Importance.fromCoefficients(names, values, near);
+        }
+        List<Importance> permutation = permutation(table, model, nearOutcome);
+        List<Insight> insights = Insights.generate(facts, atBest, permutation.isEmpty() ? coefficients : permutation);
+        return new Figures(tested, labels, scores, atHalf, atBest, result, kpis, breakdowns, funnel, coefficients,
+                permutation, insights);
+    }
+
+    /** Permutation importance of the final model on a seeded sample of at most {@link #PERMUTATION_ROWS} rows. */
+    private List<Importance> permutation(FeatureTable table, PurchaseModel model, Set<String> nearOutcome) {
+        FeatureTable sample = table;
+        if (table.rows() > PERMUTATION_ROWS) {
+            int[] rows = new java.util.Random(options.seed()).ints(0, table.rows()).distinct()
+                    .limit(PERMUTATION_ROWS).sorted().toArray();
+            sample = table.select(rows);
+        }
+        boolean[] labels = sample.labels();
+        int pos = 0;
+        for (boolean b : labels) {
+            pos += b ? 1 : 0;
+        }
+        if (pos == 0 || pos == labels.length) {
+            return List.of();
+        }
+        FeatureSchema schema = sample.schema();
+        double[][] columns = new double[schema.size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = sample.columnArray(j);
+        }
+        SessionFacts facts = sample.facts();
+        return PermutationImportance.compute(columns, schema.names().toArray(new String[0]), labels,
+                cols -> model.predict(FeatureTable.of(schema, cols, facts)), PERMUTATION_REPEATS, options.seed(),
+                nearOutcome);
+    }
+
+    private static Set<String> nearOutcome(FeatureSchema schema) {
+        Set<String> s = new HashSet<>();
+        for (FeatureSpec f : schema.features()) {
+            if (f.nearOutcome()) {
+                s.add(f.name());
+            }
+        }
+        return s;
+    }
+
+    /** The raw feature an encoded input name comes from ({@code Month=Nov} and {@code x:bin3} to their feature). */
+    static String baseFeature(String encoded, FeatureSchema schema) {
+        if (schema.indexOf(encoded) >= 0) {
+            return encoded;
+        }
+        for (String sep : new String[] {"=", ":"}) {
+            int i = encoded.indexOf(sep);
+            while (i > 0) {
+                String head = encoded.substring(0, i);
+                if (schema.indexOf(head) >= 0) {
+                    return head;
+                }
+                i = encoded.indexOf(sep, i + 1);
+            }
+        }
+        return encoded;
+    }
+
+    static int[] testedRows(int[] folds) {
+        int n = 0;
+        for (int f : folds) {
+            n += f >= 0 ? 1 : 0;
+        }
+        int[] rows = new int[n];
+        int k = 0;
+        for (int i = 0; i < folds.length; i++) {
+            if (folds[i] >= 0) {
+                rows[k++] = i;
+            }
+        }
+        return rows;
+    }
+
+    private static void writePredictions(FeatureTable table, Evaluation evaluation, Path file) throws IOException {
+        int[] folds = evaluation.folds();
+        double[] p = evaluation.probabilities();
+        int[] tested = testedRows(folds);
+        String[] ids = new String[tested.length];
+        boolean[] labels = new boolean[tested.length];
+        double[] probs = new double[tested.length];
+        int[] testFolds = new int[tested.length];
+        for (int i = 0; i < tested.length; i++) {
+            int r = tested[i];
+            ids[i] = table.id(r);
+            labels[i] = table.label(r);
+            probs[i] = p[r];
+            testFolds[i] = folds[r];
+        }
+        PredictionsCsv.write(file, ids, labels, probs, testFolds);
+    }
+
+    private void render(FeatureTable table, Evaluation evaluation, Figures figures, Path png, Path html, Path charts)
+            throws IOException {
+        Files.createDirectories(charts); // TODO viz Dashboard.writeAll
+    }
+}

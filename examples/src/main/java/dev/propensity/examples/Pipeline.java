@@ -1,0 +1,154 @@
+package dev.propensity.examples;
+
+import dev.propensity.core.Session;
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.Inputs;
+import dev.propensity.core.io.ReadOptions;
+import dev.propensity.core.io.SessionReader;
+import dev.propensity.features.Cutoff;
+import dev.propensity.features.Cutoffs;
+import dev.propensity.model.LogisticConfig;
+import dev.propensity.model.ModelTrainer;
+import dev.propensity.model.Trainers;
+import dev.propensity.model.TreeConfig;
+import dev.propensity.model.XGBoostConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * The small adapters the command and {@link DashboardRun} share: option text to library objects, and a session
+ * iterator that times its reader and reports progress.
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    /**
+     * The cutoff policy of a command-line value.
+     *
+     * @param text {@code before-purchase}, {@code events:N} or {@code minutes:T}
+     * @return the policy
+     * @throws IllegalArgumentException naming the text and the accepted forms
+     */
+    public static Cutoff cutoff(String text) {
+        return Cutoffs.parse(text);
+    }
+
+    /**
+     * The trainer of a command-line name, seeded: the built-in trainers get {@code seed} in their configuration;
+     * a user-registered trainer is used as registered.
+     *
+     * @param name {@code logistic}, {@code xgboost}, {@code random-forest} or a registered name
+     * @param seed the seed
+     * @return the trainer
+     * @throws IllegalArgumentException naming the known trainers when the name is unknown
+     */
+    public static ModelTrainer trainer(String name, long seed) {
+        Objects.requireNonNull(name, "name");
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "logistic":
+                return Trainers.logisticRegression(LogisticConfig.defaults().withSeed(seed));
+            case "xgboost":
+                return Trainers.xgboost(XGBoostConfig.defaults().withSeed(seed));
+            case "random-forest":
+                return Trainers.randomForest(TreeConfig.defaults().withSeed(seed));
+            default:
+                return Trainers.byName(name.trim());
+        }
+    }
+
+    /**
+     * The input format of a command-line name ({@code null} stays {@code null}: detect from the header).
+     *
+     * @param name a format name other than {@code features}, or {@code null}
+     * @return the format, or {@code null}
+     */
+    public static InputFormat format(String name) {
+        return name == null ? null : InputFormat.parse(name);
+    }
+
+    /**
+     * Opens a file's sessions.
+     *
+     * @param file    the file
+     * @param format  the format name, or {@code null} to detect it
+     * @param lenient whether to skip and count bad rows
+     * @return the reader, to be closed
+     * @throws IOException when the file cannot be read
+     */
+    public static SessionReader open(Path file, String format, boolean lenient) throws IOException {
+        return Inputs.sessions(file, format(format), ReadOptions.defaults().withLenient(lenient));
+    }
+
+    /**
+     * The sessions of a reader as an iterator that counts them, measures the time spent reading, and reports
+     * progress. An {@link IOException} surfaces as {@link UncheckedIOException}.
+     *
+     * @param reader   the reader (not closed by the iterator)
+     * @param progress where to report the count
+     * @return the iterator
+     */
+    public static TimedSessions timed(SessionReader reader, Progress progress) {
+        return new TimedSessions(reader, progress);
+    }
+
+    /** Sessions pulled from a reader, counted and timed. */
+    public static final class TimedSessions implements Iterator<Session> {
+        private final SessionReader reader;
+        private final Progress progress;
+        private Session next;
+        private boolean done;
+        private long count;
+        private long nanos;
+
+        private TimedSessions(SessionReader reader, Progress progress) {
+            this.reader = Objects.requireNonNull(reader, "reader");
+            this.progress = Objects.requireNonNull(progress, "progress");
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                long t0 = System.nanoTime();
+                try {
+                    next = reader.next();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    nanos += System.nanoTime() - t0;
+                }
+                done = next == null;
+            }
+            return next != null;
+        }
+
+        @Override
+        public Session next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more sessions");
+            }
+            Session s = next;
+            next = null;
+            count++;
+            if ((count & 1023) == 0) {
+                progress.rows(count);
+            }
+            return s;
+        }
+
+        /** Sessions returned so far. */
+        public long count() {
+            return count;
+        }
+
+        /** Seconds spent inside the reader (reading, parsing, sessionizing). */
+        public double readSeconds() {
+            return nanos / 1e9;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.propensity.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command in process: exit codes, one-line messages, and the files each subcommand writes. */
+class PropensityCommandTest {
+
+    private static final String REES46_HEADER =
+            "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session";
+
+    @TempDir
+    static Path shared;
+
+    /** A small simulated dashboard run shared by the tests that inspect its files. */
+    private static Path dashboardOut;
+    private static Cli.Result dashboardRun;
+
+    @BeforeAll
+    static void runDashboardOnce() {
+        dashboardOut = shared.resolve("dash");
+        dashboardRun = Cli.run("dashboard", "--sessions", "3000", "--eval", "cv:3", "--seed", "7",
+                "--out", dashboardOut.toString());
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        Cli.Result r = Cli.run("--help");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("dashboard", "features", "simulate", "score");
+    }
+
+    @Test
+    void versionNamesTheProject() {
+        Cli.Result r = Cli.run("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("propensity ");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorOnOneLine() {
+        Cli.Result r = Cli.run("dashboard", "--colour", "red");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("--colour");
+    }
+
+    @Test
+    void missingInputFileExits2NamingTheFile(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-file.csv");
+        Cli.Result r = Cli.run("dashboard", "--input", missing.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("no-such-file.csv").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badEvaluationProtocolExits2() {
+        for (String eval : new String[] {"cv:x", "cv:1", "holdout:1.5", "folds"}) {
+            Cli.Result r = Cli.run("dashboard", "--eval", eval);
+            assertThat(r.exit()).as(eval + ": " + r).isEqualTo(2);
+            assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("--eval");
+        }
+    }
+
+    @Test
+    void badCutoffExits2() {
+        for (String cutoff : new String[] {"events:0", "minutes:-3", "after-purchase", "events:many"}) {
+            Cli.Result r = Cli.run("dashboard", "--cutoff", cutoff);
+            assertThat(r.exit()).as(cutoff + ": " + r).isEqualTo(2);
+            assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("--cutoff");
+        }
+    }
+
+    @Test
+    void unknownModelExits2NamingIt() {
+        Cli.Result r = Cli.run("dashboard", "--model", "deep-magic");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("deep-magic");
+    }
+
+    @Test
+    void badRowExits2NamingFileAndLine(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("bad-price.csv");
+        Files.write(csv, List.of(REES46_HEADER,
+                "2019-11-01 00:00:00 UTC,view,1003461,2053013555631882655,electronics.smartphone,xiaomi,489.07,520088904,s1",
+                "2019-11-01 00:00:05 UTC,cart,1003461,2053013555631882655,electronics.smartphone,xiaomi,489.07,520088904,s1",
+                "2019-11-01 00:00:09 UTC,purchase,1003461,2053013555631882655,electronics.smartphone,xiaomi,lots,520088904,s1"),
+                StandardCharsets.UTF_8);
+        Cli.Result r = Cli.run("dashboard", "--input", csv.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("bad-price.csv").containsPattern("\\b4\\b").doesNotContain("\tat ");
+    }
+
+    @Test
+    void emptyFileExits2(@TempDir Path dir) throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.csv"));
+        Cli.Result r = Cli.run("dashboard", "--input", empty.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("empty.csv");
+    }
+
+    @Test
+    void headerOnlyFileExits2(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("header-only.csv");
+        Files.write(csv, List.of(REES46_HEADER), StandardCharsets.UTF_8);
+        Cli.Result r = Cli.run("dashboard", "--input", csv.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("header-only.csv");
+    }
+
+    @Test
+    void dashboardOnSimulatedDataWritesEveryFile() throws IOException {
+        assertThat(dashboardRun.exit()).as(dashboardRun.toString()).isZero();
+        for (String f : new String[] {"dashboard.png", "dashboard.html", "report.json", "predictions.csv"}) {
+            assertThat(dashboardOut.resolve(f)).as(f).isNotEmptyFile();
+        }
+        try (var charts = Files.list(dashboardOut.resolve("charts"))) {
+            List<String> names = charts.map(p -> p.getFileName().toString()).toList();
+            assertThat(names).anyMatch(n -> n.endsWith(".svg")).anyMatch(n -> n.endsWith(".png"));
+        }
+        try (var files = Files.list(dashboardOut)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("model."));
+        }
+        assertThat(dashboardRun.out()).contains("sessions", "AUC", "dashboard.png");
+    }
+
+    @Test
+    void reportHoldsEverySection() throws IOException {
+        JsonNode report = new ObjectMapper().readTree(dashboardOut.resolve("report.json").toFile());
+        for (String key : new String[] {"input", "kpis", "metrics", "importance", "breakdowns", "insights", "timings"}) {
+            assertThat(report.has(key)).as(key + " in " + report.fieldNames()).isTrue();
+        }
+        assertThat(report.at("/input/sessions").asInt()).isEqualTo(3000);
+        assertThat(report.at("/metrics/protocol").asText()).contains("3-fold");
+        for (String phase : new String[] {"read", "features", "train", "evaluate", "render"}) {
+            assertThat(report.at("/timings/" + phase).isNumber()).as(phase).isTrue();
+        }
+        double auc = report.at("/metrics/rocAuc").asDouble();
+        assertThat(auc).isBetween(0.6, 1.0);
+    }
+
+    @Test
+    void predictionsHaveOneRowPerEvaluatedSession() throws IOException {
+        List<String> lines = Files.readAllLines(dashboardOut.resolve("predictions.csv"));
+        assertThat(lines.get(0)).isEqualTo("session_id,label,probability,fold");
+        assertThat(lines).hasSize(3000 + 1);
+        Set<String> ids = new HashSet<>();
+        Set<String> folds = new HashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertThat(f).hasSize(4);
+            ids.add(f[0]);
+            assertThat(f[1]).isIn("0", "1");
+            assertThat(Double.parseDouble(f[2])).isBetween(0.0, 1.0);
+            folds.add(f[3]);
+        }
+        assertThat(ids).hasSize(3000);
+        assertThat(folds).containsExactlyInAnyOrder("0", "1", "2");
+    }
+
+    @Test
+    void scoreRoundTripsTheSavedModel(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.csv");
+        Cli.Result sim = Cli.run("simulate", "--sessions", "500", "--seed", "3", "--format", "rees46",
+                "--out", events.toString());
+        assertThat(sim.exit()).as(sim.toString()).isZero();
+        Path model = findModel(dashboardOut);
+        Path scores = dir.resolve("scores.csv");
+        Cli.Result r = Cli.run("score", "--model", model.toString(), "--input", events.toString(),
+                "--out", scores.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> lines = Files.readAllLines(scores);
+        assertThat(lines.get(0)).startsWith("session_id,");
+        assertThat(lines).hasSize(500 + 1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertThat(Double.parseDouble(f[f.length - 1])).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void scoreRefusesAFileThatIsNotAModel(@TempDir Path dir) throws IOException {
+        Path notModel = Files.writeString(dir.resolve("model.bin"), "hello");
+        Path events = dir.resolve("events.csv");
+        Files.write(events, List.of(REES46_HEADER,
+                "2019-11-01 00:00:00 UTC,view,1,2,c,b,1.5,9,s1"), StandardCharsets.UTF_8);
+        Cli.Result r = Cli.run("score", "--model", notModel.toString(), "--input", events.toString(),
+                "--out", dir.resolve("s.csv").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("model.bin");
+    }
+
+    @Test
+    void lenientSkipsBadRowsAndReportsTheCounts(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.csv");
+        Cli.Result sim = Cli.run("simulate", "--sessions", "1500", "--seed", "5", "--format", "rees46",
+                "--out", events.toString());
+        assertThat(sim.exit()).as(sim.toString()).isZero();
+        List<String> lines = new ArrayList<>(Files.readAllLines(events));
+        lines.add(3, "not,a,valid,row");
+        lines.add(10, "2019-11-01 00:00:00 UTC,teleport,1,2,c,b,1.5,9,sX");
+        Files.write(events, lines, StandardCharsets.UTF_8);
+
+        Cli.Result strict = Cli.run("dashboard", "--input", events.toString(), "--eval", "cv:3",
+                "--out", dir.resolve("strict").toString());
+        assertThat(strict.exit()).as(strict.toString()).isEqualTo(2);
+        assertThat(strict.err()).contains("events.csv").containsPattern("\\b4\\b");
+
+        Path out = dir.resolve("lenient");
+        Cli.Result lenient = Cli.run("dashboard", "--input", events.toString(), "--eval", "cv:3", "--lenient",
+                "--out", out.toString());
+        assertThat(lenient.exit()).as(lenient.toString()).isZero();
+        assertThat(lenient.out()).contains("2 input rows skipped");
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/input/rowsRejected").asLong()).isEqualTo(2);
+        assertThat(report.at("/input/rejectedByReason").size()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void featuresWritesOneRowPerSessionToStdout(@TempDir Path dir) {
+        Path events = dir.resolve("events.csv");
+        Cli.Result sim = Cli.run("simulate", "--sessions", "200", "--seed", "1", "--out", events.toString());
+        assertThat(sim.exit()).as(sim.toString()).isZero();
+        Cli.Result r = Cli.run("features", "--input", events.toString(), "--out", "-");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("session_id,label,");
+        assertThat(lines).hasSize(200 + 1);
+    }
+
+    @Test
+    void featureCsvFeedsTheDashboard(@TempDir Path dir) {
+        Path events = dir.resolve("events.csv");
+        assertThat(Cli.run("simulate", "--sessions", "1500", "--seed", "2", "--out", events.toString()).exit()).isZero();
+        Path features = dir.resolve("features.csv");
+        Cli.Result f = Cli.run("features", "--input", events.toString(), "--out", features.toString());
+        assertThat(f.exit()).as(f.toString()).isZero();
+        Cli.Result r = Cli.run("dashboard", "--input", features.toString(), "--format", "features", "--eval", "cv:3",
+                "--out", dir.resolve("o").toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(dir.resolve("o/dashboard.png")).isNotEmptyFile();
+    }
+
+    private static Path findModel(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("model.")).findFirst().orElseThrow();
+        }
+    }
+}
