@@ -33,13 +33,18 @@ public final class ClassificationMetrics {
     public static ClassificationReport evaluate(boolean[] labels, double[] scores, double threshold) {
         Ranked.Checks.probabilities(labels, scores);
         checkThreshold(threshold);
+        return evaluate(labels, scores, threshold, Ranked.of(labels, scores));
+    }
+
+    /** {@link #evaluate(boolean[], double[], double)} reusing an already ranked copy; arguments already checked. */
+    static ClassificationReport evaluate(boolean[] labels, double[] scores, double threshold, Ranked ranked) {
         ConfusionMatrix cm = confusion(labels, scores, threshold);
         long n = labels.length;
         long pos = cm.positives();
         double baseRate = (double) pos / n;
         return new ClassificationReport(n, pos, baseRate, threshold, cm, cm.accuracy(), Math.max(baseRate, 1 - baseRate),
-                cm.precision(), cm.recall(), cm.f1(), cm.mcc(), rocAuc(labels, scores),
-                averagePrecision(labels, scores), logLoss(labels, scores), brier(labels, scores));
+                cm.precision(), cm.recall(), cm.f1(), cm.mcc(), rocAuc(ranked),
+                averagePrecision(ranked), logLoss(labels, scores), brier(labels, scores));
     }
 
     /** {@link #evaluate(boolean[], double[], double)} at the threshold 0.5. */

@@ -22,7 +22,10 @@ public final class Curves {
      * @throws IllegalArgumentException when only one class is present (the rates are undefined)
      */
     public static RocCurve roc(boolean[] labels, double[] scores) {
-        Ranked r = Ranked.of(labels, scores);
+        return roc(Ranked.of(labels, scores));
+    }
+
+    static RocCurve roc(Ranked r) {
         bothClasses(r, "a ROC curve");
         int m = r.size();
         int[] keep = new int[m];
@@ -57,7 +60,10 @@ public final class Curves {
      * @throws IllegalArgumentException when there is no buyer (recall is undefined)
      */
     public static PrecisionRecallCurve precisionRecall(boolean[] labels, double[] scores) {
-        Ranked r = Ranked.of(labels, scores);
+        return precisionRecall(Ranked.of(labels, scores));
+    }
+
+    static PrecisionRecallCurve precisionRecall(Ranked r) {
         if (r.positives == 0) {
             throw new IllegalArgumentException("a precision-recall curve needs at least one buyer, got 0 of " + r.n());
         }
@@ -195,7 +201,10 @@ public final class Curves {
      * @throws IllegalArgumentException when there is no buyer (the share of buyers is undefined)
      */
     public static GainsCurve cumulativeGains(boolean[] labels, double[] scores) {
-        Ranked r = Ranked.of(labels, scores);
+        return cumulativeGains(Ranked.of(labels, scores));
+    }
+
+    static GainsCurve cumulativeGains(Ranked r) {
         if (r.positives == 0) {
             throw new IllegalArgumentException("a gains curve needs at least one buyer, got 0 of " + r.n());
         }

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Everything the dashboard shows about a model's predictions, with the protocol they came from: the report at a
- * threshold, the ROC, precision-recall, calibration (10 uniform bins) and gains curves, the max-F1 threshold, and
- * the ROC AUC of each test fold (for the spread across folds).
+ * threshold, the ROC, precision-recall, calibration (10 uniform bins) and gains curves (each thinned to at most
+ * {@link #MAX_CURVE_POINTS} points, see {@link RocCurve#thin(int)}), the max-F1 threshold, and the ROC AUC of each
+ * test fold (for the spread across folds).
  *
  * @param protocol        how the predictions were obtained
  * @param report          the figures at {@code report.threshold()}, over all tested rows (pooled out-of-fold under
@@ -26,6 +27,11 @@ public record EvaluationResult(EvaluationProtocol protocol, ClassificationReport
 
     /** The number of uniform bins of {@link #calibration()}. */
     public static final int CALIBRATION_BINS = 10;
+    /**
+     * The most points kept in each curve of a result (the curves are thinned for charts: a ROC curve of two million
+     * sessions has hundreds of thousands of corners); the report's figures are computed from the full data.
+     */
+    public static final int MAX_CURVE_POINTS = 2000;
 
     /** Validates and copies. */
     public EvaluationResult {
@@ -101,9 +107,17 @@ public record EvaluationResult(EvaluationProtocol protocol, ClassificationReport
             }
             foldAuc[f] = ClassificationMetrics.rocAuc(fy, fp);
         }
-        return new EvaluationResult(protocol, ClassificationMetrics.evaluate(y, p, threshold), Curves.roc(y, p),
-                Curves.precisionRecall(y, p), Curves.calibration(y, p, CALIBRATION_BINS), Curves.cumulativeGains(y, p),
-                Thresholds.maxF1(y, p), foldAuc);
+        Ranked.Checks.probabilities(y, p);
+        ClassificationMetrics.checkThreshold(threshold);
+        Ranked ranked = Ranked.of(y, p);
+        if (ranked.positives == 0 || ranked.negatives == 0) {
+            throw new IllegalArgumentException("an evaluation needs both buyers and non-buyers among the tested rows, got "
+                    + ranked.positives + " buyers and " + ranked.negatives + " non-buyers");
+        }
+        return new EvaluationResult(protocol, ClassificationMetrics.evaluate(y, p, threshold, ranked),
+                Curves.roc(ranked).thin(MAX_CURVE_POINTS), Curves.precisionRecall(ranked).thin(MAX_CURVE_POINTS),
+                Curves.calibration(y, p, CALIBRATION_BINS), Curves.cumulativeGains(ranked).thin(MAX_CURVE_POINTS),
+                Thresholds.maxF1(ranked), foldAuc);
     }
 
     /** A copy of the per-fold AUCs. */

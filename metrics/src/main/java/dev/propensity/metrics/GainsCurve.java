@@ -80,6 +80,19 @@ public record GainsCurve(double[] fractionTargeted, double[] fractionOfBuyers, d
         return py;
     }
 
+    /**
+     * This curve with at most {@code maxPoints} points, evenly spaced along its points and keeping both ends (for
+     * charts).
+     *
+     * @param maxPoints at least 2
+     * @return a thinned copy
+     */
+    public GainsCurve thin(int maxPoints) {
+        int[] idx = Thinning.indices(size(), maxPoints);
+        return new GainsCurve(Thinning.pick(fractionTargeted, idx), Thinning.pick(fractionOfBuyers, idx),
+                Thinning.pick(lift, idx), Thinning.pick(thresholds, idx));
+    }
+
     /** Compares contents. */
     @Override
     public boolean equals(Object o) {

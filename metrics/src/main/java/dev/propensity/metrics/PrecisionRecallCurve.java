@@ -55,6 +55,19 @@ public record PrecisionRecallCurve(double[] recall, double[] precision, double[]
         return a;
     }
 
+    /**
+     * This curve with at most {@code maxPoints} points, evenly spaced along its points and keeping both ends (for
+     * charts); use {@link ClassificationMetrics#averagePrecision} for the figure.
+     *
+     * @param maxPoints at least 2
+     * @return a thinned copy
+     */
+    public PrecisionRecallCurve thin(int maxPoints) {
+        int[] idx = Thinning.indices(size(), maxPoints);
+        return new PrecisionRecallCurve(Thinning.pick(recall, idx), Thinning.pick(precision, idx),
+                Thinning.pick(thresholds, idx));
+    }
+
     /** Compares the array contents. */
     @Override
     public boolean equals(Object o) {

@@ -19,7 +19,10 @@ public final class Thresholds {
      * @throws IllegalArgumentException when there is no buyer (F1 would be 0 everywhere)
      */
     public static ThresholdChoice maxF1(boolean[] labels, double[] scores) {
-        Ranked r = Ranked.of(labels, scores);
+        return maxF1(Ranked.of(labels, scores));
+    }
+
+    static ThresholdChoice maxF1(Ranked r) {
         if (r.positives == 0) {
             throw new IllegalArgumentException("max F1 needs at least one buyer, got 0 of " + r.n());
         }

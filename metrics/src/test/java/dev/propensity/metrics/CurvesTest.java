@@ -151,4 +151,31 @@ class CurvesTest {
                 () -> new RocCurve(new double[] {0, 1}, new double[] {0}, t));
         assertThat(e.getMessage()).contains("differ in length").contains("2 vs 1");
     }
+
+    @Test
+    void thinningKeepsBothEndsAndAtMostTheRequestedPoints() {
+        Random rnd = new Random(2);
+        int n = 5000;
+        boolean[] y = new boolean[n];
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rnd.nextDouble() < 0.2;
+            s[i] = rnd.nextDouble() + (y[i] ? 0.4 : 0);
+        }
+        RocCurve full = Curves.roc(y, s);
+        RocCurve thin = full.thin(100);
+        assertThat(full.size()).isGreaterThan(100);
+        assertThat(thin.size()).isEqualTo(100);
+        assertThat(thin.falsePositiveRate()[0]).isZero();
+        assertThat(thin.falsePositiveRate()[99]).isEqualTo(1.0);
+        assertThat(thin.truePositiveRate()[99]).isEqualTo(1.0);
+        assertThat(thin.area()).isCloseTo(full.area(), within(0.01));
+        assertThat(Curves.precisionRecall(y, s).thin(50).size()).isEqualTo(50);
+        GainsCurve g = Curves.cumulativeGains(y, s).thin(10);
+        assertThat(g.fractionTargeted()[9]).isEqualTo(1.0);
+        RocCurve small = Curves.roc(new boolean[] {T, F}, new double[] {0.9, 0.1});
+        assertThat(small.thin(100)).isEqualTo(small);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> full.thin(1));
+        assertThat(e.getMessage()).contains("at least 2 points");
+    }
 }
