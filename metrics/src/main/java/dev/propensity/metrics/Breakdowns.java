@@ -54,8 +54,9 @@ public final class Breakdowns {
      * The dimensions these facts support, in display order: hour of day and day of week when some start time is
      * known, duration when some duration is known, then categorical attributes (known names first, e.g. traffic
      * source, visitor type, device, month; then any other attribute with 2 to {@link #MAX_LEVELS} non-numeric
-     * levels). An attribute that repeats another one value for value (UCI's {@code VisitorType} and
-     * {@code visitor_type}) is listed once, and attributes that look like the label are left out.
+     * levels). An attribute that groups the rows exactly as an earlier one does (UCI's {@code VisitorType} and
+     * {@code visitor_type}, spelled differently but grouping the same rows) is listed once, and attributes that look
+     * like the label are left out.
      *
      * @param facts the sessions
      * @return dimension keys for {@link #of}; empty only when the facts are empty
@@ -367,9 +368,33 @@ public final class Breakdowns {
         return true;
     }
 
+    /**
+     * Whether two attributes group the rows identically: a one-to-one correspondence between their levels holds on
+     * every row (UCI's {@code VisitorType = Returning_Visitor} and {@code visitor_type = returning}; missing values
+     * correspond only to missing values).
+     */
     private static boolean sameValues(SessionFacts facts, String a, String b) {
+        int[] aToB = new int[facts.levels(a).size()];
+        int[] bToA = new int[facts.levels(b).size()];
+        java.util.Arrays.fill(aToB, -2);
+        java.util.Arrays.fill(bToA, -2);
         for (int i = 0; i < facts.size(); i++) {
-            if (!Objects.equals(facts.attribute(a, i), facts.attribute(b, i))) {
+            int ca = facts.attributeCode(a, i);
+            int cb = facts.attributeCode(b, i);
+            if (ca < 0 || cb < 0) {
+                if (ca != cb) {
+                    return false;
+                }
+                continue;
+            }
+            if (aToB[ca] == -2) {
+                aToB[ca] = cb;
+            } else if (aToB[ca] != cb) {
+                return false;
+            }
+            if (bToA[cb] == -2) {
+                bToA[cb] = ca;
+            } else if (bToA[cb] != ca) {
                 return false;
             }
         }

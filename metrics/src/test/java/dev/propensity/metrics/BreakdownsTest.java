@@ -121,16 +121,30 @@ class BreakdownsTest {
                 Breakdowns.DURATION, SessionAttributes.TRAFFIC_SOURCE);
         SessionFacts table = SessionFacts.builder()
                 .addRow("1", true, SessionFacts.UNKNOWN_START, Double.NaN, 0, 0,
-                        Map.of("VisitorType", "New_Visitor", SessionAttributes.VISITOR_TYPE, "New_Visitor",
+                        Map.of("VisitorType", "New_Visitor", SessionAttributes.VISITOR_TYPE, "new",
                                 "Revenue", "TRUE", "PageValues", "12.5", "Month", "Feb"))
                 .addRow("2", false, SessionFacts.UNKNOWN_START, Double.NaN, 0, 0,
-                        Map.of("VisitorType", "Returning_Visitor", SessionAttributes.VISITOR_TYPE, "Returning_Visitor",
+                        Map.of("VisitorType", "Returning_Visitor", SessionAttributes.VISITOR_TYPE, "returning",
                                 "Revenue", "FALSE", "PageValues", "0", "Month", "Mar"))
+                .addRow("3", false, SessionFacts.UNKNOWN_START, Double.NaN, 0, 0,
+                        Map.of("VisitorType", "Returning_Visitor", SessionAttributes.VISITOR_TYPE, "returning",
+                                "Revenue", "FALSE", "PageValues", "3", "Month", "Feb"))
                 .build();
-        // no hour of day, no duration; VisitorType repeats visitor_type; Revenue is the label; PageValues is numeric
+        // no hour of day, no duration; VisitorType groups as visitor_type does; Revenue is the label; PageValues is
+        // numeric
         assertThat(Breakdowns.available(table)).containsExactly(SessionAttributes.VISITOR_TYPE, "Month");
         assertThat(Breakdowns.all(table)).extracting(Breakdown::dimension)
                 .containsExactly(SessionAttributes.VISITOR_TYPE, "Month");
+    }
+
+    @Test
+    void attributesThatGroupRowsDifferentlyAreBothOffered() {
+        SessionFacts f = SessionFacts.builder()
+                .addRow("1", true, SessionFacts.UNKNOWN_START, Double.NaN, 0, 0, Map.of("a", "x", "b", "p"))
+                .addRow("2", false, SessionFacts.UNKNOWN_START, Double.NaN, 0, 0, Map.of("a", "x", "b", "q"))
+                .addRow("3", false, SessionFacts.UNKNOWN_START, Double.NaN, 0, 0, Map.of("a", "y", "b", "q"))
+                .build();
+        assertThat(Breakdowns.available(f)).containsExactlyInAnyOrder("a", "b");
     }
 
     @Test
