@@ -1,5 +1,7 @@
 package dev.propensity.examples;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -63,7 +65,9 @@ final class DashboardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DashboardOptions options = new DashboardOptions(input, format, model, eval, cutoff, seed, sessions, out, lenient);
         Progress progress = Progress.forConsole(spec.commandLine().getErr());
-        RunResult result = new DashboardRun(options, progress).run();
+        // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings
+        PrintWriter noWarnings = new PrintWriter(Writer.nullWriter());
+        RunResult result = new DashboardRun(options, progress, noWarnings).run();
         result.printSummary(spec.commandLine().getOut());
         return PropensityCommand.OK;
     }

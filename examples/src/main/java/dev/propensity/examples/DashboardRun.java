@@ -26,10 +26,12 @@ import dev.propensity.model.Evaluation;
 import dev.propensity.model.LinearExplainable;
 import dev.propensity.model.ModelTrainer;
 import dev.propensity.model.PurchaseModel;
+import dev.propensity.viz.Dashboard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,56 +108,77 @@ public final class DashboardRun {
     /**
      * Runs the pipeline.
      *
+     * <p>When no model can be evaluated on the data (a single class, fewer than 2 sessions of a class, or the
+     * trainer refuses the folds, for instance for having fewer purchases than its minimum), the run still writes
+     * the descriptive dashboard (KPIs, funnel, breakdowns, insights), says why there is no model in the notes (on
+     * the warning stream, in the dashboard and in {@code report.json} under {@code metrics.skipped}), writes a
+     * {@code predictions.csv} with the header only, and no model file.
+     *
      * @return the paths written and the headline figures
      * @throws IOException   when reading or writing fails
-     * @throws InputProblem  when the input cannot be evaluated (no sessions, a single class, too few of a class)
+     * @throws InputProblem  when the input holds no sessions
      * @throws dev.propensity.core.io.InputException at the first bad row when reading strictly
      */
     public RunResult run() throws IOException {
         long t0 = System.nanoTime();
         Files.createDirectories(options.out());
         Map<String, Double> seconds = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
 
         Loaded in = load();
         seconds.put("read", in.readSeconds());
         seconds.put("features", in.featureSeconds());
         FeatureTable table = in.table();
-        checkLearnable(table, in.source());
+        if (table.rows() == 0) {
+            throw new InputProblem(in.source() + ": no sessions to evaluate (no data rows, or every row was rejected)");
+        }
+        ReadReport rr = in.readReport();
+        if (rr != null && rr.rowsRejected() > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d of %,d input rows skipped (--lenient): %s", rr.rowsRejected(),
+                    rr.rowsRead(), rr.rejectedByReason()));
+        }
 
         EvaluationProtocol requested = EvaluationProtocol.parse(options.eval(), options.seed());
-        EvaluationProtocol protocol = feasible(requested, table);
-        String note = null;
-        if (!protocol.equals(requested)) {
-            note = String.format(Locale.ROOT, "only %d purchasing and %d other sessions: evaluated with %s instead of %s",
-                    table.positives(), table.rows() - table.positives(), protocol.code(), requested.code());
-            warnings.println("note: " + note);
-        }
-
+        EvaluationProtocol protocol = requested;
         ModelTrainer trainer = Pipeline.trainer(options.model(), options.seed());
-        progress.start("evaluate");
-        Evaluation evaluation;
-        try {
-            evaluation = Evaluation.run(trainer, table, protocol, false);
-        } catch (IllegalArgumentException e) {
-            throw new InputProblem(in.source() + ": cannot evaluate " + trainer.name() + " by " + protocol.code()
-                    + ": " + e.getMessage(), e);
+        String skipped = whyNotLearnable(table);
+        Evaluation evaluation = null;
+        PurchaseModel model = null;
+        if (skipped == null) {
+            protocol = feasible(requested, table);
+            if (!protocol.equals(requested)) {
+                String note = String.format(Locale.ROOT, "only %d purchasing and %d other sessions: evaluated by %s "
+                        + "instead of %s", table.positives(), table.rows() - table.positives(), protocol.code(),
+                        requested.code());
+                notes.add(note);
+                warnings.println("note: " + note);
+            }
+            try {
+                progress.start("evaluate");
+                evaluation = Evaluation.run(trainer, table, protocol, false);
+                progress.end();
+                progress.start("train");
+                model = trainer.train(table);
+                progress.end();
+            } catch (IllegalArgumentException e) {
+                progress.end();
+                skipped = trainer.name() + " could not be evaluated by " + protocol.code() + ": " + e.getMessage();
+                evaluation = null;
+                model = null;
+            }
         }
-        progress.end();
-        seconds.put("evaluate", progress.seconds().get("evaluate"));
-
-        progress.start("train");
-        PurchaseModel model;
-        try {
-            model = trainer.train(table);
-        } catch (IllegalArgumentException e) {
-            throw new InputProblem(in.source() + ": cannot train " + trainer.name() + ": " + e.getMessage(), e);
+        if (skipped != null) {
+            notes.add("no model: " + skipped);
+            warnings.println("note: no model: " + skipped + "; writing the dashboard without model figures");
         }
-        progress.end();
-        seconds.put("train", progress.seconds().get("train"));
+        seconds.put("evaluate", progress.seconds().getOrDefault("evaluate", 0.0));
+        seconds.put("train", progress.seconds().getOrDefault("train", 0.0));
 
         progress.start("metrics");
         Figures figures = figures(table, evaluation, model);
-        model = model.withCard(model.card().withEvaluation(protocol.describe(), figures.cardFigures()));
+        if (model != null) {
+            model = model.withCard(model.card().withEvaluation(protocol.describe(), figures.cardFigures()));
+        }
         progress.end();
         seconds.put("metrics", progress.seconds().get("metrics"));
 
@@ -163,29 +186,35 @@ public final class DashboardRun {
         Path png = options.out().resolve("dashboard.png");
         Path html = options.out().resolve("dashboard.html");
         Path charts = options.out().resolve("charts");
-        render(table, evaluation, figures, png, html, charts);
+        render(in, protocol, trainer.name(), figures, notes);
         progress.end();
         seconds.put("render", progress.seconds().get("render"));
 
         progress.start("write");
         Path predictions = options.out().resolve("predictions.csv");
         writePredictions(table, evaluation, predictions);
-        Path modelFile = options.out().resolve(MODEL_FILE);
-        model.save(modelFile);
+        Path modelFile = null;
+        if (model != null) {
+            modelFile = options.out().resolve(MODEL_FILE);
+            model.save(modelFile);
+        }
         progress.end();
         seconds.put("write", progress.seconds().get("write"));
         seconds.put("total", (System.nanoTime() - t0) / 1e9);
 
         Path report = options.out().resolve("report.json");
-        Reports.write(report, Reports.build(options, in, protocol, requested, note, trainer.name(), evaluation,
-                figures, seconds));
+        Reports.write(report, Reports.build(options, in, protocol, requested, notes, skipped, trainer.name(),
+                evaluation, figures, seconds));
 
         ClassificationReport at05 = figures.atHalf();
+        ClassificationReport best = figures.atBestF1();
+        double nan = Double.NaN;
         return new RunResult(options.out(), png, html, charts, report, predictions, modelFile, table.rows(),
-                table.positives(), in.readReport() == null ? 0 : in.readReport().rowsRejected(), trainer.name(),
-                protocol.describe(), at05.rocAuc(), at05.averagePrecision(), at05.accuracy(),
-                figures.atBestF1().threshold(), figures.atBestF1().f1(), at05.majorityBaseline(),
-                figures.insights().stream().map(Insight::sentence).toList(), seconds);
+                table.positives(), rr == null ? 0 : rr.rowsRejected(), trainer.name(), protocol.describe(),
+                at05 == null ? nan : at05.rocAuc(), at05 == null ? nan : at05.averagePrecision(),
+                at05 == null ? nan : at05.accuracy(), best == null ? nan : best.threshold(),
+                best == null ? nan : best.f1(), ClassificationMetrics.majorityBaseline(table.labels()),
+                figures.insights().stream().map(Insight::sentence).toList(), notes, seconds);
     }
 
     /** Reads the input (or simulates it) into a feature table. */
@@ -223,22 +252,19 @@ public final class DashboardRun {
         }
     }
 
-    /** Refuses tables a model cannot be evaluated on, naming the input. */
-    static void checkLearnable(FeatureTable table, String source) {
+    /** Why no model can be evaluated on a table (a single class, fewer than 2 of a class), or null when one can. */
+    static String whyNotLearnable(FeatureTable table) {
         int n = table.rows();
         int pos = table.positives();
-        if (n == 0) {
-            throw new InputProblem(source + ": no sessions to evaluate (no data rows, or every row was rejected)");
-        }
         if (pos == 0 || pos == n) {
-            throw new InputProblem(String.format(Locale.ROOT,
-                    "%s: all %d sessions %s: a purchase model needs both buying and non-buying sessions",
-                    source, n, pos == 0 ? "have no purchase" : "purchased"));
+            return String.format(Locale.ROOT, "all %,d sessions %s; a purchase model needs both buying and "
+                    + "non-buying sessions", n, pos == 0 ? "are without a purchase" : "purchased");
         }
         if (pos < 2 || n - pos < 2) {
-            throw new InputProblem(String.format(Locale.ROOT,
-                    "%s: %d purchasing and %d other sessions: evaluation needs at least 2 of each", source, pos, n - pos));
+            return String.format(Locale.ROOT, "%d purchasing and %d other sessions; evaluation needs at least 2 of each",
+                    pos, n - pos);
         }
+        return null;
     }
 
     /** The requested protocol, or cross-validation with fewer folds when a class has fewer sessions than folds. */
@@ -272,6 +298,13 @@ public final class DashboardRun {
     }
 
     private Figures figures(FeatureTable table, Evaluation evaluation, PurchaseModel model) {
+        SessionFacts facts = table.facts();
+        Funnel funnel = facts.hasEvents() ? Funnel.of(facts) : null;
+        if (evaluation == null || model == null) {
+            List<Breakdown> breakdowns = distinctBreakdowns(Breakdowns.all(facts));
+            return new Figures(new int[0], new boolean[0], new double[0], null, null, null, Kpis.of(facts),
+                    breakdowns, funnel, List.of(), List.of(), distinct(Insights.generate(facts)));
+        }
         int[] folds = evaluation.folds();
         double[] probabilities = evaluation.probabilities();
         int[] tested = testedRows(folds);
@@ -285,10 +318,8 @@ public final class DashboardRun {
         EvaluationResult result = evaluation.result();
         ClassificationReport atHalf = ClassificationMetrics.evaluate(labels, scores, 0.5);
         ClassificationReport atBest = ClassificationMetrics.evaluate(labels, scores, result.bestF1().threshold());
-        SessionFacts facts = table.facts();
         Kpis kpis = Kpis.of(facts, result);
-        List<Breakdown> breakdowns = Breakdowns.all(facts, probabilities);
-        Funnel funnel = facts.hasEvents() ? Funnel.of(facts) : null;
+        List<Breakdown> breakdowns = distinctBreakdowns(Breakdowns.all(facts, probabilities));
         Set<String> nearOutcome = nearOutcome(table.schema());
         List<Importance> coefficients = List.of();
         if (model instanceof LinearExplainable) {
@@ -305,9 +336,42 @@ public final class DashboardRun {
             coefficients = Importance.fromCoefficients(names, values, near);
         }
         List<Importance> permutation = permutation(table, model, nearOutcome);
-        List<Insight> insights = Insights.generate(facts, atBest, permutation.isEmpty() ? coefficients : permutation);
+        List<Insight> insights = distinct(Insights.generate(facts, atBest,
+                permutation.isEmpty() ? coefficients : permutation));
         return new Figures(tested, labels, scores, atHalf, atBest, result, kpis, breakdowns, funnel, coefficients,
                 permutation, insights);
+    }
+
+    /** The insights without repeated sentences (a table can hold one attribute under two names). */
+    static List<Insight> distinct(List<Insight> insights) {
+        Set<String> seen = new HashSet<>();
+        List<Insight> out = new ArrayList<>();
+        for (Insight i : insights) {
+            if (seen.add(i.sentence())) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The breakdowns without repeats: the UCI reader keeps {@code VisitorType} also as {@code visitor_type}, which
+     * would give the same chart twice. A breakdown whose groups (labels and counts) equal an earlier one's is left
+     * out; the first (the project's own attribute name) is kept.
+     */
+    static List<Breakdown> distinctBreakdowns(List<Breakdown> breakdowns) {
+        Set<List<String>> seen = new HashSet<>();
+        List<Breakdown> out = new ArrayList<>();
+        for (Breakdown b : breakdowns) {
+            List<String> key = new ArrayList<>();
+            for (Breakdown.Group g : b.groups()) {
+                key.add(g.label() + "|" + g.sessions() + "|" + g.purchases());
+            }
+            if (seen.add(key)) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     /** Permutation importance of the final model on a seeded sample of at most {@link #PERMUTATION_ROWS} rows. */
@@ -381,6 +445,10 @@ public final class DashboardRun {
     }
 
     private static void writePredictions(FeatureTable table, Evaluation evaluation, Path file) throws IOException {
+        if (evaluation == null) {
+            PredictionsCsv.write(file, new String[0], new boolean[0], new double[0], new int[0]);
+            return;
+        }
         int[] folds = evaluation.folds();
         double[] p = evaluation.probabilities();
         int[] tested = testedRows(folds);
@@ -398,8 +466,52 @@ public final class DashboardRun {
         PredictionsCsv.write(file, ids, labels, probs, testFolds);
     }
 
-    private void render(FeatureTable table, Evaluation evaluation, Figures figures, Path png, Path html, Path charts)
+    private void render(Loaded in, EvaluationProtocol protocol, String trainer, Figures figures, List<String> notes)
             throws IOException {
-        Files.createDirectories(charts); // TODO viz Dashboard.writeAll
+        FeatureTable table = in.table();
+        Dashboard.Builder b = Dashboard.builder()
+                .title("Purchase propensity: " + title(in))
+                .dataDescription(String.format(Locale.ROOT, "%s; %,d sessions, %,d purchases; features %s; model %s",
+                        in.source(), table.rows(), table.positives(),
+                        in.buildReport() == null ? "as given" : "before the cutoff " + in.buildReport().cutoff(),
+                        figures.result() == null ? "none" : trainer))
+                .facts(table.facts(), figures.result() == null ? null : probabilitiesOfAll(table, figures))
+                .kpis(figures.kpis())
+                .breakdowns(figures.breakdowns())
+                .insights(figures.insights());
+        if (figures.funnel() != null) {
+            b.funnel(figures.funnel());
+        }
+        if (figures.result() != null) {
+            b.evaluation(figures.result()).predictions(figures.labels(), figures.scores());
+            b.importance(figures.permutation().isEmpty() ? figures.coefficients() : figures.permutation());
+        } else {
+            b.protocol(protocol);
+        }
+        for (String note : notes) {
+            b.note(note);
+        }
+        b.build().writeAll(options.out());
+    }
+
+    /** A short name of the data for the title. */
+    private static String title(Loaded in) {
+        if (in.readReport() == null && "simulated".equals(in.format())) {
+            return "simulated sessions";
+        }
+        Path name = Path.of(in.source()).getFileName();
+        return name == null ? in.source() : name.toString();
+    }
+
+    /** Out-of-fold probabilities per table row (NaN for rows never tested). */
+    private static double[] probabilitiesOfAll(FeatureTable table, Figures figures) {
+        double[] p = new double[table.rows()];
+        java.util.Arrays.fill(p, Double.NaN);
+        int[] tested = figures.tested();
+        double[] scores = figures.scores();
+        for (int i = 0; i < tested.length; i++) {
+            p[tested[i]] = scores[i];
+        }
+        return p;
     }
 }

@@ -76,7 +76,8 @@ final class Reports {
     }
 
     static Map<String, Object> build(DashboardOptions options, DashboardRun.Loaded in, EvaluationProtocol protocol,
-                                     EvaluationProtocol requested, String note, String model, Evaluation evaluation,
+                                     EvaluationProtocol requested, List<String> notes, String skipped, String model,
+                                     Evaluation evaluation,
                                      DashboardRun.Figures figures, Map<String, Double> seconds) {
         FeatureTable table = in.table();
         Map<String, Object> root = new LinkedHashMap<>();
@@ -85,7 +86,8 @@ final class Reports {
         root.put("seed", options.seed());
         root.put("input", input(options, in));
         root.put("kpis", figures.kpis());
-        root.put("metrics", metrics(protocol, requested, note, model, evaluation, figures, table));
+        root.put("notes", notes);
+        root.put("metrics", metrics(protocol, requested, skipped, model, evaluation, figures));
         Map<String, Object> importance = new LinkedHashMap<>();
         importance.put("coefficients", figures.coefficients());
         importance.put("permutation", figures.permutation());
@@ -142,19 +144,21 @@ final class Reports {
         return m;
     }
 
-    private static Map<String, Object> metrics(EvaluationProtocol protocol, EvaluationProtocol requested, String note,
-                                               String model, Evaluation evaluation, DashboardRun.Figures figures,
-                                               FeatureTable table) {
-        EvaluationResult result = evaluation.result();
+    private static Map<String, Object> metrics(EvaluationProtocol protocol, EvaluationProtocol requested,
+                                               String skipped, String model, Evaluation evaluation,
+                                               DashboardRun.Figures figures) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", model);
+        if (evaluation == null) {
+            m.put("skipped", skipped);
+            m.put("protocolRequested", requested.code());
+            return m;
+        }
+        EvaluationResult result = evaluation.result();
         m.put("protocol", protocol.describe());
         m.put("protocolCode", protocol.code());
         if (!protocol.equals(requested)) {
             m.put("protocolRequested", requested.code());
-        }
-        if (note != null) {
-            m.put("note", note);
         }
         m.put("evaluatedSessions", figures.tested().length);
         m.put("rocAuc", figures.atHalf().rocAuc());
