@@ -74,10 +74,12 @@ class FeatureCsvTest {
     @Test
     void formatsNumbersCompactly() {
         StringBuilder sb = new StringBuilder();
-        for (double v : new double[] {3, -0.0, 2.5, 1e-4, Double.NaN, 1e20}) {
+        for (double v : new double[] {3, -0.0, 2.5, 1e-4, Double.NaN, 1e20, 1.0 / 3, -2.5, 0.1 + 0.2, 0.001,
+            0.0012345678912, 999_999.5, 1_234_567.25, -7.05, 12.000000001}) {
             FeatureCsv.appendNumber(sb, v);
             sb.append('|');
         }
-        assertThat(sb).hasToString("3|0|2.5|1.0E-4||1.0E20|");
+        assertThat(sb).hasToString("3|0|2.5|1.0E-4||1.0E20|0.333333333|-2.5|0.3|0.001|0.001234568|999999.5|"
+                + "1234567.25|-7.05|12.000000001|");
     }
 }
