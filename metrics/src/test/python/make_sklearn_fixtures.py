@@ -58,6 +58,17 @@ def write(case, y, p, threshold=0.5):
     for i, (a, b) in enumerate(zip(fpr, tpr)):
         figs["roc_fpr_%d" % i] = a
         figs["roc_tpr_%d" % i] = b
+    pt_q, pp_q = calibration_curve(y, p, n_bins=10, strategy="quantile")
+    figs["calibration_quantile_bins"] = len(pt_q)
+    for i, (a, b) in enumerate(zip(pp_q, pt_q)):
+        figs["calibration_quantile_predicted_%d" % i] = a
+        figs["calibration_quantile_observed_%d" % i] = b
+    if len(prec) <= 500:
+        # precision_recall_curve lists points by increasing threshold; ours by decreasing, so read it backwards
+        figs["pr_points"] = len(prec)
+        for i, (a, b) in enumerate(zip(rec[::-1], prec[::-1])):
+            figs["pr_recall_%d" % i] = a
+            figs["pr_precision_%d" % i] = b
     figs["calibration_bins"] = len(pt_u)
     for i, (a, b) in enumerate(zip(pp_u, pt_u)):
         figs["calibration_predicted_%d" % i] = a

@@ -68,17 +68,13 @@ public final class Curves {
             throw new IllegalArgumentException("a precision-recall curve needs at least one buyer, got 0 of " + r.n());
         }
         int m = r.size();
-        int last = 0;
-        while (r.cumTp[last] < r.positives) {
-            last++;
-        }
-        double[] rec = new double[last + 2];
-        double[] prec = new double[last + 2];
-        double[] th = new double[last + 2];
+        double[] rec = new double[m + 1];
+        double[] prec = new double[m + 1];
+        double[] th = new double[m + 1];
         rec[0] = 0;
         prec[0] = 1;
         th[0] = Double.POSITIVE_INFINITY;
-        for (int k = 0; k <= last && k < m; k++) {
+        for (int k = 0; k < m; k++) {
             rec[k + 1] = (double) r.cumTp[k] / r.positives;
             prec[k + 1] = (double) r.cumTp[k] / (r.cumTp[k] + r.cumFp[k]);
             th[k + 1] = r.thresholds[k];

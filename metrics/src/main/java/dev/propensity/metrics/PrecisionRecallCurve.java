@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A precision-recall curve, points in order of decreasing threshold (so recall rises), as scikit-learn's
- * {@code precision_recall_curve} read backwards: it starts at (recall 0, precision 1) with threshold +infinity and
- * ends at the first threshold reaching full recall. Built by {@link Curves#precisionRecall}. Arrays are copied.
+ * A precision-recall curve, points in order of decreasing threshold (so recall never falls), as scikit-learn's
+ * (1.2) {@code precision_recall_curve} read backwards: it starts at (recall 0, precision 1) with threshold +infinity
+ * and has one point per distinct score, down to the lowest (where precision is the base rate). Built by
+ * {@link Curves#precisionRecall}. Arrays are copied.
  *
  * @param recall     x: tp / positives, non-decreasing, in [0, 1]
  * @param precision  y: tp / (tp + fp), in [0, 1]

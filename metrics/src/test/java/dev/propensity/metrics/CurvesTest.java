@@ -38,11 +38,11 @@ class CurvesTest {
 
     @Test
     void precisionRecallMatchesTheScikitLearnDocumentationExampleReadBackwards() {
-        // sklearn 1.2: precision [0.667, 0.5, 1, 1], recall [1, 0.5, 0.5, 0], thresholds [0.35, 0.4, 0.8]
+        // sklearn 1.2.1: precision [0.5, 0.667, 0.5, 1, 1], recall [1, 1, 0.5, 0.5, 0], thresholds [0.1, 0.35, 0.4, 0.8]
         PrecisionRecallCurve pr = Curves.precisionRecall(new boolean[] {F, F, T, T}, new double[] {0.1, 0.4, 0.35, 0.8});
-        assertThat(pr.recall()).containsExactly(0, 0.5, 0.5, 1);
-        assertThat(pr.precision()).containsExactly(1, 1, 0.5, 2.0 / 3);
-        assertThat(pr.thresholds()).containsExactly(Double.POSITIVE_INFINITY, 0.8, 0.4, 0.35);
+        assertThat(pr.recall()).containsExactly(0, 0.5, 0.5, 1, 1);
+        assertThat(pr.precision()).containsExactly(1, 1, 0.5, 2.0 / 3, 0.5);
+        assertThat(pr.thresholds()).containsExactly(Double.POSITIVE_INFINITY, 0.8, 0.4, 0.35, 0.1);
         assertThat(pr.averagePrecision()).isCloseTo(5.0 / 6, within(1e-15));
     }
 

@@ -72,6 +72,38 @@ class MetricsMatchSklearnTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"uci_cv10_logreg", "uci_cv10_rounded", "random_ties_1", "random_ties_2", "random_ties_3"})
+    void quantileCalibrationAndPrecisionRecallPointsMatchScikitLearn(String fixture) throws IOException {
+        List<String[]> rows = read("/sklearn/" + fixture + ".csv");
+        boolean[] y = new boolean[rows.size()];
+        double[] p = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            y[i] = rows.get(i)[0].equals("1");
+            p[i] = Double.parseDouble(rows.get(i)[1]);
+        }
+        Map<String, Double> e = new HashMap<>();
+        for (String[] r : read("/sklearn/" + fixture + ".expected.csv")) {
+            e.put(r[0], Double.parseDouble(r[1]));
+        }
+        CalibrationCurve q = Curves.calibration(y, p, 10, CalibrationCurve.Binning.QUANTILE);
+        assertThat((double) q.size()).as("quantile bins").isEqualTo(e.get("calibration_quantile_bins"));
+        for (int i = 0; i < q.size(); i++) {
+            assertThat(q.meanPredicted()[i]).as("quantile predicted %d", i)
+                    .isCloseTo(e.get("calibration_quantile_predicted_" + i), within(TOL));
+            assertThat(q.observedRate()[i]).as("quantile observed %d", i)
+                    .isCloseTo(e.get("calibration_quantile_observed_" + i), within(TOL));
+        }
+        if (e.containsKey("pr_points")) {
+            PrecisionRecallCurve pr = Curves.precisionRecall(y, p);
+            assertThat((double) pr.size()).as("pr points").isEqualTo(e.get("pr_points"));
+            for (int i = 0; i < pr.size(); i++) {
+                assertThat(pr.recall()[i]).as("recall %d", i).isCloseTo(e.get("pr_recall_" + i), within(TOL));
+                assertThat(pr.precision()[i]).as("precision %d", i).isCloseTo(e.get("pr_precision_" + i), within(TOL));
+            }
+        }
+    }
+
     private static List<String[]> read(String resource) throws IOException {
         List<String[]> rows = new ArrayList<>();
         try (InputStream in = MetricsMatchSklearnTest.class.getResourceAsStream(resource)) {
