@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * cached; default {@code /tmp/propensity-bench}), {@code --mb N} (the ingest file's size, default 1000),
  * {@code --large-mb N} (also a larger file), {@code --rows N} and {@code --features D} (training shape,
  * default 2,000,000 x 20), {@code --repeat N} (best of N timed runs, default 1), {@code --only LIST}
- * (comma-separated subset of ingest,train,score,render), {@code --no-python} (skip pandas and
+ * (comma-separated subset of ingest,train,score,render; {@code data} only writes the
+ * ingest file), {@code --no-python} (skip pandas and
  * scikit-learn), {@code --out FILE} (also write the table, with the date and the machine, as Markdown).
  */
 public final class BenchSuite {
@@ -57,6 +58,9 @@ public final class BenchSuite {
         Options o = Options.parse(args);
         BenchSuite suite = new BenchSuite(o);
         Instant started = Instant.now();
+        if (o.only.contains("data")) {
+            System.out.println(DataFiles.rees46(o.dir, o.ingestMb));
+        }
         if (o.only.contains("ingest")) {
             suite.ingest(o.ingestMb);
             if (o.largeMb > 0) {
@@ -142,7 +146,7 @@ public final class BenchSuite {
         String work = String.format(Locale.ROOT, "train LR %s x %d", fmtCount(n), d);
         log("%s", work);
         Child.Outcome ours = best(() -> Child.java(List.of("-Xmx" + options.trainHeap), TrainOurs.class,
-                List.of(Integer.toString(n), Integer.toString(d))));
+                List.of(Integer.toString(n), Integer.toString(d), options.dir.toString())));
         double fo = ours.number("fit_seconds");
         double ao = ours.number("auc");
         double mo = ours.number("rss");
@@ -163,7 +167,7 @@ public final class BenchSuite {
         }
         if (!options.noTribuo) {
             Child.Outcome t = Child.java(List.of("-Xmx" + options.tribuoHeap), TrainTribuo.class,
-                    List.of(Integer.toString(n), Integer.toString(d)));
+                    List.of(Integer.toString(n), Integer.toString(d), options.dir.toString()));
             double tb = t.number("build_seconds");
             double tf = t.number("fit_seconds");
             rows.add(new Row(work + ": vs Tribuo as shipped",

@@ -1,12 +1,25 @@
 package dev.propensity.bench;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * The training benchmark's data, the same shape and generator as the scikit-learn peer
  * ({@code sklearn_train.py}): {@code n} rows of {@code d} standard normal features, true weights drawn from
- * N(0, 1/d), and labels drawn as Bernoulli(sigmoid(2 x.w - 2)) (about 20% positives). The random streams differ
- * from NumPy's, so the rows are not the same rows, but the distribution and therefore the reachable AUC are.
+ * N(0, 1/d), and labels drawn as Bernoulli(sigmoid(2 x.w - 2)).
+ *
+ * <p>{@link #numpy} has NumPy write the very rows of the peer script (same seed, same calls) to a file that
+ * {@link #load} reads, so that both sides fit the same rows and their AUCs compare exactly; {@link #generate}
+ * draws rows of the same distribution in Java (other random streams, other true weights) where NumPy is absent
+ * and for the scoring benchmark.
  */
 final class SyntheticLogistic {
     /** Feature values by column: {@code columns[j][i]} is feature j of row i. */
@@ -55,6 +68,95 @@ final class SyntheticLogistic {
             y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-(z * 2 - 2)));
         }
         return new SyntheticLogistic(x, y);
+    }
+
+    /**
+     * Has NumPy write the scikit-learn peer's rows ({@code default_rng(7)}, as in {@code sklearn_train.py}) to a
+     * file: {@code n * d} little-endian doubles column after column, then {@code n} label bytes. Cached.
+     *
+     * @param dir the cache folder
+     * @param n   rows
+     * @param d   features
+     * @return the file, or {@code null} when NumPy could not write it
+     * @throws IOException when the folder cannot be made
+     */
+    static Path numpy(Path dir, int n, int d) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("sklearn-rows-" + n + "x" + d + ".bin");
+        if (Files.isRegularFile(file) && Files.size(file) == (long) n * d * 8 + n) {
+            return file;
+        }
+        String script = "import sys, numpy as np\n"
+                + "n, d, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]\n"
+                + "rng = np.random.default_rng(7); X = rng.standard_normal((n, d)); w = rng.standard_normal(d) / np.sqrt(d)\n"
+                + "y = (rng.random(n) < 1 / (1 + np.exp(-(X @ w * 2 - 2)))).astype(np.uint8)\n"
+                + "with open(out, 'wb') as f:\n"
+                + "    f.write(np.ascontiguousarray(X.T).astype('<f8').tobytes()); f.write(y.tobytes())\n";
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        Child.Outcome o = Child.run(List.of("/usr/bin/python3", "-c", script, Integer.toString(n),
+                Integer.toString(d), tmp.toString()));
+        if (!o.ok() || !Files.isRegularFile(tmp)) {
+            return null;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    /**
+     * Reads a file written by {@link #numpy}.
+     *
+     * @param file the file
+     * @param n    rows
+     * @param d    features
+     * @return the data
+     * @throws IOException when the file cannot be read or has the wrong size
+     */
+    static SyntheticLogistic load(Path file, int n, int d) throws IOException {
+        long expected = (long) n * d * 8 + n;
+        if (Files.size(file) != expected) {
+            throw new IOException(file + ": expected " + expected + " bytes for " + n + " x " + d + ", found "
+                    + Files.size(file));
+        }
+        double[][] x = new double[d][n];
+        boolean[] y = new boolean[n];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocateDirect(n * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (int j = 0; j < d; j++) {
+                buf.clear();
+                readFully(ch, buf);
+                buf.flip();
+                buf.asDoubleBuffer().get(x[j]);
+            }
+            ByteBuffer labels = ByteBuffer.allocate(n);
+            readFully(ch, labels);
+            byte[] b = labels.array();
+            for (int i = 0; i < n; i++) {
+                y[i] = b[i] != 0;
+            }
+        }
+        return new SyntheticLogistic(x, y);
+    }
+
+    /**
+     * The peer's rows when NumPy can write them, else rows of the same distribution drawn in Java.
+     *
+     * @param dir the cache folder
+     * @param n   rows
+     * @param d   features
+     * @return the data and where it came from
+     * @throws IOException when a file cannot be read
+     */
+    static SyntheticLogistic peerRowsOrGenerated(Path dir, int n, int d) throws IOException {
+        Path f = numpy(dir, n, d);
+        return f != null ? load(f, n, d) : generate(n, d, 7L);
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            if (ch.read(buf) < 0) {
+                throw new IOException("unexpected end of file");
+            }
+        }
     }
 
     /** The name of feature j: {@code f00}, {@code f01}, ... */

@@ -1,5 +1,8 @@
 package dev.propensity.bench;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -21,7 +24,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * {@code LogisticRegressionTrainer}'s defaults (AdaGrad, 5 epochs, minibatch 1), then scored in one
  * {@code predict(List)} call.
  *
- * <p>Arguments: {@code ROWS FEATURES}. Reports {@code build_seconds}, {@code fit_seconds},
+ * <p>Arguments: {@code ROWS FEATURES DIR} (DIR caches the rows NumPy writes). Reports {@code build_seconds}, {@code fit_seconds},
  * {@code score_ns_per_row}, {@code auc}, {@code rss}, {@code heap}.
  */
 public final class TrainTribuo {
@@ -31,13 +34,14 @@ public final class TrainTribuo {
     /**
      * Builds, fits and scores.
      *
-     * @param args {@code ROWS FEATURES}
+     * @param args {@code ROWS FEATURES DIR} (DIR caches the rows NumPy writes)
+     * @throws IOException when the cached rows cannot be read
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
         int n = Integer.parseInt(args[0]);
         int d = Integer.parseInt(args[1]);
-        SyntheticLogistic data = SyntheticLogistic.generate(n, d, 7L);
+        SyntheticLogistic data = SyntheticLogistic.peerRowsOrGenerated(Path.of(args[2]), n, d);
         String[] names = new String[d];
         for (int j = 0; j < d; j++) {
             names[j] = SyntheticLogistic.name(j);
