@@ -1,0 +1,128 @@
+package dev.propensity.model;
+
+import dev.propensity.model.tribuo.TribuoModels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in trainers, and a registry of trainers by name for the command's {@code --model NAME}.
+ *
+ * <p>Built in: {@code logistic} ({@link #logisticRegression(LogisticConfig)} with defaults), {@code xgboost} and
+ * {@code random-forest}. A user's trainer is added with {@link #register(String, Supplier)}; the registry is
+ * shared by the whole program (it is what the command line looks names up in) and is thread-safe.
+ */
+public final class Trainers {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Map<String, Supplier<ModelTrainer>> REGISTRY = new ConcurrentSkipListMap<>();
+    private static final Map<String, Boolean> BUILT_IN = new ConcurrentHashMap<>();
+
+    static {
+        REGISTRY.put("logistic", Trainers::logisticRegression);
+        REGISTRY.put("xgboost", () -> xgboost(XGBoostConfig.defaults()));
+        REGISTRY.put("random-forest", () -> randomForest(TreeConfig.defaults()));
+        for (String name : REGISTRY.keySet()) {
+            BUILT_IN.put(name, true);
+        }
+    }
+
+    private Trainers() {
+    }
+
+    /** Logistic regression with {@link LogisticConfig#defaults()}. */
+    public static ModelTrainer logisticRegression() {
+        return logisticRegression(LogisticConfig.defaults());
+    }
+
+    /**
+     * Logistic regression; the model is a Tribuo {@code LinearSGDModel} and implements {@link LinearExplainable}.
+     *
+     * @param config the settings
+     * @return the trainer, named {@code logistic}
+     */
+    public static ModelTrainer logisticRegression(LogisticConfig config) {
+        return TribuoModels.logistic(config);
+    }
+
+    /**
+     * Gradient-boosted trees by XGBoost through Tribuo.
+     *
+     * @param config the settings
+     * @return the trainer, named {@code xgboost}
+     */
+    public static ModelTrainer xgboost(XGBoostConfig config) {
+        return TribuoModels.xgboost(config);
+    }
+
+    /**
+     * A random forest of Tribuo CART trees.
+     *
+     * @param config the settings
+     * @return the trainer, named {@code random-forest}
+     */
+    public static ModelTrainer randomForest(TreeConfig config) {
+        return TribuoModels.randomForest(config);
+    }
+
+    /**
+     * The trainer registered under a name, with its default settings.
+     *
+     * @param name a registered name, e.g. {@code logistic} (case-insensitive)
+     * @return a new trainer
+     * @throws IllegalArgumentException when no trainer has that name, listing the known names
+     */
+    public static ModelTrainer byName(String name) {
+        Objects.requireNonNull(name, "name");
+        Supplier<ModelTrainer> s = REGISTRY.get(name.trim().toLowerCase(Locale.ROOT));
+        if (s == null) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; known models: "
+                    + String.join(", ", names()));
+        }
+        return Objects.requireNonNull(s.get(), () -> "the trainer registered as '" + name + "' supplied null");
+    }
+
+    /**
+     * Registers a trainer under a name, replacing an earlier user registration of that name.
+     *
+     * @param name     lower-case letters, digits and hyphens, starting with a letter; not a built-in name
+     * @param trainers makes a trainer each time the name is looked up
+     * @throws IllegalArgumentException when the name is malformed or names a built-in trainer
+     */
+    public static void register(String name, Supplier<ModelTrainer> trainers) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(trainers, "trainers");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("trainer name must be lower-case letters, digits and hyphens starting "
+                    + "with a letter, was '" + name + "'");
+        }
+        if (BUILT_IN.containsKey(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a built-in trainer and cannot be replaced");
+        }
+        REGISTRY.put(name, trainers);
+    }
+
+    /**
+     * Removes a user registration.
+     *
+     * @param name the name
+     * @return whether a registration was removed
+     * @throws IllegalArgumentException for a built-in name
+     */
+    public static boolean unregister(String name) {
+        if (BUILT_IN.containsKey(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a built-in trainer and cannot be removed");
+        }
+        return REGISTRY.remove(name) != null;
+    }
+
+    /** The registered names, sorted. */
+    public static List<String> names() {
+        return List.copyOf(new ArrayList<>(REGISTRY.keySet()));
+    }
+}

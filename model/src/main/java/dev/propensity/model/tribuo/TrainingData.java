@@ -1,0 +1,93 @@
+package dev.propensity.model.tribuo;
+
+import dev.propensity.features.FeatureTable;
+import dev.propensity.features.FittedEncoding;
+
+/** Checks and encodes a training table. */
+final class TrainingData {
+    private TrainingData() {
+    }
+
+    /**
+     * Refuses tables a trainer cannot learn from.
+     *
+     * @return the number of positives
+     */
+    static int checkLabels(FeatureTable table, int minPositives, String trainer) {
+        if (table.rows() == 0) {
+            throw new IllegalArgumentException(trainer + ": cannot train on a table with no rows");
+        }
+        int positives = table.positives();
+        if (positives == 0 || positives == table.rows()) {
+            throw new IllegalArgumentException(trainer + ": training needs both purchases and non-purchases, but all "
+                    + table.rows() + " rows are " + (positives == 0 ? "non-purchases" : "purchases"));
+        }
+        if (positives < minPositives) {
+            throw new IllegalArgumentException(trainer + ": training needs at least " + minPositives
+                    + " purchases (minPositives), the table has " + positives + " in " + table.rows() + " rows");
+        }
+        return positives;
+    }
+
+    /**
+     * Encodes every row and refuses non-finite encoded values, naming the feature, the row and the raw value.
+     *
+     * @return one array per encoded input
+     */
+    static double[][] encode(FittedEncoding encoding, FeatureTable table, String trainer) {
+        double[][] cols = encoding.encodeColumns(table);
+        for (int k = 0; k < cols.length; k++) {
+            double[] c = cols[k];
+            for (int i = 0; i < c.length; i++) {
+                if (!Double.isFinite(c[i])) {
+                    throw notFinite(encoding, table, trainer, k, i, c[i]);
+                }
+            }
+        }
+        return cols;
+    }
+
+    /**
+     * Encodes every row into {@code float} columns, a block of rows at a time (so the {@code double} encoding of
+     * the whole table never exists), refusing non-finite values as {@link #encode} does.
+     *
+     * @return one array per encoded input
+     */
+    static float[][] encodeFloat(FittedEncoding encoding, FeatureTable table, String trainer) {
+        int n = table.rows();
+        int width = encoding.width();
+        float[][] out = new float[width][n];
+        int block = 65_536;
+        int[] rows = new int[Math.min(block, n)];
+        for (int start = 0; start < n; start += block) {
+            int len = Math.min(block, n - start);
+            if (rows.length != len) {
+                rows = new int[len];
+            }
+            for (int k = 0; k < len; k++) {
+                rows[k] = start + k;
+            }
+            double[][] cols = encoding.encodeColumns(table, rows);
+            for (int k = 0; k < width; k++) {
+                double[] c = cols[k];
+                float[] o = out[k];
+                for (int i = 0; i < len; i++) {
+                    float v = (float) c[i];
+                    if (!Float.isFinite(v)) {
+                        throw notFinite(encoding, table, trainer, k, start + i, c[i]);
+                    }
+                    o[start + i] = v;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static IllegalArgumentException notFinite(FittedEncoding encoding, FeatureTable table, String trainer,
+                                                      int output, int row, double encoded) {
+        String feature = encoding.inputSchema().get(encoding.sourceFeature(output)).name();
+        return new IllegalArgumentException(trainer + ": feature " + feature + " (model input "
+                + encoding.outputNames().get(output) + ") is not finite after encoding at row " + row + " (session "
+                + table.id(row) + "): raw value " + table.value(row, feature) + ", encoded " + encoded);
+    }
+}
