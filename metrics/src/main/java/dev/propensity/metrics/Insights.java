@@ -185,7 +185,8 @@ public final class Insights {
             nums.put("sessions " + g.label(), (double) g.sessions());
         }
         out.add(new Insight(Insight.Kind.DURATION_TREND, String.format(Locale.ROOT,
-                "Conversion %s with session duration: %s (95%% CI %s-%s) for sessions of %s against %s (%s-%s) for %s.",
+                "Conversion %s with session duration: %s (95%% CI %s-%s) for sessions of %s against %s (%s-%s) for "
+                        + "sessions of %s.",
                 rises ? "rises" : "falls", pct(first.rate()), pct(first.interval().low()), pct(first.interval().high()),
                 first.label(), pct(last.rate()), pct(last.interval().low()), pct(last.interval().high()), last.label()),
                 nums));
