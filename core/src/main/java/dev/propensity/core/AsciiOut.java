@@ -41,6 +41,20 @@ final class AsciiOut implements AutoCloseable {
         return this;
     }
 
+    AsciiOut bytes(byte[] b) throws IOException {
+        if (b.length > buf.length - n) {
+            flush();
+            if (b.length > buf.length) {
+                out.write(b);
+                written += b.length;
+                return this;
+            }
+        }
+        System.arraycopy(b, 0, buf, n, b.length);
+        n += b.length;
+        return this;
+    }
+
     AsciiOut ch(char c) throws IOException {
         ensure(1);
         buf[n++] = (byte) c;

@@ -52,6 +52,9 @@ final class ClickstreamGenerator {
         long[] times = new long[16];
         byte[] types = new byte[16];
         int[] products = new int[16];
+        /** Writer scratch: row text that is constant within the session. */
+        byte[] text;
+        byte[] suffix;
 
         void add(long t, int type, int product) {
             if (n == times.length) {

@@ -2,6 +2,7 @@ package dev.propensity.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -235,12 +235,18 @@ public final class SyntheticSessions {
         if (rees46) {
             typeNames[EventType.ADD_TO_CART.ordinal()] = "cart";
         }
+        byte[][] typeBytes = new byte[typeNames.length][];
+        for (int i = 0; i < typeNames.length; i++) {
+            typeBytes[i] = (',' + typeNames[i] + ',').getBytes(StandardCharsets.US_ASCII);
+        }
+        byte[][] productBytes = productSegments(g, rees46);
+        byte[] noProduct = ",,,".getBytes(StandardCharsets.US_ASCII);
         long events = 0;
         long buyers = 0;
         try (AsciiOut w = new AsciiOut(out)) {
             w.ascii(rees46 ? "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session\n"
                     : "time,session_id,user_id,type,product_id,category,brand,price,traffic_source,visitor_type,device\n");
-            PriorityQueue<Cursor> open = new PriorityQueue<>();
+            CursorHeap open = new CursorHeap();
             long made = 0;
             ClickstreamGenerator.Draft pending = null;
             while (true) {
@@ -251,9 +257,10 @@ public final class SyntheticSessions {
                     if (pending.purchased) {
                         buyers++;
                     }
+                    pending.text = rees46 ? rees46Suffix(pending) : eventsText(pending);
                 }
                 Cursor head = open.peek();
-                if (pending != null && (head == null || pending.times[0] <= head.time())) {
+                if (pending != null && (head == null || pending.times[0] < head.time() || pending.times[0] == head.time())) {
                     open.add(new Cursor(pending, made));
                     pending = null;
                     continue;
@@ -261,57 +268,146 @@ public final class SyntheticSessions {
                 if (head == null) {
                     break;
                 }
-                open.poll();
                 ClickstreamGenerator.Draft d = head.d;
                 int i = head.i;
                 int type = d.types[i];
-                if (!rees46 || (type != ClickstreamGenerator.PAGE_VIEW && type != ClickstreamGenerator.CHECKOUT)) {
-                    writeRow(w, g, d, i, typeNames[type], rees46);
+                int p = d.products[i];
+                if (rees46) {
+                    if (type != ClickstreamGenerator.PAGE_VIEW && type != ClickstreamGenerator.CHECKOUT) {
+                        w.time(d.times[i], true).bytes(typeBytes[type]).bytes(productBytes[Math.max(p, 0)])
+                                .bytes(d.text);
+                        events++;
+                    }
+                } else {
+                    w.time(d.times[i], false).bytes(d.text).bytes(typeBytes[type])
+                            .bytes(p >= 0 ? productBytes[p] : noProduct).bytes(d.suffix);
                     events++;
                 }
                 if (++head.i < d.n) {
-                    open.add(head);
+                    open.replaceTop();
+                } else {
+                    open.poll();
                 }
             }
             return new WriteSummary(made, events, buyers, w.bytes());
         }
     }
 
-    private static void writeRow(AsciiOut w, ClickstreamGenerator g, ClickstreamGenerator.Draft d, int i,
-                                 String type, boolean rees46) throws IOException {
-        int p = d.products[i];
-        if (rees46) {
-            w.time(d.times[i], true).ch(',').ascii(type).ch(',');
-            int k = g.productCategory[Math.max(p, 0)];
-            w.num(g.productIds[Math.max(p, 0)]).ch(',').num(g.categoryIds[k]).ch(',')
-                    .ascii(ClickstreamGenerator.CATEGORIES[k]).ch(',')
-                    .ascii(ClickstreamGenerator.BRANDS[g.productBrand[Math.max(p, 0)]]).ch(',')
-                    .cents(g.productCents[Math.max(p, 0)]).ch(',').num(d.userId).ch(',')
-                    .uuid(d.sessionHi, d.sessionLo).ch('\n');
-        } else {
-            w.time(d.times[i], false).ch(',').uuid(d.sessionHi, d.sessionLo).ch(',').num(d.userId).ch(',')
-                    .ascii(type).ch(',');
-            if (p >= 0) {
-                int k = g.productCategory[p];
-                String code = ClickstreamGenerator.CATEGORIES[k];
-                w.num(g.productIds[p]).ch(',');
-                if (code.isEmpty()) {
-                    w.num(g.categoryIds[k]);
-                } else {
-                    w.ascii(code);
-                }
-                w.ch(',').ascii(ClickstreamGenerator.BRANDS[g.productBrand[p]]).ch(',').cents(g.productCents[p]);
+    /** Per product, the constant part of a row: REES46 {@code product_id,category_id,category_code,brand,price,}. */
+    private static byte[][] productSegments(ClickstreamGenerator g, boolean rees46) {
+        int n = g.productIds.length;
+        byte[][] out = new byte[n][];
+        StringBuilder sb = new StringBuilder(96);
+        for (int p = 0; p < n; p++) {
+            sb.setLength(0);
+            int k = g.productCategory[p];
+            String code = ClickstreamGenerator.CATEGORIES[k];
+            sb.append(g.productIds[p]).append(',');
+            if (rees46) {
+                sb.append(g.categoryIds[k]).append(',').append(code);
+            } else if (code.isEmpty()) {
+                sb.append(g.categoryIds[k]);
             } else {
-                w.ascii(",,,");
+                sb.append(code);
             }
-            w.ch(',').ascii(ClickstreamGenerator.SOURCES[d.source]).ch(',')
-                    .ascii(d.returning ? "returning" : "new").ch(',')
-                    .ascii(ClickstreamGenerator.DEVICES[d.device]).ch('\n');
+            long cents = g.productCents[p];
+            sb.append(',').append(ClickstreamGenerator.BRANDS[g.productBrand[p]]).append(',').append(cents / 100)
+                    .append('.').append((char) ('0' + cents % 100 / 10)).append((char) ('0' + cents % 10));
+            if (rees46) {
+                sb.append(',');
+            }
+            out[p] = sb.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+        return out;
+    }
+
+    private static byte[] rees46Suffix(ClickstreamGenerator.Draft d) {
+        return (d.userId + "," + d.sessionId() + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] eventsText(ClickstreamGenerator.Draft d) {
+        d.suffix = ("," + ClickstreamGenerator.SOURCES[d.source] + "," + (d.returning ? "returning" : "new") + ","
+                + ClickstreamGenerator.DEVICES[d.device] + "\n").getBytes(StandardCharsets.US_ASCII);
+        return ("," + d.sessionId() + "," + d.userId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A binary min-heap of cursors keyed by {@code (time << 24) | (session order mod 2^24)} held in a long array
+     * (no pointer chasing while sifting), with an in-place update of the top.
+     */
+    private static final class CursorHeap {
+        private long[] keys = new long[64];
+        private Cursor[] vals = new Cursor[64];
+        private int size;
+
+        static long key(Cursor c) {
+            return (c.time() << 24) | (c.order & 0xFFFFFF);
+        }
+
+        Cursor peek() {
+            return size == 0 ? null : vals[0];
+        }
+
+        void add(Cursor c) {
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+                vals = java.util.Arrays.copyOf(vals, size * 2);
+            }
+            long k = key(c);
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (keys[parent] <= k) {
+                    break;
+                }
+                keys[i] = keys[parent];
+                vals[i] = vals[parent];
+                i = parent;
+            }
+            keys[i] = k;
+            vals[i] = c;
+        }
+
+        void poll() {
+            size--;
+            long k = keys[size];
+            Cursor c = vals[size];
+            vals[size] = null;
+            if (size > 0) {
+                siftDown(k, c);
+            }
+        }
+
+        /** Restores the order after the top cursor moved on. */
+        void replaceTop() {
+            Cursor c = vals[0];
+            siftDown(key(c), c);
+        }
+
+        private void siftDown(long k, Cursor c) {
+            int i = 0;
+            int half = size >>> 1;
+            long[] ks = keys;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < size && ks[right] < ks[child]) {
+                    child = right;
+                }
+                if (ks[child] >= k) {
+                    break;
+                }
+                ks[i] = ks[child];
+                vals[i] = vals[child];
+                i = child;
+            }
+            ks[i] = k;
+            vals[i] = c;
         }
     }
 
     /** A position in a drawn session, ordered by event time, then session start (stable merge). */
-    private static final class Cursor implements Comparable<Cursor> {
+    private static final class Cursor {
         final ClickstreamGenerator.Draft d;
         final long order;
         int i;
@@ -323,12 +419,6 @@ public final class SyntheticSessions {
 
         long time() {
             return d.times[i];
-        }
-
-        @Override
-        public int compareTo(Cursor o) {
-            int c = Long.compare(time(), o.time());
-            return c != 0 ? c : Long.compare(order, o.order);
         }
     }
 }

@@ -11,6 +11,16 @@ import java.util.Arrays;
  * mark, accepts LF and CRLF line endings and skips blank lines. Not public: readers build on it.
  */
 final class LineScanner implements RawRow, Closeable {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+    /** Whether any of the eight bytes of {@code x} is zero (exact). */
+    private static boolean hasZeroByte(long x) {
+        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
+    }
+
     /** The longest record accepted, in bytes. */
     static final int MAX_RECORD = 64 << 20;
 
@@ -100,6 +110,13 @@ final class LineScanner implements RawRow, Closeable {
                 continue;
             }
             if (!csv) {
+                while (p + 8 <= lim) {
+                    long w = (long) LONGS.get(b, p);
+                    if (hasZeroByte(w ^ NEWLINES) || hasZeroByte(w)) {
+                        break;
+                    }
+                    p += 8;
+                }
                 while (p < lim && b[p] != '\n') {
                     if (b[p] == 0 && malformed == null) {
                         malformed = "binary data (a NUL byte)";
@@ -258,6 +275,14 @@ final class LineScanner implements RawRow, Closeable {
                         malformedField = count;
                     }
                     p++;
+                    // skip ordinary bytes eight at a time (a quote is ordinary here: not at a field start)
+                    while (p + 8 <= lim) {
+                        long w = (long) LONGS.get(b, p);
+                        if (hasZeroByte(w ^ COMMAS) || hasZeroByte(w ^ NEWLINES) || hasZeroByte(w)) {
+                            break;
+                        }
+                        p += 8;
+                    }
                 }
             }
         }

@@ -20,7 +20,7 @@ import java.time.Instant;
  * {@link RejectReason#BAD_PRICE}; {@code user_id} is required.
  *
  * <p>Fast: a byte-level parser over a large buffer that decodes the fixed-format time and the numbers straight
- * from bytes and shares repeated strings. {@link #scan(Visitor)} goes further and skips building {@link Event}s.
+ * from bytes and shares repeated strings (brands, categories) through a small cache on bytes. {@link #scan(Visitor)} goes further and skips building {@link Event}s.
  */
 public final class Rees46Reader extends CsvFile implements EventReader {
     /** The header of the format. */
@@ -47,9 +47,6 @@ public final class Rees46Reader extends CsvFile implements EventReader {
 
     private final StringCache brands = new StringCache(4096);
     private final StringCache categories = new StringCache(8192);
-    private final StringCache products = new StringCache(1 << 16);
-    private final StringCache users = new StringCache(1 << 15);
-    private final StringCache sessions = new StringCache(1 << 15);
 
     private long epochMillis;
     private EventType type;
@@ -156,9 +153,7 @@ public final class Rees46Reader extends CsvFile implements EventReader {
                     lastInstant = Instant.ofEpochMilli(epochMillis);
                     lastInstantMillis = epochMillis;
                 }
-                Event ev = new Event(sessions.get(b, sc.start(USER_SESSION), sc.end(USER_SESSION)),
-                        users.get(b, sc.start(USER_ID), sc.end(USER_ID)), lastInstant, type,
-                        products.get(b, sc.start(PRODUCT_ID), sc.end(PRODUCT_ID)), category,
+                Event ev = new Event(text(USER_SESSION), text(USER_ID), lastInstant, type, text(PRODUCT_ID), category,
                         brands.get(b, sc.start(BRAND), sc.end(BRAND)), price);
                 report.events(1);
                 return ev;
@@ -183,6 +178,13 @@ public final class Rees46Reader extends CsvFile implements EventReader {
             }
         }
         return report;
+    }
+
+    /** A high-cardinality field (ids) decoded without caching: a cache would mostly miss. */
+    private String text(int field) {
+        int s = sc.start(field);
+        int e = sc.end(field);
+        return s == e ? null : new String(sc.buffer(), s, e - s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

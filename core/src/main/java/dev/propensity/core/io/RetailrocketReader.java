@@ -21,8 +21,6 @@ public final class RetailrocketReader extends CsvFile implements EventReader {
     /** The header of the format. */
     public static final String[] HEADER = {"timestamp", "visitorid", "event", "itemid", "transactionid"};
 
-    private final StringCache users = new StringCache(1 << 15);
-    private final StringCache items = new StringCache(1 << 15);
 
     private RetailrocketReader(Path path, ReadOptions options) throws IOException {
         super(path, options, true);
@@ -71,8 +69,8 @@ public final class RetailrocketReader extends CsvFile implements EventReader {
                     throw new RowError(RejectReason.MISSING_VALUE, "visitorid", "is empty; every event needs a visitor");
                 }
                 report.events(1);
-                return new Event(null, users.get(b, sc.start(1), sc.end(1)), Instant.ofEpochMilli(t), type,
-                        items.get(b, sc.start(3), sc.end(3)), null, null, Double.NaN);
+                return new Event(null, sc.string(1), Instant.ofEpochMilli(t), type,
+                        sc.isEmpty(3) ? null : sc.string(3), null, null, Double.NaN);
             } catch (RowError x) {
                 reject(x);
             }
