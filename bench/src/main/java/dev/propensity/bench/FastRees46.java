@@ -83,6 +83,13 @@ final class FastRees46 {
     private int freeCount;
     private int slotsUsed;
 
+    private long[] firstEvent = new long[1024];
+    /** Sessions whose first event is at or before this are held back (the second range's possible continuations). */
+    private long holdUntil = Long.MIN_VALUE;
+    private boolean holdFromFirst;
+    private long minTime = Long.MAX_VALUE;
+    final java.util.List<Detached> held = new java.util.ArrayList<>();
+
     private long watermark = Long.MIN_VALUE;
     long events;
     long sessionsOut;
@@ -95,6 +102,37 @@ final class FastRees46 {
         this.utc = zone.equals(ZoneOffset.UTC) || (zone.getRules().isFixedOffset()
                 && zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() == 0);
         this.sink = sink;
+    }
+
+    /**
+     * Holds back, instead of emitting, every session that starts within idle timeout plus twice the tolerance of
+     * the first event seen: for a reader that starts mid-file, whose first sessions may continue sessions of the
+     * range before it.
+     */
+    void holdContinuations() {
+        holdFromFirst = true;
+    }
+
+    /** The latest event time seen. */
+    long watermark() {
+        return watermark;
+    }
+
+    /** The earliest event time seen. */
+    long minTime() {
+        return minTime;
+    }
+
+    /** Takes every open session out, in access order, without emitting it. */
+    java.util.List<Detached> drainOpen() {
+        java.util.List<Detached> out = new java.util.ArrayList<>();
+        while (head >= 0) {
+            int s = head;
+            remove(s);
+            out.add(detach(s));
+            release(s);
+        }
+        return out;
     }
 
     /** The visitor to hand to {@link Rees46Reader#scan}. */
@@ -113,10 +151,17 @@ final class FastRees46 {
             throw new NeedsGeneralPath("a row without a session id");
         }
         events++;
+        if (t < minTime) {
+            minTime = t;
+            if (holdFromFirst && holdUntil == Long.MIN_VALUE) {
+                holdUntil = t + idleMs + 2 * toleranceMs;
+            }
+        }
         int h = hash(b, ss, se);
         int slot = find(b, ss, se, h);
         if (slot < 0) {
             slot = insert(b, ss, se, h);
+            firstEvent[slot] = t;
         } else {
             touch(slot);
         }
@@ -144,7 +189,7 @@ final class FastRees46 {
         }
     }
 
-    /** Emits every open session, in access order. */
+    /** Emits every open session, in access order (held sessions stay in {@link #held}). */
     void finish() {
         while (head >= 0) {
             int s = head;
@@ -230,10 +275,112 @@ final class FastRees46 {
     // ------------------------------------------------------------------ features
 
     private void emit(int slot) {
+        if (firstEvent[slot] <= holdUntil) {
+            held.add(detach(slot));
+        } else {
+            compute(new String(keys[slot], StandardCharsets.UTF_8), counts[slot], times[slot], types[slot],
+                    prods[slot], cats[slot], prices[slot]);
+        }
+        release(slot);
+    }
+
+    /** A session's events copied out of its slot. */
+    static final class Detached {
+        final byte[] key;
+        final int n;
+        final long[] ts;
+        final byte[] ty;
+        final long[] ps;
+        final long[] cs;
+        final double[] pr;
+
+        Detached(byte[] key, int n, long[] ts, byte[] ty, long[] ps, long[] cs, double[] pr) {
+            this.key = key;
+            this.n = n;
+            this.ts = ts;
+            this.ty = ty;
+            this.ps = ps;
+            this.cs = cs;
+            this.pr = pr;
+        }
+
+        long first() {
+            return ts[0];
+        }
+
+        long last() {
+            long m = ts[0];
+            for (int i = 1; i < n; i++) {
+                m = Math.max(m, ts[i]);
+            }
+            return m;
+        }
+
+        /** This session with the dictionary keys of {@code from} rewritten as keys of {@code to}. */
+        Detached translate(FastRees46 from, FastRees46 to) {
+            long[] p2 = ps.clone();
+            long[] c2 = cs.clone();
+            for (int i = 0; i < n; i++) {
+                p2[i] = from.products.translate(p2[i], to.products);
+                c2[i] = from.categories.translate(c2[i], to.categories);
+            }
+            return new Detached(key, n, ts, ty, p2, c2, pr);
+        }
+
+        /** This session's events followed by another's, stably sorted by time. */
+        Detached append(Detached o) {
+            int m = n + o.n;
+            long[] t2 = Arrays.copyOf(ts, m);
+            byte[] y2 = Arrays.copyOf(ty, m);
+            long[] p2 = Arrays.copyOf(ps, m);
+            long[] c2 = Arrays.copyOf(cs, m);
+            double[] r2 = Arrays.copyOf(pr, m);
+            System.arraycopy(o.ts, 0, t2, n, o.n);
+            System.arraycopy(o.ty, 0, y2, n, o.n);
+            System.arraycopy(o.ps, 0, p2, n, o.n);
+            System.arraycopy(o.cs, 0, c2, n, o.n);
+            System.arraycopy(o.pr, 0, r2, n, o.n);
+            // stable insertion sort: the tails are nearly sorted already
+            for (int i = 1; i < m; i++) {
+                long t = t2[i];
+                if (t >= t2[i - 1]) {
+                    continue;
+                }
+                byte y = y2[i];
+                long p = p2[i];
+                long c = c2[i];
+                double r = r2[i];
+                int j = i - 1;
+                while (j >= 0 && t2[j] > t) {
+                    t2[j + 1] = t2[j];
+                    y2[j + 1] = y2[j];
+                    p2[j + 1] = p2[j];
+                    c2[j + 1] = c2[j];
+                    r2[j + 1] = r2[j];
+                    j--;
+                }
+                t2[j + 1] = t;
+                y2[j + 1] = y;
+                p2[j + 1] = p;
+                c2[j + 1] = c;
+                r2[j + 1] = r;
+            }
+            return new Detached(key, m, t2, y2, p2, c2, r2);
+        }
+    }
+
+    private Detached detach(int slot) {
         int n = counts[slot];
-        long[] ts = times[slot];
-        byte[] ty = types[slot];
-        double[] pr = prices[slot];
+        return new Detached(keys[slot], n, Arrays.copyOf(times[slot], n), Arrays.copyOf(types[slot], n),
+                Arrays.copyOf(prods[slot], n), Arrays.copyOf(cats[slot], n), Arrays.copyOf(prices[slot], n));
+    }
+
+    /** Computes and emits the row of a detached session. */
+    void emit(Detached d) {
+        compute(new String(d.key, StandardCharsets.UTF_8), d.n, d.ts, d.ty, d.ps, d.cs, d.pr);
+    }
+
+    private void compute(String id, int n, long[] ts, byte[] ty, long[] prodKeys, long[] catKeys, double[] pr) {
         int mask = 0;
         int k = -1;
         for (int i = 0; i < n; i++) {
@@ -293,8 +440,8 @@ final class FastRees46 {
         }
         v[2] = pageViews;
         v[3] = productViews;
-        v[4] = distinct(prods[slot], k);
-        v[5] = distinct(cats[slot], k);
+        v[4] = distinct(prodKeys, k);
+        v[5] = distinct(catKeys, k);
         v[6] = adds;
         v[7] = removes;
         v[8] = checkout ? 1.0 : 0.0;
@@ -338,10 +485,8 @@ final class FastRees46 {
         v[22] = Double.NaN;
         v[23] = Double.NaN;
         v[24] = Double.NaN;
-        String id = new String(keys[slot], StandardCharsets.UTF_8);
         sessionsOut++;
         sink.session(id, purchased, ts[0], (ts[n - 1] - ts[0]) / 1000.0, n, mask, k, v);
-        release(slot);
     }
 
     /** Distinct keys among the first k events; empty values do not count. */
@@ -361,6 +506,53 @@ final class FastRees46 {
             }
         }
         return count;
+    }
+
+    /**
+     * Joins two ranges read in parallel: {@code a} read the first part of the file and was not finished, {@code b}
+     * the rest with {@link #holdContinuations()} and was finished. A held session of {@code b} continues an open
+     * session of {@code a} with the same id when it starts no later than that session's last event plus the idle
+     * timeout and tolerance (when the sequential sessionizer would still have had it open). Emits the joined and
+     * the remaining open sessions through {@code a}.
+     *
+     * @throws NeedsGeneralPath when {@code b} saw an event that the sequential reading would have found late
+     */
+    static void join(FastRees46 a, FastRees46 b) {
+        if (b.events > 0 && a.events > 0 && b.minTime < a.watermark - a.toleranceMs) {
+            throw new NeedsGeneralPath("late event across the split");
+        }
+        java.util.List<Detached> open = a.drainOpen();
+        java.util.Map<String, Detached> heldById = new java.util.HashMap<>();
+        java.util.List<Detached> heldOrder = new java.util.ArrayList<>();
+        java.util.List<Detached> heldB = new java.util.ArrayList<>(b.held.size());
+        for (Detached d : b.held) {
+            heldB.add(d.translate(b, a));
+        }
+        for (Detached d : heldB) {
+            String id = new String(d.key, StandardCharsets.UTF_8);
+            if (heldById.putIfAbsent(id, d) != null) {
+                heldOrder.add(d); // a second session with the same id: can only be a later one
+            }
+        }
+        for (Detached d : open) {
+            String id = new String(d.key, StandardCharsets.UTF_8);
+            Detached cont = heldById.get(id);
+            if (cont != null && cont.first() <= d.last() + a.idleMs + a.toleranceMs) {
+                heldById.remove(id);
+                a.emit(d.append(cont));
+            } else {
+                a.emit(d);
+            }
+        }
+        for (Detached d : heldB) {
+            String id = new String(d.key, StandardCharsets.UTF_8);
+            if (heldById.get(id) == d) {
+                a.emit(d);
+            }
+        }
+        for (Detached d : heldOrder) {
+            a.emit(d);
+        }
     }
 
     // ------------------------------------------------------------------ open sessions
@@ -494,6 +686,7 @@ final class FastRees46 {
             prices = Arrays.copyOf(prices, cap);
             counts = Arrays.copyOf(counts, cap);
             lasts = Arrays.copyOf(lasts, cap);
+            firstEvent = Arrays.copyOf(firstEvent, cap);
             prev = Arrays.copyOf(prev, cap);
             next = Arrays.copyOf(next, cap);
             free = Arrays.copyOf(free, cap);
@@ -539,6 +732,15 @@ final class FastRees46 {
         Dictionary(int capacity) {
             table = new int[capacity];
             mask = capacity - 1;
+        }
+
+        /** A key of this dictionary as a key of another (numbers and empties stay as they are). */
+        long translate(long key, Dictionary to) {
+            if (key >= 0 || key == NO_KEY) {
+                return key;
+            }
+            byte[] k = keys[(int) (-1L - key)];
+            return -1L - to.code(k, 0, k.length);
         }
 
         int code(byte[] b, int s, int e) {
