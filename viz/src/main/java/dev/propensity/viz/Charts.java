@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
@@ -22,7 +23,10 @@ import dev.propensity.metrics.Breakdowns;
 import dev.propensity.metrics.CalibrationCurve;
 import dev.propensity.metrics.ClassificationReport;
 import dev.propensity.metrics.ConfusionMatrix;
+import dev.propensity.metrics.Funnel;
 import dev.propensity.metrics.GainsCurve;
+import dev.propensity.metrics.Importance;
+import dev.propensity.metrics.Kpis;
 import dev.propensity.metrics.PrecisionRecallCurve;
 import dev.propensity.metrics.RocCurve;
 
@@ -37,6 +41,48 @@ public final class Charts {
     public static final int MAX_CURVE_POINTS = 400;
 
     private Charts() {
+    }
+
+    // ---------------------------------------------------------------- KPIs
+
+    /**
+     * The headline tiles: sessions, purchases, conversion rate (with its 95% interval) and, when the KPIs carry a
+     * model, its accuracy with the majority-class baseline beside it and its ROC AUC with the PR AUC.
+     *
+     * @param kpis the KPIs
+     * @return a {@link KpiTilesChart} of 3 or 5 tiles, 1280 x 170 pixels, tiles named "Sessions", "Purchases",
+     *         "Conversion rate", "Model accuracy", "ROC AUC"
+     */
+    public static KpiTilesChart kpiTiles(Kpis kpis) {
+        return kpiTiles(kpis, 1280, 170);
+    }
+
+    /**
+     * {@link #kpiTiles(Kpis)} at a given size.
+     *
+     * @param kpis   the KPIs
+     * @param width  pixels
+     * @param height pixels
+     * @return the tiles chart
+     */
+    public static KpiTilesChart kpiTiles(Kpis kpis, int width, int height) {
+        Objects.requireNonNull(kpis, "kpis");
+        KpiTilesChart c = new KpiTilesChart(width, height);
+        c.setTitle("Key figures");
+        c.addTile("Sessions", integer(kpis.sessions()), null);
+        c.addTile("Purchases", integer(kpis.purchases()), null).setFillColor(ChartStyle.GREEN);
+        c.addTile("Conversion rate", percent(kpis.conversionRate()), "95% CI " + percent(
+                kpis.conversionInterval().low()) + " to " + percent(kpis.conversionInterval().high()))
+                .setFillColor(ChartStyle.GREEN);
+        kpis.modelQuality().ifPresent(m -> {
+            c.addTile("Model accuracy", percent(m.accuracy()), "vs " + percent(m.majorityBaseline())
+                    + " by always predicting \"no purchase\" (threshold " + fixed(m.threshold(), 2) + ")")
+                    .setFillColor(m.accuracy() - m.majorityBaseline() < 0.01 ? ChartStyle.VERMILLION
+                            : ChartStyle.PURPLE);
+            c.addTile("ROC AUC", fixed(m.rocAuc(), 3), "PR AUC " + fixed(m.averagePrecision(), 3)
+                    + "; 0.5 is chance").setFillColor(ChartStyle.PURPLE);
+        });
+        return c;
     }
 
     // ---------------------------------------------------------------- model quality curves
@@ -288,8 +334,8 @@ public final class Charts {
      * as a dashed line. Hour labels "14:00" are shortened to "14"; long labels are slanted.
      *
      * @param breakdown the breakdown (never empty)
-     * @return the chart: series "conversion rate", "95% interval", optionally "mean predicted", and
-     *         "all sessions ..."; y in percent
+     * @return the chart: series "conversion", "| 95% CI" (the whiskers), optionally "predicted" (mean predicted
+     *         probability), and "overall ...%"; y in percent
      */
     public static CategoryChart breakdown(Breakdown breakdown) {
         Objects.requireNonNull(breakdown, "breakdown");
@@ -335,15 +381,15 @@ public final class Charts {
             st.setXAxisLabelRotation(35);
             st.setXAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
         }
-        CategorySeries bars = c.addSeries("conversion rate", labels, rate);
+        CategorySeries bars = c.addSeries("conversion", labels, rate);
         bars.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
         bars.setFillColor(tint(ChartStyle.BLUE, 0.75));
         // XChart's error bars are symmetric: centre an invisible series on the interval's midpoint instead
-        CategorySeries ci = c.addSeries("95% interval (Wilson)", labels, mid, half);
+        CategorySeries ci = c.addSeries("| 95% CI", labels, mid, half);
         ci.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         ci.setMarker(SeriesMarkers.NONE);
         if (anyPrediction) {
-            CategorySeries p = c.addSeries("mean predicted", labels, predicted);
+            CategorySeries p = c.addSeries("predicted", labels, predicted);
             p.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
             p.setMarker(SeriesMarkers.DIAMOND);
             p.setMarkerColor(ChartStyle.ORANGE);
@@ -353,11 +399,148 @@ public final class Charts {
         for (int i = 0; i < labels.size(); i++) {
             flat.add(overall);
         }
-        CategorySeries all = c.addSeries("all sessions " + fixed(overall, 1) + "%", labels, flat);
+        CategorySeries all = c.addSeries("overall " + fixed(overall, 1) + "%", labels, flat);
         all.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         all.setMarker(SeriesMarkers.NONE);
         all.setLineColor(ChartStyle.REFERENCE);
         all.setLineStyle(ChartStyle.DASHED);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- funnel and importance
+
+    /**
+     * The purchase funnel as horizontal bars, first step on top: each bar's label gives the step and the share
+     * lost since the step before ("Added to cart  -62%"), and the text after the bar its sessions and share of
+     * all sessions.
+     *
+     * @param funnel the funnel
+     * @return the chart: one series per step, named by the step, x = sessions
+     */
+    public static XYChart funnel(Funnel funnel) {
+        Objects.requireNonNull(funnel, "funnel");
+        List<Funnel.Step> steps = funnel.steps();
+        int k = steps.size();
+        String[] names = new String[k];
+        XYChart c = xy("Purchase funnel: sessions reaching each step", "sessions", "");
+        c.getStyler().setYAxisTitleVisible(false);
+        c.getStyler().setPlotGridHorizontalLinesVisible(false);
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setXAxisDecimalPattern("#,##0");
+        if (!funnel.skipped().isEmpty()) {
+            c.setXAxisTitle("sessions (no " + String.join(", ", funnel.skipped()).toLowerCase(Locale.ROOT)
+                    + " events in the data)");
+        }
+        float thickness = (float) Math.max(6, Math.min(40, 0.6 * (ChartStyle.HEIGHT - 150) / k));
+        java.awt.BasicStroke bar = new java.awt.BasicStroke(thickness, java.awt.BasicStroke.CAP_BUTT,
+                java.awt.BasicStroke.JOIN_MITER);
+        double max = 0;
+        for (Funnel.Step st : steps) {
+            max = Math.max(max, st.sessions());
+        }
+        // first step on top; rows added bottom-up (XChart needs ascending y values to put a tick at each)
+        for (int row = 0; row < k; row++) {
+            int i = k - 1 - row;
+            Funnel.Step st = steps.get(i);
+            names[row] = i == 0 ? st.name() : st.name() + "  -" + fixed(100 * st.dropOff(), 0) + "%";
+            XYSeries s = c.addSeries(st.name(), new double[] {0, st.sessions()}, new double[] {row, row});
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(i == k - 1 ? ChartStyle.GREEN : ChartStyle.BLUE);
+            s.setLineStyle(bar);
+            // AnnotationText centres on its x: place it about half a label's width right of the bar's end
+            c.addAnnotation(new AnnotationText(integer(st.sessions()) + " (" + percent(st.shareOfStart()) + ")",
+                    st.sessions() + 0.17 * max, row, false));
+        }
+        c.getStyler().setXAxisMin(0.0).setXAxisMax(Math.max(1, max) * 1.32);
+        c.getStyler().setyAxisTickLabelsFormattingFunction(d -> {
+            long r = Math.round(d);
+            return Math.abs(d - r) < 1e-6 && r >= 0 && r < k ? names[(int) r] : "";
+        });
+        return c;
+    }
+
+    /** The most features an importance chart shows. */
+    public static final int MAX_FEATURES = 15;
+
+    /**
+     * What drives purchase: a horizontal bar per feature (the {@link #MAX_FEATURES} largest by magnitude, largest
+     * on top). Signed coefficients are coloured by direction (raises / lowers the purchase probability);
+     * near-outcome features are purple and labelled "(near outcome)" so they are not taken for real drivers.
+     *
+     * @param importances the importances of one method, any order; at least one
+     * @return the chart; its y axis labels are the feature names
+     */
+    public static XYChart featureImportance(List<Importance> importances) {
+        Objects.requireNonNull(importances, "importances");
+        if (importances.isEmpty()) {
+            throw new IllegalArgumentException("no feature importances to chart");
+        }
+        List<Importance> top = new ArrayList<>(importances);
+        top.sort(java.util.Comparator.comparingDouble(Importance::magnitude).reversed());
+        top = top.subList(0, Math.min(MAX_FEATURES, top.size()));
+        String method = top.get(0).method();
+        boolean signed = Importance.COEFFICIENT.equals(method);
+        int k = top.size();
+        String[] names = new String[k];
+        XYChart c = xy("What drives purchase (top " + k + (k == 1 ? " feature)" : " features)"),
+                signed ? "standardised coefficient (effect of +1 std on the log-odds)"
+                        : lowerFirst(method),
+                "");
+        c.getStyler().setYAxisTitleVisible(false);
+        c.getStyler().setPlotGridHorizontalLinesVisible(false);
+        // the smallest bars are at the bottom: the lower right corner is the emptiest place
+        c.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        c.getStyler().setLegendSeriesLineLength(18);
+        float thickness = (float) Math.max(4, Math.min(22, 0.6 * (ChartStyle.HEIGHT - 150) / k));
+        java.awt.BasicStroke bar = new java.awt.BasicStroke(thickness, java.awt.BasicStroke.CAP_BUTT,
+                java.awt.BasicStroke.JOIN_MITER);
+        boolean shownUp = false;
+        boolean shownDown = false;
+        boolean shownNear = false;
+        // bottom row first: XChart puts ticks at the data's y values only when they come in ascending order
+        for (int row = 0; row < k; row++) {
+            Importance imp = top.get(k - 1 - row);
+            names[row] = imp.feature() + (imp.nearOutcome() ? " (near outcome)" : "");
+            String legend;
+            Color color;
+            boolean first;
+            if (imp.nearOutcome()) {
+                color = ChartStyle.PURPLE;
+                legend = "near outcome (not a driver)";
+                first = !shownNear;
+                shownNear = true;
+            } else if (!signed || imp.value() >= 0) {
+                color = ChartStyle.BLUE;
+                legend = signed ? "raises purchase" : "importance";
+                first = !shownUp;
+                shownUp = true;
+            } else {
+                color = ChartStyle.ORANGE;
+                legend = "lowers purchase";
+                first = !shownDown;
+                shownDown = true;
+            }
+            XYSeries s = c.addSeries(first ? legend : "feature " + row + ": " + imp.feature(),
+                    new double[] {0, imp.value()}, new double[] {row, row});
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(color);
+            s.setLineStyle(bar);
+            s.setShowInLegend(first);
+        }
+        double lo = 0;
+        double hi = 0;
+        for (Importance imp : top) {
+            lo = Math.min(lo, imp.value());
+            hi = Math.max(hi, imp.value());
+        }
+        double pad = Math.max(hi - lo, 1e-9) * 0.06;
+        c.getStyler().setXAxisMin(lo < 0 ? lo - pad : 0.0).setXAxisMax(hi > 0 ? hi + pad : pad);
+        c.getStyler().setyAxisTickLabelsFormattingFunction(d -> {
+            long r = Math.round(d);
+            return Math.abs(d - r) < 1e-6 && r >= 0 && r < k ? names[(int) r] : "";
+        });
         return c;
     }
 
