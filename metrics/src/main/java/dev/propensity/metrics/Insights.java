@@ -74,8 +74,8 @@ public final class Insights {
         out.add(baseRate(kpis));
         List<String> dims = Breakdowns.available(facts);
         if (dims.contains(Breakdowns.HOUR_OF_DAY)) {
-            peaks(out, Breakdowns.byHourOfDay(facts), overall, Insight.Kind.PEAK_HOURS, "hours", "at");
-            peaks(out, Breakdowns.byDayOfWeek(facts), overall, Insight.Kind.PEAK_DAYS, "days", "on");
+            peaks(out, Breakdowns.byHourOfDay(facts), overall, Insight.Kind.PEAK_HOURS, "between");
+            peaks(out, Breakdowns.byDayOfWeek(facts), overall, Insight.Kind.PEAK_DAYS, "on");
         }
         if (dims.contains(Breakdowns.DURATION)) {
             durationTrend(out, Breakdowns.byDurationBucket(facts));
@@ -130,7 +130,7 @@ public final class Insights {
                 pct(k.conversionInterval().high())), nums);
     }
 
-    private static void peaks(List<Insight> out, Breakdown b, double overall, Insight.Kind kind, String unit,
+    private static void peaks(List<Insight> out, Breakdown b, double overall, Insight.Kind kind,
                               String preposition) {
         double z = bonferroniZ(b.groups().size());
         List<Breakdown.Group> peaks = new ArrayList<>();
@@ -157,10 +157,10 @@ public final class Insights {
             nums.put("rate " + g.label(), g.rate());
             nums.put("sessions " + g.label(), (double) g.sessions());
         }
+        String where = preposition + " " + joinAnd(kind == Insight.Kind.PEAK_HOURS ? hourRanges(labels) : labels);
         out.add(new Insight(kind, String.format(Locale.ROOT,
-                "Conversion peaks %s %s: up to %s (%s, 95%% CI %s-%s) against %s overall.", preposition,
-                joinAnd(labels), pct(top.rate()), top.label(), pct(top.interval().low()), pct(top.interval().high()),
-                pct(overall)), nums));
+                "Conversion peaks %s: up to %s (%s, 95%% CI %s-%s) against %s overall.", where, pct(top.rate()),
+                top.label(), pct(top.interval().low()), pct(top.interval().high()), pct(overall)), nums));
     }
 
     private static void durationTrend(List<Insight> out, Breakdown b) {
@@ -299,6 +299,31 @@ public final class Insights {
 
     static String pct(double p) {
         return String.format(Locale.ROOT, "%.1f%%", p * 100);
+    }
+
+    /** Consecutive hour labels as ranges: "09:00", "10:00", "20:00" become "09:00-11:00", "20:00-21:00". */
+    static List<String> hourRanges(List<String> hourLabels) {
+        List<String> ranges = new ArrayList<>();
+        int start = -1;
+        int prev = -2;
+        for (String l : hourLabels) {
+            int h = Integer.parseInt(l.substring(0, 2));
+            if (h != prev + 1) {
+                if (start >= 0) {
+                    ranges.add(range(start, prev + 1));
+                }
+                start = h;
+            }
+            prev = h;
+        }
+        if (start >= 0) {
+            ranges.add(range(start, prev + 1));
+        }
+        return ranges;
+    }
+
+    private static String range(int from, int to) {
+        return String.format(Locale.ROOT, "%02d:00-%02d:00", from, to % 24);
     }
 
     private static String joinAnd(List<String> items) {

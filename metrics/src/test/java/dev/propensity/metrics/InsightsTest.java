@@ -67,7 +67,8 @@ class InsightsTest {
             add(b, 100, h == 20 ? 40 : 5, h, 300, 0, "search");
         }
         Insight peak = only(Insights.generate(b.build()), Insight.Kind.PEAK_HOURS);
-        assertThat(peak.sentence()).contains("20:00").contains("40.0%").doesNotContain("19:00");
+        assertThat(peak.sentence()).startsWith("Conversion peaks between 20:00-21:00: up to 40.0% (20:00")
+                .doesNotContain("19:00");
         assertThat(peak.numbers()).containsEntry("rate 20:00", 0.4).containsKey("overall_rate");
     }
 
@@ -190,5 +191,11 @@ class InsightsTest {
         assertThat(base.numbers().keySet()).containsExactly("sessions", "purchases", "rate", "low", "high");
         org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
                 () -> base.numbers().put("x", 1.0));
+    }
+
+    @Test
+    void consecutivePeakHoursAreJoinedIntoRanges() {
+        assertThat(Insights.hourRanges(List.of("09:00", "10:00", "11:00", "20:00", "23:00")))
+                .containsExactly("09:00-12:00", "20:00-21:00", "23:00-00:00");
     }
 }
