@@ -177,7 +177,7 @@ class LeakageTest {
     @MethodSource("simulatedSeedsAndCutoffs")
     void simulatedBuyersKeepTheirFeaturesWhenTheirTailIsReplaced(long seed, String cutoffText) {
         Cutoff cutoff = Cutoffs.parse(cutoffText);
-        List<Session> original = SyntheticSessions.generate(600, seed, SimulatorConfig.defaults());
+        List<Session> original = SyntheticSessions.generate(300, seed, SimulatorConfig.defaults());
         Random rnd = new Random(seed);
         List<Session> cut = new ArrayList<>();
         List<Session> noisy = new ArrayList<>();
