@@ -93,6 +93,54 @@ public record Importance(String feature, String method, double value, double std
         return List.copyOf(list);
     }
 
+    /**
+     * Importances from a linear model's raw coefficients, standardised here: each coefficient times the standard
+     * deviation (population, NaN values ignored) of its feature column, so that features on different scales compare.
+     * Sorted by decreasing magnitude.
+     *
+     * @param names        the feature names
+     * @param coefficients the raw coefficients (on the scale of the columns), same length, finite
+     * @param columns      the feature columns the model was trained on, {@code columns[j][row]}, same count
+     * @param nearOutcome  the names of features that nearly are the outcome
+     * @return one importance per feature
+     */
+    public static List<Importance> fromRawCoefficients(String[] names, double[] coefficients, double[][] columns,
+                                                       Set<String> nearOutcome) {
+        Objects.requireNonNull(coefficients, "coefficients");
+        Objects.requireNonNull(columns, "columns");
+        if (columns.length != coefficients.length) {
+            throw new IllegalArgumentException("columns and coefficients differ in count: " + columns.length + " vs "
+                    + coefficients.length);
+        }
+        double[] standardised = new double[coefficients.length];
+        for (int j = 0; j < columns.length; j++) {
+            standardised[j] = coefficients[j] * std(columns[j]);
+        }
+        return fromCoefficients(names, standardised, nearOutcome);
+    }
+
+    /** Population standard deviation of the non-NaN values; 0 when fewer than one value. */
+    static double std(double[] column) {
+        double mean = 0;
+        long n = 0;
+        for (double v : column) {
+            if (!Double.isNaN(v)) {
+                n++;
+                mean += (v - mean) / n;
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        double ss = 0;
+        for (double v : column) {
+            if (!Double.isNaN(v)) {
+                ss += (v - mean) * (v - mean);
+            }
+        }
+        return Math.sqrt(ss / n);
+    }
+
     /** E.g. {@code PageValues  +1.234 (standardised coefficient)}. */
     @Override
     public String toString() {

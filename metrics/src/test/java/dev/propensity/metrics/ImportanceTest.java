@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ImportanceTest {
@@ -22,6 +23,17 @@ class ImportanceTest {
         assertThat(list.get(1).method()).isEqualTo(Importance.COEFFICIENT);
         assertThat(list.get(1).significant()).isTrue();
         assertThat(list.get(1).toString()).contains("b -2.0000");
+    }
+
+    @Test
+    void rawCoefficientsAreScaledByTheStandardDeviationOfTheirColumn() {
+        // column a has std 1; column b is -10, 10, 10 (NaN ignored): variance 100 - (10/3)^2
+        double[][] cols = {{-1, 1, -1, 1}, {-10, 10, Double.NaN, 10}};
+        List<Importance> list = Importance.fromRawCoefficients(new String[] {"a", "b"}, new double[] {2.0, 0.5}, cols,
+                Set.of());
+        assertThat(list).extracting(Importance::feature).containsExactly("b", "a");
+        assertThat(list.get(0).value()).isCloseTo(0.5 * Math.sqrt(100 - 100.0 / 9), within(1e-12));
+        assertThat(list.get(1).value()).isEqualTo(2.0);
     }
 
     @Test
