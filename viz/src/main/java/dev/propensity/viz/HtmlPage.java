@@ -76,6 +76,7 @@ final class HtmlPage {
             "h2{font-size:20px;margin:28px 0 8px}",
             "ul.insights li{margin:4px 0;font-size:15px}",
             "ul.insights li.warning{color:#8a3a00;font-weight:bold}",
+            "ul.insights small{color:#777;font-weight:normal}",
             "table{border-collapse:collapse;font-size:14px}",
             "td,th{border:1px solid #ddd;padding:4px 10px;text-align:left}",
             "td.num{text-align:right;font-variant-numeric:tabular-nums}",
