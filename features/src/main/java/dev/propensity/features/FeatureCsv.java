@@ -105,7 +105,7 @@ public final class FeatureCsv {
     /**
      * Streams sessions to CSV rows without building a table (the {@code propensity features} command): one row
      * per kept session, written as it arrives. The settings' extractors (or its defaults chosen from the first
-     * session), cutoff and empty-cutoff policy apply; {@code dropEmptyFeatures} does not (the header is written
+     * session), cutoff, empty-cutoff policy and prefetching apply; {@code dropEmptyFeatures} does not (the header is written
      * before any row).
      *
      * @param sessions the sessions
@@ -156,6 +156,16 @@ public final class FeatureCsv {
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(out, "out");
+        if (settings.prefetching()) {
+            try (Prefetcher p = settings.prefetcher(sessions)) {
+                return streamFrom(p, settings, out);
+            }
+        }
+        return streamFrom(sessions, settings, out);
+    }
+
+    private static BuildReport streamFrom(Iterator<Session> sessions, FeatureTables.Builder settings, Writer out)
+            throws IOException {
         long t0 = System.nanoTime();
         FeatureTables.Peeking it = new FeatureTables.Peeking(sessions);
         List<FeatureExtractor> extractors = settings.resolveExtractors(it.peek());

@@ -47,6 +47,9 @@ class FeatureCsvTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BuildReport r = FeatureCsv.stream(SESSIONS.iterator(), settings(), out);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(EXPECTED);
+        StringWriter fetched = new StringWriter();
+        FeatureCsv.stream(SESSIONS.iterator(), settings().prefetch(true), fetched);
+        assertThat(fetched.toString()).isEqualTo(EXPECTED);
         assertThat(r.rows()).isEqualTo(3);
         assertThat(r.buyersIn()).isEqualTo(1);
     }

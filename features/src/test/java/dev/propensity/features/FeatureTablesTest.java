@@ -177,4 +177,47 @@ class FeatureTablesTest {
             assertThat(t.value(i, 0)).isEqualTo(1.0);
         }
     }
+
+    @Test
+    void prefetchingGivesTheSameTable() {
+        List<Session> many = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String id = "s" + i;
+            many.add(session(id, Map.of(SessionAttributes.TRAFFIC_SOURCE, "t" + (i % 5)),
+                    ev(id, i, EventType.PRODUCT_VIEW), ev(id, i + 30, i % 4 == 0 ? EventType.PURCHASE
+                            : EventType.ADD_TO_CART)));
+        }
+        FeatureTables.Result plain = FeatureTables.builder().buildWithReport(many);
+        FeatureTables.Result fetched = FeatureTables.builder().prefetch(true).buildWithReport(many);
+        assertThat(fetched.table().sameValues(plain.table())).isTrue();
+        for (int i = 0; i < many.size(); i++) {
+            assertThat(fetched.table().id(i)).isEqualTo(plain.table().id(i));
+        }
+        assertThat(fetched.report().rows()).isEqualTo(plain.report().rows());
+    }
+
+    @Test
+    void prefetchingRethrowsTheInputsErrorUnchanged() {
+        List<Session> s = sample();
+        java.util.Iterator<Session> failing = new java.util.Iterator<>() {
+            int n;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Session next() {
+                if (n == 2) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("events.csv line 9: bad time"));
+                }
+                return s.get(n++);
+            }
+        };
+        FeatureTables.Builder b = FeatureTables.builder().prefetch(true);
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> b.buildWithReport(failing));
+        assertThat(e.getCause()).hasMessage("events.csv line 9: bad time");
+    }
 }

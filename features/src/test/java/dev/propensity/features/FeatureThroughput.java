@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * Measures streaming a file into feature rows (not a test; run by hand):
  * {@code java -Xmx300m -cp ... dev.propensity.features.FeatureThroughput FILE [read|csv|table] [CUTOFF] [OUT]}.
  * {@code read} only reads sessions (the floor); {@code csv} streams rows to OUT (default: discarded) without a table; {@code table} builds the table.
- * Prints bytes, seconds, MB/s, sessions/s, peak heap used and peak RSS.
+ * {@code -Dprefetch=true} reads on a background thread. Prints bytes, seconds, MB/s, sessions/s, peak heap used and peak RSS.
  */
 public final class FeatureThroughput {
     private FeatureThroughput() {
@@ -36,7 +36,8 @@ public final class FeatureThroughput {
         BuildReport report;
         String extra = "";
         try (SessionReader in = Inputs.sessions(file, null, ReadOptions.defaults())) {
-            FeatureTables.Builder b = FeatureTables.builder().cutoff(cutoff);
+            FeatureTables.Builder b = FeatureTables.builder().cutoff(cutoff)
+                    .prefetch(Boolean.getBoolean("prefetch"));
             if (mode.equals("read")) {
                 FeatureTables.Counts c = new FeatureTables.Counts();
                 for (dev.propensity.core.Session x = in.next(); x != null; x = in.next()) {
@@ -76,9 +77,9 @@ public final class FeatureThroughput {
                 rss = line.replaceAll("\\s+", " ");
             }
         }
-        System.out.printf("%s %s cutoff=%s: %.1f MB in %.2f s = %.1f MB/s; %d sessions = %.0f sessions/s; rows %d;"
+        System.out.printf("%s%s %s cutoff=%s: %.1f MB in %.2f s = %.1f MB/s; %d sessions = %.0f sessions/s; rows %d;"
                         + " main thread CPU %.2f s = %.1f MB/CPU-s, %.0f sessions/CPU-s; max heap %d MB, peak heap used (sum of pool peaks) %.0f MB; %s%n%s%s%n",
-                mode, file, cutoff.name(), bytes / 1e6, s, bytes / 1e6 / s, report.sessionsIn(),
+                mode, Boolean.getBoolean("prefetch") ? " (prefetch)" : "", file, cutoff.name(), bytes / 1e6, s, bytes / 1e6 / s, report.sessionsIn(),
                 report.sessionsIn() / s, report.rows(), cpu, bytes / 1e6 / cpu, report.sessionsIn() / cpu, Runtime.getRuntime().maxMemory() >> 20, peakHeap / 1e6, rss,
                 report, extra);
     }
