@@ -55,61 +55,6 @@ final class AsciiOut implements AutoCloseable {
         return this;
     }
 
-    AsciiOut ch(char c) throws IOException {
-        ensure(1);
-        buf[n++] = (byte) c;
-        return this;
-    }
-
-    AsciiOut num(long v) throws IOException {
-        ensure(20);
-        if (v < 0) {
-            buf[n++] = '-';
-            v = -v;
-        }
-        if (v == 0) {
-            buf[n++] = '0';
-            return this;
-        }
-        int start = n;
-        while (v > 0) {
-            buf[n++] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        for (int i = start, j = n - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
-        return this;
-    }
-
-    /** Writes cents as a decimal price: 48907 becomes 489.07. */
-    AsciiOut cents(long cents) throws IOException {
-        num(cents / 100);
-        ensure(3);
-        long c = cents % 100;
-        buf[n++] = '.';
-        buf[n++] = (byte) ('0' + c / 10);
-        buf[n++] = (byte) ('0' + c % 10);
-        return this;
-    }
-
-    AsciiOut uuid(long hi, long lo) throws IOException {
-        ensure(36);
-        ClickstreamGenerator.hex(hi >>> 32, buf, n, 8);
-        buf[n + 8] = '-';
-        ClickstreamGenerator.hex(hi >>> 16, buf, n + 9, 4);
-        buf[n + 13] = '-';
-        ClickstreamGenerator.hex(hi, buf, n + 14, 4);
-        buf[n + 18] = '-';
-        ClickstreamGenerator.hex(lo >>> 48, buf, n + 19, 4);
-        buf[n + 23] = '-';
-        ClickstreamGenerator.hex(lo, buf, n + 24, 12);
-        n += 36;
-        return this;
-    }
-
     /**
      * Writes an epoch second as {@code yyyy-MM-dd HH:mm:ss} (then {@code " UTC"} when {@code rees46}) or as
      * {@code yyyy-MM-ddTHH:mm:ssZ}.

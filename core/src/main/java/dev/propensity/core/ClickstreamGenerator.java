@@ -265,7 +265,7 @@ final class ClickstreamGenerator {
         int views = 1 + geometric(mean - 1);
         int carts;
         if (buy) {
-            carts = rng.nextDouble() < 0.8 ? 1 + geometric(0.3 + 0.02 * views) : 0;
+            carts = rng.nextDouble() < 0.45 + 0.6 * cfg.cartShare() ? 1 + geometric(0.3 + 0.02 * views) : 0;
         } else {
             double share = cfg.cartShare() * Math.exp(0.5 * z) / Math.exp(0.125);
             carts = rng.nextDouble() < Math.min(0.95, share) ? 1 + geometric(0.2 + 0.01 * views) : 0;
@@ -311,7 +311,7 @@ final class ClickstreamGenerator {
         }
         if (buy) {
             t += dwell(1);
-            if (cfg.logCheckouts() && rng.nextDouble() < 0.6) {
+            if (cfg.logCheckouts() && rng.nextDouble() < 0.45) {
                 d.add(t, CHECKOUT, -1);
                 t += 20 + rng.nextInt(100);
             }
@@ -330,7 +330,7 @@ final class ClickstreamGenerator {
                 t += dwell(1);
                 d.add(t, PRODUCT_VIEW, product(mainCategory));
             }
-        } else if (cfg.logCheckouts() && kept > 0 && rng.nextDouble() < 0.3) {
+        } else if (cfg.logCheckouts() && kept > 0 && rng.nextDouble() < 0.35) {
             t += dwell(1);
             d.add(t, CHECKOUT, -1);
         }

@@ -65,7 +65,7 @@ public record SimulatorConfig(double conversionRate, double meanProductViews, do
      * @return the default configuration
      */
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig(0.155, 31.7, 0.09, true, 0.35, 34, 0.856, 30,
+        return new SimulatorConfig(0.155, 31.7, 0.09, true, 0.35, 20, 0.856, 30,
                 Instant.parse("2019-11-01T00:00:00Z"), 20_000);
     }
 

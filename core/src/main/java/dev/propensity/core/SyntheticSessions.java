@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +104,7 @@ public final class SyntheticSessions {
         }
         Objects.requireNonNull(config, "config");
         ClickstreamGenerator g = new ClickstreamGenerator(config, seed, n);
-        Map<Long, String> userCache = new HashMap<>();
+        CatalogText text = new CatalogText(g);
         Iterator<Session> it = new Iterator<>() {
             private long made;
             private final ClickstreamGenerator.Draft d = new ClickstreamGenerator.Draft();
@@ -121,17 +121,18 @@ public final class SyntheticSessions {
                 }
                 made++;
                 g.next(d);
-                return toSession(g, d, userCache);
+                return toSession(g, d, text);
             }
         };
         return StreamSupport.stream(Spliterators.spliterator(it, n, Spliterator.ORDERED | Spliterator.NONNULL
                 | Spliterator.SIZED), false);
     }
 
-    private static Session toSession(ClickstreamGenerator g, ClickstreamGenerator.Draft d, Map<Long, String> users) {
+    /** Builds a session from a draft; strings of the catalog are made once per generator. */
+    private static Session toSession(ClickstreamGenerator g, ClickstreamGenerator.Draft d, CatalogText text) {
         String id = d.sessionId();
         String user = Long.toString(d.userId);
-        List<Event> events = new ArrayList<>(d.n);
+        Event[] events = new Event[d.n];
         EventType[] types = EventType.values();
         Instant last = null;
         long lastSec = Long.MIN_VALUE;
@@ -141,21 +142,45 @@ public final class SyntheticSessions {
                 lastSec = d.times[i];
                 last = Instant.ofEpochSecond(lastSec);
             }
-            if (p < 0) {
-                events.add(new Event(id, user, last, types[d.types[i]], null, null, null, Double.NaN));
-            } else {
-                int k = g.productCategory[p];
-                String code = ClickstreamGenerator.CATEGORIES[k];
-                String brand = ClickstreamGenerator.BRANDS[g.productBrand[p]];
-                events.add(new Event(id, user, last, types[d.types[i]], Long.toString(g.productIds[p]),
-                        code.isEmpty() ? Long.toString(g.categoryIds[k]) : code, brand.isEmpty() ? null : brand,
-                        g.productCents[p] / 100.0));
-            }
+            events[i] = p < 0 ? new Event(id, user, last, types[d.types[i]], null, null, null, Double.NaN)
+                    : new Event(id, user, last, types[d.types[i]], text.product[p], text.category[p], text.brand[p],
+                            text.price[p]);
         }
         Map<String, String> attributes = Map.of(SessionAttributes.TRAFFIC_SOURCE,
                 ClickstreamGenerator.SOURCES[d.source], SessionAttributes.VISITOR_TYPE,
                 d.returning ? "returning" : "new", SessionAttributes.DEVICE, ClickstreamGenerator.DEVICES[d.device]);
-        return Session.of(id, user, events, attributes);
+        // drafts are in time order already: the canonical constructor checks that, no sort needed
+        return new Session(id, user, Arrays.asList(events), attributes, events[0].time(), events[d.n - 1].time(),
+                d.purchased);
+    }
+
+    /** The catalog's strings, made once. */
+    private static final class CatalogText {
+        final String[] product;
+        final String[] category;
+        final String[] brand;
+        final double[] price;
+
+        CatalogText(ClickstreamGenerator g) {
+            int n = g.productIds.length;
+            product = new String[n];
+            category = new String[n];
+            brand = new String[n];
+            price = new double[n];
+            String[] categoryIds = new String[g.categoryIds.length];
+            for (int k = 0; k < categoryIds.length; k++) {
+                categoryIds[k] = Long.toString(g.categoryIds[k]);
+            }
+            for (int p = 0; p < n; p++) {
+                int k = g.productCategory[p];
+                String code = ClickstreamGenerator.CATEGORIES[k];
+                String b = ClickstreamGenerator.BRANDS[g.productBrand[p]];
+                product[p] = Long.toString(g.productIds[p]);
+                category[p] = code.isEmpty() ? categoryIds[k] : code;
+                brand[p] = b.isEmpty() ? null : b;
+                price[p] = g.productCents[p] / 100.0;
+            }
+        }
     }
 
     /**
