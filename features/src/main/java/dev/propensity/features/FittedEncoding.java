@@ -249,14 +249,15 @@ public final class FittedEncoding {
             double[] col = train.columnArray(j);
             Part p = f.kind() == FeatureKind.CATEGORICAL
                     ? fitCategorical(j, offset, f, col, rows, config)
-                    : fitNumeric(j, offset, f, col, rows, config);
+                    : fitNumeric(train, j, offset, f, col, rows, config);
             parts[j] = p;
             offset += p.width();
         }
         return new FittedEncoding(schema, config, parts);
     }
 
-    private static Part fitNumeric(int j, int offset, FeatureSpec f, double[] col, int[] rows, EncoderConfig cfg) {
+    private static Part fitNumeric(FeatureTable train, int j, int offset, FeatureSpec f, double[] col, int[] rows,
+                                   EncoderConfig cfg) {
         boolean scalable = f.kind() != FeatureKind.BINARY;
         int missing = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -264,6 +265,9 @@ public final class FittedEncoding {
             double v = col[r];
             if (Double.isNaN(v)) {
                 missing++;
+            } else if (Double.isInfinite(v)) {
+                throw new IllegalArgumentException("feature " + f.name() + " row " + r + " (session "
+                        + train.id(r) + "): value " + v + " is not finite; features must be finite or NaN (missing)");
             } else if (v < min) {
                 min = v;
             }

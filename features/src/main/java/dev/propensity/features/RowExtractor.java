@@ -110,6 +110,10 @@ final class RowExtractor {
                 throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
                         + " is categorical; set it with setLevel, not set(" + value + ")");
             }
+            if (Double.isInfinite(value)) {
+                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                        + " must be finite or NaN (missing), was " + value);
+            }
             values[j] = value;
         }
 

@@ -220,4 +220,13 @@ class FeatureTablesTest {
                 () -> b.buildWithReport(failing));
         assertThat(e.getCause()).hasMessage("events.csv line 9: bad time");
     }
+
+    @Test
+    void rejectsAnInfiniteFeatureValueNamingTheSession() {
+        FeatureExtractor bad = Extractors.single(FeatureSpec.numeric("ratio", "r"), s -> 1.0 / 0.0);
+        FeatureTables.Builder b = FeatureTables.builder().extractors(bad);
+        List<Session> s = sample();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.build(s));
+        assertThat(e.getMessage()).isEqualTo("session a: feature ratio must be finite or NaN (missing), was Infinity");
+    }
 }

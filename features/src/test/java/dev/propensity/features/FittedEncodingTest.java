@@ -282,4 +282,14 @@ class FittedEncodingTest {
         assertThat(e.getMessage()).isEqualTo("raw row has 4 values and weights 3, the encoding expects 4 and "
                 + enc.width());
     }
+
+    @Test
+    void rejectsInfiniteTrainingValuesNamingTheRow() {
+        FeatureSchema s = FeatureSchema.of(FeatureSpec.numeric("x", "x"));
+        FeatureTable t = TestTables.table(s, TestTables.labels(3), new double[] {1, Double.POSITIVE_INFINITY, 2});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FittedEncoding.fit(t, EncoderConfig.defaults()));
+        assertThat(e.getMessage()).isEqualTo(
+                "feature x row 1 (session r1): value Infinity is not finite; features must be finite or NaN (missing)");
+    }
 }
