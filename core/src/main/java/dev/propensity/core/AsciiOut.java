@@ -71,7 +71,7 @@ final class AsciiOut implements AutoCloseable {
         System.arraycopy(dayText, 0, buf, n, 10);
         n += 10;
         buf[n++] = (byte) (rees46 ? ' ' : 'T');
-        int sec = (int) Math.floorMod(epochSecond, 86_400);
+        int sec = Math.floorMod(epochSecond, 86_400);
         two(sec / 3600);
         buf[n++] = ':';
         two(sec / 60 % 60);

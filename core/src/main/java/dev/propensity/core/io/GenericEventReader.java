@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * Reads a shop's own event export, CSV with a header or JSON lines (one flat object per line), driven by an
- * {@link EventMapping}. The file kind is told by its first non-blank byte: {@code {} means JSON lines.
+ * {@link EventMapping}. The file kind is told by its first non-blank byte: an opening brace means JSON lines.
  *
  * <p>Rules: the time must parse in the mapping's {@link TimeFormat} ({@link RejectReason#BAD_TIME}); the type
  * must be in the vocabulary ({@link RejectReason#UNKNOWN_EVENT_TYPE}); at least one of session id and user id
