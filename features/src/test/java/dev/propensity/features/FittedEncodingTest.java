@@ -292,4 +292,28 @@ class FittedEncodingTest {
         assertThat(e.getMessage()).isEqualTo(
                 "feature x row 1 (session r1): value Infinity is not finite; features must be finite or NaN (missing)");
     }
+
+    @Test
+    void readsTheVersionOneFixture() throws java.io.IOException {
+        String json;
+        try (java.io.InputStream in = FittedEncodingTest.class.getResourceAsStream("encoding-v1.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        FittedEncoding enc = FittedEncoding.fromJson(json);
+        assertThat(enc.outputNames()).containsExactly("cart_adds", "cart_adds:missing", "cart_adds:bin0",
+                "cart_adds:bin1", "cart_adds:bin2", "hour_sin", "hour_sin:bin0", "hour_sin:bin1", "hour_sin:bin2",
+                "checkout_initiated", "traffic_source=ads", "traffic_source=direct", "traffic_source=search",
+                "traffic_source=(other)");
+        assertThat(enc.inputSchema().get("checkout_initiated").nearOutcome()).isTrue();
+        double[] out = new double[enc.width()];
+        enc.encodeRow(new double[] {4, 0.5, 1, 0}, out);
+        assertThat(out[0]).isCloseTo((Math.log(5) - 0.8774495024272927) / 0.7311752823682133, within(1e-12));
+        assertThat(out[5]).isCloseTo((0.5 - 0.041666666666666664) / 0.6811865761413326, within(1e-12));
+        assertThat(java.util.Arrays.copyOfRange(out, 1, 5)).containsExactly(0, 0, 0, 1);
+        assertThat(java.util.Arrays.copyOfRange(out, 6, 14)).containsExactly(0, 0, 1, 1, 1, 0, 0, 0);
+        enc.encodeRow(new double[] {Double.NaN, -0.2, Double.NaN, Double.NaN}, out);
+        assertThat(out[1]).isEqualTo(1.0);
+        assertThat(out[9]).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(out[13]).isEqualTo(1.0);
+    }
 }
