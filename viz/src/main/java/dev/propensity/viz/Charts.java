@@ -372,7 +372,8 @@ public final class Charts {
         st.setYAxisDecimalPattern("0.#");
         st.setLegendPosition(LegendPosition.OutsideS);
         st.setLegendLayout(LegendLayout.Horizontal);
-        st.setLegendPadding(12);
+        st.setLegendPadding(16);
+        st.setLegendSeriesLineLength(20);
         st.setAvailableSpaceFill(hours ? 0.8 : 0.6);
         int chars = 0;
         for (String l : labels) {
