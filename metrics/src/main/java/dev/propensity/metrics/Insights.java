@@ -277,10 +277,14 @@ public final class Insights {
             nums.put("majority_baseline", r.majorityBaseline());
             nums.put("roc_auc", r.rocAuc());
             nums.put("average_precision", r.averagePrecision());
+            double gap = (r.accuracy() - r.majorityBaseline()) * 100;
+            String comparison = gap >= 0.05
+                    ? String.format(Locale.ROOT, "is only %.1f points above", gap)
+                    : gap <= -0.05 ? String.format(Locale.ROOT, "is %.1f points below", -gap) : "equals";
             out.add(new Insight(Insight.Kind.ACCURACY_NEAR_BASELINE, String.format(Locale.ROOT,
-                    "Accuracy %s is only %.1f points above always predicting the majority class (%s); "
+                    "Accuracy %s at threshold %.2f %s always predicting the majority class (%s); "
                             + "judge the model by ROC AUC %.3f and PR AUC %.3f instead.",
-                    pct(r.accuracy()), (r.accuracy() - r.majorityBaseline()) * 100, pct(r.majorityBaseline()),
+                    pct(r.accuracy()), r.threshold(), comparison, pct(r.majorityBaseline()),
                     r.rocAuc(), r.averagePrecision()), nums));
         }
         if (r.rocAuc() > LEAKAGE_AUC) {

@@ -162,8 +162,20 @@ class InsightsTest {
         ClassificationReport r = ClassificationMetrics.evaluate(y, p);
         Insight w = only(Insights.generate(flat(), r, List.of()), Insight.Kind.ACCURACY_NEAR_BASELINE);
         assertThat(w.warning()).isTrue();
-        assertThat(w.sentence()).contains("Accuracy 90.0%").contains("0.0 points").contains("ROC AUC 1.000");
+        assertThat(w.sentence()).contains("Accuracy 90.0% at threshold 0.50 equals always predicting")
+                .contains("ROC AUC 1.000");
         assertThat(w.toString()).startsWith("WARNING: ");
+    }
+
+    @Test
+    void accuracyBelowTheMajorityBaselineIsCalledBelow() {
+        // a low threshold flags many non-buyers: accuracy 0.6 against a baseline of 0.8
+        boolean[] y = {true, true, false, false, false, false, false, false, false, false};
+        double[] p = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.1, 0.1, 0.1, 0.1};
+        ClassificationReport r = ClassificationMetrics.evaluate(y, p, 0.35);
+        Insight w = only(Insights.generate(flat(), r, List.of()), Insight.Kind.ACCURACY_NEAR_BASELINE);
+        assertThat(w.sentence()).contains("Accuracy 60.0% at threshold 0.35 is 20.0 points below always predicting")
+                .doesNotContain("above");
     }
 
     @Test
