@@ -99,6 +99,7 @@ public final class IngestOurs {
         }
         Probe.emit("seconds", Probe.secondsSince(t0));
         Probe.emit("mode", mode);
+        Probe.emit("what", "mode " + mode);
         Probe.emit("threads", 1);
         Probe.emit("sessions", sessions);
         Probe.emit("purchases", purchases);

@@ -16,7 +16,15 @@ final class Probe {
     /** The prefix of every line the suite reads back from a child. */
     static final String PREFIX = "RESULT ";
 
+    /** Held so that the logger, and its level, are not garbage collected. */
+    private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+
     private Probe() {
+    }
+
+    /** Turns Tribuo's INFO logging (a line per thousand SGD steps) down to warnings. */
+    static void quietTribuo() {
+        TRIBUO.setLevel(java.util.logging.Level.WARNING);
     }
 
     /** Prints one figure for the suite to read. */

@@ -60,7 +60,7 @@ public class ScoringBenchmark {
     /** Trains both models and prepares the inputs. */
     @Setup
     public void setUp() {
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+        Probe.quietTribuo();
         SyntheticLogistic data = SyntheticLogistic.generate(BATCH, FEATURES, 11L);
         batch = OursApi.table(data);
         ours = OursApi.trainLogistic(batch);

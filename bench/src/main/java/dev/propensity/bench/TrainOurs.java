@@ -25,7 +25,7 @@ public final class TrainOurs {
      * @throws IOException when the cached rows cannot be read
      */
     public static void main(String[] args) throws IOException {
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+        Probe.quietTribuo();
         int n = Integer.parseInt(args[0]);
         int d = Integer.parseInt(args[1]);
         FeatureTable table = OursApi.table(SyntheticLogistic.peerRowsOrGenerated(Path.of(args[2]), n, d));

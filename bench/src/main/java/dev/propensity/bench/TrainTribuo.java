@@ -5,8 +5,6 @@ import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -38,7 +36,7 @@ public final class TrainTribuo {
      * @throws IOException when the cached rows cannot be read
      */
     public static void main(String[] args) throws IOException {
-        Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+        Probe.quietTribuo();
         int n = Integer.parseInt(args[0]);
         int d = Integer.parseInt(args[1]);
         SyntheticLogistic data = SyntheticLogistic.peerRowsOrGenerated(Path.of(args[2]), n, d);
