@@ -406,16 +406,26 @@ public final class Sessionizer {
         }
 
         private void emit(String id, Open o, List<Event> evs) {
-            List<Event> list = new ArrayList<>(evs.size());
+            List<Event> list = evs;
             if (o.sessionId == null) {
-                for (Event e : evs) {
-                    list.add(e.sessionId() == null || !e.sessionId().equals(id) ? e.withSessionId(id) : e);
+                Event[] renamed = new Event[evs.size()];
+                for (int i = 0; i < renamed.length; i++) {
+                    Event e = evs.get(i);
+                    renamed[i] = id.equals(e.sessionId()) ? e : e.withSessionId(id);
                 }
-            } else {
-                list.addAll(evs);
+                list = java.util.Arrays.asList(renamed);
+            }
+            boolean purchased = false;
+            for (Event e : list) {
+                if (e.type().isPurchase()) {
+                    purchased = true;
+                    break;
+                }
             }
             emitted++;
-            sink.accept(Session.of(id, o.userId, list, o.attributes == null ? Map.of() : o.attributes));
+            // events are in time order already (Open.add keeps them so): the canonical constructor only checks it
+            sink.accept(new Session(id, o.userId, list, o.attributes == null ? Map.of() : o.attributes,
+                    list.get(0).time(), list.get(list.size() - 1).time(), purchased));
         }
 
         /** Emits every open session; the run accepts no more events afterwards. */

@@ -16,6 +16,14 @@ final class LineScanner implements RawRow, Closeable {
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+    /** A mask with the high bit set in exactly the bytes of {@code x} that are zero. */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
+    }
+
     /** Whether any of the eight bytes of {@code x} is zero (exact). */
     private static boolean hasZeroByte(long x) {
         return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
@@ -139,6 +147,48 @@ final class LineScanner implements RawRow, Closeable {
                 }
                 add(recordStart, e);
                 return 1;
+            }
+            // fast path: a record without quotes or NUL bytes whose newline is in the buffer, found and split
+            // eight bytes at a time
+            int nl = p;
+            long hit = 0;
+            while (nl + 8 <= lim) {
+                long w = (long) LONGS.get(b, nl);
+                hit = zeroBytes(w ^ NEWLINES) | zeroBytes(w ^ QUOTES) | zeroBytes(w);
+                if (hit != 0) {
+                    nl += Long.numberOfTrailingZeros(hit) >>> 3;
+                    break;
+                }
+                nl += 8;
+            }
+            if (hit != 0 && b[nl] == '\n') {
+                int fs = p;
+                int k = p;
+                while (k + 8 <= nl) {
+                    long m = zeroBytes((long) LONGS.get(b, k) ^ COMMAS);
+                    while (m != 0) {
+                        int at = k + (Long.numberOfTrailingZeros(m) >>> 3);
+                        add(fs, at);
+                        fs = at + 1;
+                        m &= m - 1;
+                    }
+                    k += 8;
+                }
+                for (; k < nl; k++) {
+                    if (b[k] == ',') {
+                        add(fs, k);
+                        fs = k + 1;
+                    }
+                }
+                int e = nl;
+                if (e > fs && b[e - 1] == '\r') {
+                    e--;
+                }
+                add(fs, e);
+                line = lines;
+                nextLine = lines + 1;
+                pos = nl + 1;
+                return (count == 1 && e == recordStart) ? 0 : 1;
             }
             while (true) {
                 if (p >= lim) {
