@@ -575,13 +575,61 @@ public final class Dashboard {
     }
 
     /**
-     * Opens the charts in a window for interactive use.
+     * Opens the dashboard in a window for interactive use: the tiles on top, the charts below in a scrollable grid
+     * of {@link #COLUMNS} columns. The window is built on the Swing event thread; closing it disposes it.
      *
-     * @return the window
-     * @throws IllegalStateException when there is no display
+     * @return the window (already visible)
+     * @throws IllegalStateException when there is no display (headless JVM, or no DISPLAY on Linux)
      */
     public JFrame show() {
-        return ChartFiles.showInWindow(new ArrayList<>(charts.values()));
+        ChartFiles.requireDisplay();
+        JFrame[] frame = new JFrame[1];
+        Runnable build = () -> {
+            JFrame f = new JFrame(title);
+            f.setDefaultCloseOperation(javax.swing.WindowConstants.DISPOSE_ON_CLOSE);
+            javax.swing.JPanel grid = new javax.swing.JPanel(new java.awt.GridLayout(0, COLUMNS, GAP, GAP));
+            grid.setBackground(Color.WHITE);
+            for (Map.Entry<String, Chart<?, ?>> e : charts.entrySet()) {
+                if (!e.getKey().equals(KPIS)) {
+                    grid.add(new org.knowm.xchart.XChartPanel<>(e.getValue()));
+                }
+            }
+            javax.swing.JPanel top = new javax.swing.JPanel(new java.awt.BorderLayout());
+            top.add(new org.knowm.xchart.XChartPanel<>(tiles), java.awt.BorderLayout.CENTER);
+            if (!notes.isEmpty()) {
+                javax.swing.JLabel n = new javax.swing.JLabel("<html>" + HtmlPage.escape(String.join(" ", notes))
+                        + "</html>");
+                n.setBorder(javax.swing.BorderFactory.createEmptyBorder(4, MARGIN, 8, MARGIN));
+                n.setForeground(ChartStyle.VERMILLION.darker());
+                top.add(n, java.awt.BorderLayout.SOUTH);
+            }
+            javax.swing.JPanel content = new javax.swing.JPanel(new java.awt.BorderLayout());
+            content.add(top, java.awt.BorderLayout.NORTH);
+            content.add(grid, java.awt.BorderLayout.CENTER);
+            javax.swing.JScrollPane scroll = new javax.swing.JScrollPane(content);
+            scroll.getVerticalScrollBar().setUnitIncrement(24);
+            f.add(scroll);
+            java.awt.Rectangle screen = java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                    .getMaximumWindowBounds();
+            f.pack();
+            f.setSize(Math.min(f.getWidth() + 24, screen.width), Math.min(f.getHeight(), screen.height));
+            f.setLocationRelativeTo(null);
+            f.setVisible(true);
+            frame[0] = f;
+        };
+        try {
+            if (javax.swing.SwingUtilities.isEventDispatchThread()) {
+                build.run();
+            } else {
+                javax.swing.SwingUtilities.invokeAndWait(build);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the dashboard window", e);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("could not open the dashboard window: " + e.getCause(), e.getCause());
+        }
+        return frame[0];
     }
 
     @Override
