@@ -60,7 +60,7 @@ public final class DashboardRun {
     /** The name of the saved model file in the output directory. */
     public static final String MODEL_FILE = "model.propensity";
     /** Rows permutation importance is measured on at most (a seeded sample of the table). */
-    public static final int PERMUTATION_ROWS = 20_000;
+    public static final int PERMUTATION_ROWS = 10_000;
     /** Shuffles per feature for permutation importance. */
     public static final int PERMUTATION_REPEATS = 3;
 

@@ -1,0 +1,77 @@
+package dev.propensity.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end through {@code ./propensity} at the repository root, as a user runs it: a real JVM, real exit codes,
+ * real standard error. Uses the class path the build wrote (never starts a nested build).
+ */
+@Tag("integration")
+class PropensityLauncherTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = ROOT.resolve("propensity");
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    private static Outcome launch(Path dir, String... args) throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(LAUNCHER), "no ./propensity at " + LAUNCHER);
+        assumeTrue(Files.isRegularFile(ROOT.resolve("examples/target/classpath.txt")), "no class path file yet");
+        List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("PROPENSITY_NO_BUILD", "1");
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("./propensity " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void dashboardRunsEndToEndWithoutLibraryLogging(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Outcome o = launch(dir, "dashboard", "--sessions", "2000", "--eval", "cv:3", "--out", out.toString());
+        assertThat(o.exit()).as(o.toString()).isZero();
+        for (String f : new String[] {"dashboard.png", "dashboard.html", "report.json", "predictions.csv",
+                DashboardRun.MODEL_FILE}) {
+            assertThat(out.resolve(f)).as(f).isNotEmptyFile();
+        }
+        assertThat(o.out()).contains("2,000 sessions", "ROC AUC");
+        assertThat(o.err()).doesNotContain("INFO").doesNotContain("org.tribuo");
+    }
+
+    @Test
+    void badUsageExits2WithOneLine(@TempDir Path dir) throws Exception {
+        Outcome o = launch(dir, "dashboard", "--eval", "cv:1");
+        assertThat(o.exit()).as(o.toString()).isEqualTo(2);
+        assertThat(o.err().strip().lines().count()).as(o.err()).isEqualTo(1);
+        assertThat(o.err()).contains("--eval");
+    }
+
+    @Test
+    void missingFileExits2NamingIt(@TempDir Path dir) throws Exception {
+        Outcome o = launch(dir, "score", "--model", dir.resolve("m").toString(), "--input",
+                dir.resolve("nothing-here.csv").toString(), "--out", dir.resolve("s.csv").toString());
+        assertThat(o.exit()).as(o.toString()).isEqualTo(2);
+        assertThat(o.err().strip().lines().count()).as(o.err()).isEqualTo(1);
+        assertThat(o.err()).doesNotContain("\tat ");
+    }
+}
