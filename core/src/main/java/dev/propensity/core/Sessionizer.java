@@ -233,15 +233,20 @@ public final class Sessionizer {
         final ArrayList<Event> events = new ArrayList<>(8);
         Map<String, String> attributes;
         long last = Long.MIN_VALUE;
+        /** Whether two consecutive events may be more than the gap apart (user entries only). */
+        boolean gapInside;
 
         Open(String sessionId, String userId) {
             this.sessionId = sessionId;
             this.userId = userId;
         }
 
-        void add(Event e) {
+        void add(Event e, long gapMs) {
             long t = e.epochMillis();
             if (t >= last) {
+                if (!events.isEmpty() && t - last > gapMs) {
+                    gapInside = true;
+                }
                 events.add(e);
                 last = t;
                 return;
@@ -256,6 +261,10 @@ public final class Sessionizer {
                 } else {
                     hi = mid;
                 }
+            }
+            if (lo > 0 && t - events.get(lo - 1).epochMillis() > gapMs
+                    || events.get(lo).epochMillis() - t > gapMs) {
+                gapInside = true;
             }
             events.add(lo, e);
         }
@@ -331,7 +340,7 @@ public final class Sessionizer {
                     emitFinalPrefix(open);
                 }
             }
-            open.add(e);
+            open.add(e, gapMs);
             if (!attributes.isEmpty()) {
                 if (open.attributes == null) {
                     open.attributes = new HashMap<>(attributes);
@@ -371,21 +380,32 @@ public final class Sessionizer {
             }
         }
 
-        /** Emits the user's sessions that no future non-late event can join any more. */
+        /**
+         * Emits the user's sessions that no future non-late event can join any more: those that end more than the
+         * gap before the watermark minus the tolerance, followed by a gap. Skipped unless a gap was seen, so a
+         * long continuous session costs nothing here.
+         */
         private void emitFinalPrefix(Open o) {
+            if (!o.gapInside) {
+                return;
+            }
             long horizon = watermark - toleranceMs;
             ArrayList<Event> ev = o.events;
             int n = ev.size();
             int cut = 0;
+            boolean gapLeft = false;
             for (int i = 0; i + 1 < n; i++) {
                 long ti = ev.get(i).epochMillis();
-                if (ti + gapMs >= horizon) {
-                    break;
-                }
                 if (ev.get(i + 1).epochMillis() - ti > gapMs) {
-                    cut = i + 1;
+                    if (ti + gapMs < horizon) {
+                        cut = i + 1;
+                    } else {
+                        gapLeft = true;
+                        break;
+                    }
                 }
             }
+            o.gapInside = gapLeft;
             if (cut > 0) {
                 emitSplit(o, cut);
                 ev.subList(0, cut).clear();

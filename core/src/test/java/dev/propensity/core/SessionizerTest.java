@@ -202,6 +202,26 @@ class SessionizerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aVeryLongSessionOfOneUserIsNotQuadratic() {
+        Sessionizer.Run run = Sessionizer.byInactivity(Duration.ofMinutes(30)).start(s -> { });
+        long[] count = {0};
+        Sessionizer.Run counting = Sessionizer.byInactivity(Duration.ofMinutes(30)).start(s -> count[0]++);
+        for (int i = 0; i < 300_000; i++) {
+            Event e = new Event(null, "bot", T0.plusSeconds(10L * i), EventType.PRODUCT_VIEW, null, null, null,
+                    Double.NaN);
+            counting.accept(e);
+            // a second user with a gap every 100 events, to exercise the gap bookkeeping alongside
+            if (i % 100 == 0) {
+                run.accept(new Event(null, "u", T0.plusSeconds(10L * i), EventType.PAGE_VIEW, null, null, null,
+                        Double.NaN));
+            }
+        }
+        counting.finish();
+        assertThat(count[0]).isEqualTo(1);
+    }
+
+    @Test
     void lateEventFailsWithItsTimeAndSession() {
         Sessionizer.Run run = Sessionizer.bySessionId().start(s -> { });
         run.accept(Event.of("s1", T0.plusSeconds(3600), EventType.PRODUCT_VIEW));
