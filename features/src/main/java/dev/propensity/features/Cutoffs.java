@@ -19,7 +19,7 @@ public final class Cutoffs {
     private static final Cutoff BEFORE_PURCHASE = new Cutoff() {
         @Override
         public List<Event> visible(Session session) {
-            return session.events().subList(0, purchaseLimit(session));
+            return prefix(session, purchaseLimit(session));
         }
 
         @Override
@@ -54,7 +54,7 @@ public final class Cutoffs {
         return new Cutoff() {
             @Override
             public List<Event> visible(Session session) {
-                return session.events().subList(0, Math.min(n, purchaseLimit(session)));
+                return prefix(session, Math.min(n, purchaseLimit(session)));
             }
 
             @Override
@@ -95,7 +95,7 @@ public final class Cutoffs {
                 while (k < limit && events.get(k).epochMillis() <= last) {
                     k++;
                 }
-                return events.subList(0, k);
+                return prefix(session, k);
             }
 
             @Override
@@ -150,6 +150,12 @@ public final class Cutoffs {
             throw new IllegalArgumentException("cutoff '" + text + "': '" + arg + "' is not a number; " + forms, e);
         }
         throw new IllegalArgumentException("unknown cutoff '" + text + "'; " + forms);
+    }
+
+    /** The first {@code n} events; the session's own (immutable) list when that is all of them. */
+    static List<Event> prefix(Session session, int n) {
+        List<Event> events = session.events();
+        return n == events.size() ? events : events.subList(0, n);
     }
 
     /** The number of events before the first purchase (all of them when there is none). */

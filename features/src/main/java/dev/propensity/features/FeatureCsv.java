@@ -233,6 +233,10 @@ public final class FeatureCsv {
         if (Double.isNaN(v)) {
             return;
         }
+        if (v >= 0 && v < 10 && v == (int) v) {
+            sb.append((char) ('0' + (int) v));
+            return;
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             sb.append((long) v);
             return;
@@ -268,15 +272,7 @@ public final class FeatureCsv {
 
     /** Appends a text field, quoted when it holds a comma, quote, CR or LF. */
     static void appendField(StringBuilder sb, String s) {
-        boolean quote = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                quote = true;
-                break;
-            }
-        }
-        if (!quote) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             sb.append(s);
             return;
         }

@@ -3,9 +3,10 @@ package dev.propensity.features;
 import dev.propensity.core.Event;
 import dev.propensity.core.EventType;
 import dev.propensity.core.SessionAttributes;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -122,10 +123,10 @@ public final class StandardExtractors {
                 s -> distinct(s.events(), Event::category));
     }
 
-    /** The number of distinct non-null values; pairwise for short sessions, hashed for long ones. */
+    /** The number of distinct non-null values; pairwise (hash first) for short sessions, hashed for long ones. */
     static int distinct(List<Event> events, Function<Event, String> key) {
         int n = events.size();
-        if (n > 24) {
+        if (n > 32) {
             Set<String> seen = new HashSet<>();
             for (Event e : events) {
                 String k = key.apply(e);
@@ -135,19 +136,25 @@ public final class StandardExtractors {
             }
             return seen.size();
         }
+        String[] keys = new String[n];
+        int[] hashes = new int[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
             String k = key.apply(events.get(i));
             if (k == null) {
                 continue;
             }
+            int h = k.hashCode();
             boolean earlier = false;
-            for (int j = 0; j < i && !earlier; j++) {
-                String o = key.apply(events.get(j));
-                earlier = k.equals(o);
+            for (int j = 0; j < count; j++) {
+                if (hashes[j] == h && (keys[j] == k || keys[j].equals(k))) {
+                    earlier = true;
+                    break;
+                }
             }
             if (!earlier) {
-                count++;
+                keys[count] = k;
+                hashes[count++] = h;
             }
         }
         return count;
@@ -284,6 +291,7 @@ public final class StandardExtractors {
                 FeatureSpec.numeric("weekday_sin", "time of week, sine on a 7-day circle"),
                 FeatureSpec.numeric("weekday_cos", "time of week, cosine on a 7-day circle"),
                 FeatureSpec.binary("weekend", "session started on a Saturday or Sunday"));
+        ZoneRules rules = zone.getRules();
         return new FeatureExtractor() {
             @Override
             public List<FeatureSpec> features() {
@@ -298,11 +306,15 @@ public final class StandardExtractors {
                     }
                     return;
                 }
-                ZonedDateTime t = session.events().get(0).time().atZone(zone);
-                int dow = t.getDayOfWeek().getValue();
-                double hour = t.getHour() + t.getMinute() / 60.0 + t.getSecond() / 3600.0;
+                Instant start = session.events().get(0).time();
+                long local = start.getEpochSecond() + rules.getOffset(start).getTotalSeconds();
+                long day = Math.floorDiv(local, 86_400L);
+                int secondOfDay = (int) Math.floorMod(local, 86_400L);
+                int dow = (int) Math.floorMod(day + 3, 7L) + 1; // 1970-01-01 was a Thursday; 1 = Monday
+                int hourOfDay = secondOfDay / 3600;
+                double hour = secondOfDay / 3600.0;
                 double week = dow - 1 + hour / 24.0;
-                out.setLevel(0, HOURS.get(t.getHour()));
+                out.setLevel(0, HOURS.get(hourOfDay));
                 out.setLevel(1, WEEKDAYS.get(dow - 1));
                 out.set(2, Math.sin(2 * Math.PI * hour / 24.0));
                 out.set(3, Math.cos(2 * Math.PI * hour / 24.0));

@@ -179,4 +179,25 @@ class StandardExtractorsTest {
                     .as("first %d events", n).isEqualTo((int) expected);
         }
     }
+
+    @Test
+    void startHourAndWeekdayAgreeWithJavaTimeInManyZones() {
+        java.util.Random rnd = new java.util.Random(5);
+        for (String z : new String[] {"UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "+13:45"}) {
+            ZoneId zone = ZoneId.of(z);
+            List<FeatureExtractor> ex = List.of(StandardExtractors.startTime(zone));
+            for (int i = 0; i < 300; i++) {
+                java.time.Instant t = java.time.Instant.ofEpochSecond(rnd.nextInt(2_000_000_000) - 300_000_000L);
+                Session s = Session.of("z", null, List.of(new dev.propensity.core.Event("z", null, t,
+                        EventType.PAGE_VIEW, null, null, null, Double.NaN)));
+                Map<String, Object> f = features(s, ex, Cutoffs.beforeFirstPurchase());
+                java.time.ZonedDateTime local = t.atZone(zone);
+                assertThat(f.get("start_hour")).as("%s in %s", t, z).isEqualTo(Integer.toString(local.getHour()));
+                assertThat(f.get("start_weekday")).as("%s in %s", t, z)
+                        .isEqualTo(StandardExtractors.WEEKDAYS.get(local.getDayOfWeek().getValue() - 1));
+                double hour = local.getHour() + local.getMinute() / 60.0 + local.getSecond() / 3600.0;
+                assertThat((double) f.get("hour_sin")).isCloseTo(Math.sin(2 * Math.PI * hour / 24), within(1e-9));
+            }
+        }
+    }
 }
