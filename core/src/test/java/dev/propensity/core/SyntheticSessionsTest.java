@@ -119,6 +119,33 @@ class SyntheticSessionsTest {
                 .containsExactlyInAnyOrder("new", "returning");
     }
 
+    static double rate(List<Session> sessions, java.util.function.Predicate<Session> which) {
+        return sessions.stream().filter(which).filter(Session::purchased).count()
+                / (double) sessions.stream().filter(which).count();
+    }
+
+    static int hour(Session s) {
+        return s.start().atZone(ZoneOffset.UTC).getHour();
+    }
+
+    @Test
+    void trafficAndConversionFollowTheDocumentedPatterns() {
+        List<Session> s = SyntheticSessions.generate(60_000, 21, SimulatorConfig.defaults().withMeanProductViews(4));
+        long night = s.stream().filter(x -> hour(x) >= 2 && hour(x) < 5).count();
+        long evening = s.stream().filter(x -> hour(x) >= 18 && hour(x) < 21).count();
+        assertThat(evening).isGreaterThan(5 * night);
+        assertThat(rate(s, x -> hour(x) >= 10 && hour(x) <= 12)).isGreaterThan(1.3 * rate(s, x -> hour(x) >= 18));
+        assertThat(rate(s, x -> "returning".equals(x.attributes().get(SessionAttributes.VISITOR_TYPE))))
+                .isGreaterThan(rate(s, x -> "new".equals(x.attributes().get(SessionAttributes.VISITOR_TYPE))));
+        assertThat(rate(s, x -> x.count(EventType.ADD_TO_CART) > 0))
+                .isGreaterThan(2 * rate(s, x -> x.count(EventType.ADD_TO_CART) == 0));
+        assertThat(rate(s, x -> x.count(EventType.PRODUCT_VIEW) >= 6))
+                .isGreaterThan(rate(s, x -> x.count(EventType.PRODUCT_VIEW) <= 2));
+        // prices are positive and vary by category
+        assertThat(s.stream().flatMap(x -> x.events().stream()).filter(Event::hasPrice).mapToDouble(Event::price)
+                .min().orElseThrow()).isGreaterThan(0);
+    }
+
     @Test
     void badConfigurationNamesTheRuleAndValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
