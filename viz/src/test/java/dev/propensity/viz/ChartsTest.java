@@ -122,6 +122,71 @@ class ChartsTest {
     }
 
     @Test
+    void funnelHasABarPerStepWithItsSessions() {
+        var funnel = dev.propensity.metrics.Funnel.of(DATA.facts);
+        XYChart c = Charts.funnel(funnel);
+        assertThat(c.getSeriesMap()).hasSize(funnel.steps().size());
+        for (var st : funnel.steps()) {
+            XYSeries s = c.getSeriesMap().get(st.name());
+            assertThat(s.getXData()).containsExactly(0, st.sessions());
+        }
+        // first step on top
+        assertThat(c.getSeriesMap().get("Sessions").getYData()[0]).isEqualTo(funnel.steps().size() - 1.0);
+        assertThat(c.getXAxisTitle()).startsWith("sessions");
+    }
+
+    @Test
+    void importanceKeepsTheLargestFeaturesLargestOnTop() {
+        String[] names = new String[20];
+        double[] values = new double[20];
+        for (int i = 0; i < 20; i++) {
+            names[i] = "f" + i;
+            values[i] = (i % 2 == 0 ? 1 : -1) * (i + 1);
+        }
+        var imp = dev.propensity.metrics.Importance.fromCoefficients(names, values);
+        XYChart c = Charts.featureImportance(imp);
+        assertThat(c.getSeriesMap()).hasSize(Charts.MAX_FEATURES);
+        XYSeries top = c.getSeriesMap().values().stream().filter(s -> s.getYData()[0] == Charts.MAX_FEATURES - 1)
+                .findFirst().orElseThrow();
+        assertThat(top.getXData()[1]).isEqualTo(-20.0);
+        assertThat(c.getSeriesMap()).containsKeys("raises purchase", "lowers purchase");
+        assertThat(c.getXAxisTitle()).startsWith("standardised coefficient");
+    }
+
+    @Test
+    void importanceOfOneFeatureStillRenders() {
+        var imp = dev.propensity.metrics.Importance.fromCoefficients(new String[] {"only"}, new double[] {0.0});
+        XYChart c = Charts.featureImportance(imp);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> ChartFiles.png(c));
+        assertThat(c.getTitle()).contains("top 1 feature)");
+    }
+
+    @Test
+    void importanceNeedsAtLeastOneFeature() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.featureImportance(java.util.List.of()));
+        assertThat(e).hasMessageContaining("no feature importances");
+    }
+
+    @Test
+    void hourLabelsAreShortenedToTheHour() {
+        var bd = dev.propensity.metrics.Breakdowns.byHourOfDay(DATA.facts);
+        var c = Charts.breakdown(bd);
+        assertThat(c.getSeriesMap().get("conversion").getXData()).allMatch(x -> ((String) x).matches("\\d{1,2}"));
+        assertThat(c.getXAxisTitle()).contains("0-23");
+        assertThat(c.getTitle()).isEqualTo("Conversion by hour of day");
+    }
+
+    @Test
+    void kpiTilesWithoutAModelHaveThreeTiles() {
+        KpiTilesChart c = Charts.kpiTiles(dev.propensity.metrics.Kpis.of(DATA.facts));
+        assertThat(c.getTiles()).extracting(KpiTile::getLabel).containsExactly("Sessions", "Purchases",
+                "Conversion rate");
+        assertThat(c.getSeriesMap().get("Conversion rate").getCaption()).startsWith("95% CI ");
+    }
+
+    @Test
     void chartsRenderToPngOfTheirSize() throws IOException {
         XYChart c = Charts.roc(Curves.roc(DATA.labels, DATA.scores));
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(ChartFiles.png(c)));
