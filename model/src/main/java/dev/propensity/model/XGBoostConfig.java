@@ -58,10 +58,11 @@ public record XGBoostConfig(int rounds, int maxDepth, double eta, double subsamp
 
     /**
      * 400 rounds of depth-4 trees, eta 0.03, 80% rows and 60% inputs per tree, min child weight 2, lambda 1,
-     * gamma 0, 2 threads, 10 positives, seed 42, raw encoding.
+     * gamma 0, one thread (XGBoost's OpenMP threads spin while waiting and slow down badly on a busy machine;
+     * raise it on a dedicated one), 10 positives, seed 42, raw encoding.
      */
     public static XGBoostConfig defaults() {
-        return new XGBoostConfig(400, 4, 0.03, 0.8, 0.6, 2, 1, 0, 2, 10, 42L, EncoderConfig.raw());
+        return new XGBoostConfig(400, 4, 0.03, 0.8, 0.6, 2, 1, 0, 1, 10, 42L, EncoderConfig.raw());
     }
 
     /** This configuration with another number of rounds. */

@@ -36,13 +36,13 @@ public final class UciTuningMain {
                 }
             }
         } else if (which.equals("xgboost")) {
-            int[] rounds = {300, 600};
-            for (int r : rounds) {
-                for (int depth : new int[] {3, 4, 5}) {
-                    XGBoostConfig c = XGBoostConfig.defaults().withRounds(r).withMaxDepth(depth)
-                            .withEta(r >= 600 ? 0.015 : 0.03);
-                    run("xgboost rounds=" + r + " depth=" + depth + " eta=" + c.eta(), Trainers.xgboost(c), t, cv);
-                }
+            String[] grid = args.length > 1 ? args[1].split(";") : new String[] {"400,4,0.03,0.6"};
+            for (String g : grid) {
+                String[] v = g.split(",");
+                XGBoostConfig c = XGBoostConfig.defaults().withRounds(Integer.parseInt(v[0]))
+                        .withMaxDepth(Integer.parseInt(v[1])).withEta(Double.parseDouble(v[2]))
+                        .withColumnSample(Double.parseDouble(v[3]));
+                run("xgboost " + g, Trainers.xgboost(c), t, cv);
             }
         } else {
             run("random-forest default", Trainers.randomForest(TreeConfig.defaults()), t, cv);

@@ -104,6 +104,11 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
     }
 
     @Override
+    public LinearSGDModel train(Dataset<Label> dataset) {
+        return train(dataset, Map.of());
+    }
+
+    @Override
     public LinearSGDModel train(Dataset<Label> dataset, Map<String, Provenance> runProvenance) {
         ImmutableFeatureMap fmap = dataset.getFeatureIDMap();
         int n = dataset.size();

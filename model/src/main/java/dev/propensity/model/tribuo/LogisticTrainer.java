@@ -8,7 +8,9 @@ import dev.propensity.model.ModelTrainer;
 import dev.propensity.model.PurchaseModel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -57,8 +59,9 @@ final class LogisticTrainer implements ModelTrainer {
             model = trainTribuoSgd(cols, labels, names);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        ModelCard card = ModelCard.trained(name(), config.describe(), table.rows(), positives, config.seed(),
-                seconds);
+        Map<String, String> described = new LinkedHashMap<>(config.describe());
+        described.put("gateFeature", gate == null ? "none" : gate);
+        ModelCard card = ModelCard.trained(name(), described, table.rows(), positives, config.seed(), seconds);
         return new LinearPurchaseModel(encoding, gate, model, card);
     }
 

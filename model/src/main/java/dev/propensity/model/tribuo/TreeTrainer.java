@@ -9,6 +9,7 @@ import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.TreeConfig;
 import dev.propensity.model.XGBoostConfig;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
@@ -25,16 +26,16 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /** Trains tree-ensemble purchase models through Tribuo: XGBoost or a random forest. */
 final class TreeTrainer implements ModelTrainer {
     private final String kind;
-    private final Trainer<Label> trainer;
+    private final Supplier<Trainer<Label>> trainers;
     private final EncoderConfig encoder;
     private final int minPositives;
     private final long seed;
     private final Map<String, String> description;
 
-    private TreeTrainer(String kind, Trainer<Label> trainer, EncoderConfig encoder, int minPositives, long seed,
+    private TreeTrainer(String kind, Supplier<Trainer<Label>> trainers, EncoderConfig encoder, int minPositives, long seed,
                         Map<String, String> description) {
         this.kind = kind;
-        this.trainer = trainer;
+        this.trainers = trainers;
         this.encoder = encoder;
         this.minPositives = minPositives;
         this.seed = seed;
@@ -42,7 +43,7 @@ final class TreeTrainer implements ModelTrainer {
     }
 
     static TreeTrainer xgboost(XGBoostConfig c) {
-        XGBoostClassificationTrainer t = new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
+        Supplier<Trainer<Label>> t = () -> new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
                 XGBoostTrainer.TreeMethod.AUTO, c.rounds(), c.eta(), c.gamma(), c.maxDepth(), c.minChildWeight(),
                 c.subsample(), c.columnSample(), c.lambda(), 0.0, c.threads(),
                 XGBoostTrainer.LoggingVerbosity.SILENT, c.seed());
@@ -50,10 +51,9 @@ final class TreeTrainer implements ModelTrainer {
     }
 
     static TreeTrainer randomForest(TreeConfig c) {
-        CARTClassificationTrainer cart = new CARTClassificationTrainer(c.maxDepth(), (float) c.minChildWeight(), 0f,
-                (float) c.featureFraction(), false, new GiniIndex(), c.seed());
-        RandomForestTrainer<Label> t = new RandomForestTrainer<>(cart, new FullyWeightedVotingCombiner(), c.trees(),
-                c.seed());
+        Supplier<Trainer<Label>> t = () -> new RandomForestTrainer<>(new CARTClassificationTrainer(c.maxDepth(),
+                (float) c.minChildWeight(), 0f, (float) c.featureFraction(), false, new GiniIndex(), c.seed()),
+                new FullyWeightedVotingCombiner(), c.trees(), c.seed());
         return new TreeTrainer(TreePurchaseModel.RANDOM_FOREST, t, c.encoder(), c.minPositives(), c.seed(),
                 c.describe());
     }
@@ -76,12 +76,8 @@ final class TreeTrainer implements ModelTrainer {
                 new SimpleDataSourceProvenance("propensity FeatureTable, " + table.rows() + " rows", factory),
                 factory);
         TribuoLogging.quiet();
-        Model<Label> model;
-        synchronized (trainer) {
-            // Tribuo trainers count invocations to vary their seed; a fresh count keeps training repeatable
-            trainer.setInvocationCount(0);
-            model = trainer.train(data);
-        }
+        // a fresh Tribuo trainer per call: Tribuo trainers carry random state from one call to the next
+        Model<Label> model = trainers.get().train(data);
         double seconds = (System.nanoTime() - t0) / 1e9;
         ModelCard card = ModelCard.trained(name(), description, table.rows(), positives, seed, seconds);
         return new TreePurchaseModel(kind, encoding, model, card);

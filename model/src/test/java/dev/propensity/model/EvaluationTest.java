@@ -1,0 +1,62 @@
+package dev.propensity.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.propensity.features.FeatureTable;
+import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.metrics.Splits;
+import org.junit.jupiter.api.Test;
+
+class EvaluationTest {
+    private static final FeatureTable MIXED = SyntheticTables.mixed(3000, 8);
+
+    @Test
+    void crossValidationPredictsEveryRowOutOfFold() {
+        Evaluation e = Evaluation.run(Trainers.logisticRegression(), MIXED, EvaluationProtocol.crossValidation(5, 42));
+        assertThat(e.folds()).containsOnly(0, 1, 2, 3, 4);
+        for (double p : e.probabilities()) {
+            assertThat(p).isBetween(0.0, 1.0);
+        }
+        assertThat(e.result().foldRocAuc()).hasSize(5);
+        assertThat(e.rocAuc()).isGreaterThan(0.75);
+        assertThat(e.foldSeconds()).hasSize(5);
+        assertThat(e.model().card().trainingRows()).isEqualTo(MIXED.rows());
+        assertThat(e.model().card().evaluation()).containsKey("rocAuc");
+        assertThat(e.model().card().evaluationProtocol()).contains("5-fold");
+    }
+
+    @Test
+    void outOfFoldFiguresAreBelowTheTrainingFit() {
+        Evaluation e = Evaluation.run(Trainers.logisticRegression(), MIXED, EvaluationProtocol.crossValidation(5, 1));
+        double inSample = dev.propensity.metrics.ClassificationMetrics.rocAuc(MIXED.labels(),
+                e.model().predict(MIXED));
+        assertThat(e.rocAuc()).isLessThanOrEqualTo(inSample);
+    }
+
+    @Test
+    void sameSeedGivesTheSameEvaluation() {
+        EvaluationProtocol cv = EvaluationProtocol.crossValidation(3, 9);
+        Evaluation a = Evaluation.run(Trainers.logisticRegression(), MIXED, cv, false);
+        Evaluation b = Evaluation.run(Trainers.logisticRegression(), MIXED, cv, false);
+        assertThat(a.probabilities()).isEqualTo(b.probabilities());
+        assertThat(a.folds()).isEqualTo(b.folds());
+    }
+
+    @Test
+    void holdoutLeavesTrainingRowsUnscored() {
+        Evaluation e = Evaluation.run(Trainers.logisticRegression(), MIXED, EvaluationProtocol.holdout(0.25, 3));
+        int[] folds = e.folds();
+        double[] p = e.probabilities();
+        int tested = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (folds[i] == Splits.TRAIN_ONLY) {
+                assertThat(p[i]).isNaN();
+            } else {
+                assertThat(p[i]).isBetween(0.0, 1.0);
+                tested++;
+            }
+        }
+        assertThat(tested).isBetween(700, 800);
+        assertThat(e.result().foldRocAuc()).hasSize(1);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.propensity.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.propensity.features.FeatureTable;
+import dev.propensity.metrics.ClassificationMetrics;
+import org.junit.jupiter.api.Test;
+
+class TreeTrainersTest {
+    private static final FeatureTable MIXED = SyntheticTables.mixed(3000, 13);
+
+    @Test
+    void xgboostLearnsTheSignalDeterministically() {
+        ModelTrainer t = Trainers.xgboost(XGBoostConfig.defaults().withRounds(60));
+        PurchaseModel m = t.train(MIXED);
+        double[] p = m.predict(MIXED);
+        for (double v : p) {
+            assertThat(v).isBetween(0.0, 1.0);
+        }
+        assertThat(ClassificationMetrics.rocAuc(MIXED.labels(), p)).isGreaterThan(0.75);
+        assertThat(java.util.Arrays.equals(t.train(MIXED).predict(MIXED), p)).as("same predictions").isTrue();
+        assertThat(m.probability(MIXED.row(5))).isEqualTo(p[5]);
+    }
+
+    @Test
+    void randomForestLearnsTheSignalDeterministically() {
+        ModelTrainer t = Trainers.randomForest(TreeConfig.defaults().withTrees(20).withMaxDepth(8));
+        PurchaseModel m = t.train(MIXED);
+        double[] p = m.predict(MIXED);
+        assertThat(ClassificationMetrics.rocAuc(MIXED.labels(), p)).isGreaterThan(0.75);
+        assertThat(java.util.Arrays.equals(t.train(MIXED).predict(MIXED), p)).as("same predictions").isTrue();
+    }
+
+    @Test
+    void treeTrainersRefuseASingleClass() {
+        FeatureTable nonBuyers = MIXED.select(LogisticTrainerTest.rowsWithLabel(MIXED, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainers.xgboost(XGBoostConfig.defaults()).train(nonBuyers));
+        assertThat(e.getMessage()).startsWith("xgboost:").contains("non-purchases");
+    }
+
+    @Test
+    void configsRejectBadValues() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> XGBoostConfig.defaults().withEta(0));
+        assertThat(e.getMessage()).isEqualTo("eta must be in (0, 1], was 0.0");
+        IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
+                () -> TreeConfig.defaults().withFeatureFraction(1.5));
+        assertThat(f.getMessage()).isEqualTo("featureFraction must be in (0, 1], was 1.5");
+    }
+}
