@@ -146,13 +146,9 @@ public final class DashboardRun {
         PurchaseModel model = null;
         if (skipped == null) {
             protocol = feasible(requested, table);
-            if (!protocol.equals(requested)) {
-                String note = String.format(Locale.ROOT, "only %d purchasing and %d other sessions: evaluated by %s "
-                        + "instead of %s", table.positives(), table.rows() - table.positives(), protocol.code(),
-                        requested.code());
-                notes.add(note);
-                warnings.println("note: " + note);
-            }
+            String fewerFolds = protocol.equals(requested) ? null : String.format(Locale.ROOT,
+                    "only %d purchasing and %d other sessions: evaluated by %s instead of %s", table.positives(),
+                    table.rows() - table.positives(), protocol.code(), requested.code());
             try {
                 progress.start("evaluate");
                 evaluation = Evaluation.run(trainer, table, protocol, false);
@@ -160,6 +156,10 @@ public final class DashboardRun {
                 progress.start("train");
                 model = trainer.train(table);
                 progress.end();
+                if (fewerFolds != null) {
+                    notes.add(fewerFolds);
+                    warnings.println("note: " + fewerFolds);
+                }
             } catch (IllegalArgumentException e) {
                 progress.end();
                 skipped = trainer.name() + " could not be evaluated by " + protocol.code() + ": " + e.getMessage();
@@ -186,7 +186,7 @@ public final class DashboardRun {
         Path png = options.out().resolve("dashboard.png");
         Path html = options.out().resolve("dashboard.html");
         Path charts = options.out().resolve("charts");
-        render(in, protocol, trainer.name(), figures, notes);
+        render(in, trainer.name(), figures, notes);
         progress.end();
         seconds.put("render", progress.seconds().get("render"));
 
@@ -466,14 +466,15 @@ public final class DashboardRun {
         PredictionsCsv.write(file, ids, labels, probs, testFolds);
     }
 
-    private void render(Loaded in, EvaluationProtocol protocol, String trainer, Figures figures, List<String> notes)
+    private void render(Loaded in, String trainer, Figures figures, List<String> notes)
             throws IOException {
         FeatureTable table = in.table();
         Dashboard.Builder b = Dashboard.builder()
                 .title("Purchase propensity: " + title(in))
-                .dataDescription(String.format(Locale.ROOT, "%s; %,d sessions, %,d purchases; features %s; model %s",
+                .dataDescription(String.format(Locale.ROOT, "%s; %,d sessions, %,d purchases; cutoff %s; model %s",
                         in.source(), table.rows(), table.positives(),
-                        in.buildReport() == null ? "as given" : "before the cutoff " + in.buildReport().cutoff(),
+                        in.buildReport() == null ? "as in the feature file"
+                                : table.facts().hasEvents() ? in.buildReport().cutoff() : "none (a session table)",
                         figures.result() == null ? "none" : trainer))
                 .facts(table.facts(), figures.result() == null ? null : probabilitiesOfAll(table, figures))
                 .kpis(figures.kpis())
@@ -485,8 +486,6 @@ public final class DashboardRun {
         if (figures.result() != null) {
             b.evaluation(figures.result()).predictions(figures.labels(), figures.scores());
             b.importance(figures.permutation().isEmpty() ? figures.coefficients() : figures.permutation());
-        } else {
-            b.protocol(protocol);
         }
         for (String note : notes) {
             b.note(note);

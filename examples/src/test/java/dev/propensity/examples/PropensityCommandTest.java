@@ -1,9 +1,17 @@
 package dev.propensity.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.propensity.core.Session;
+import dev.propensity.core.SyntheticSessions;
+import dev.propensity.features.FeatureTable;
+import dev.propensity.features.FeatureTables;
+import dev.propensity.model.PurchaseModel;
+import dev.propensity.model.PurchaseModels;
+import dev.propensity.model.Trainers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -195,6 +203,30 @@ class PropensityCommandTest {
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
             assertThat(Double.parseDouble(f[f.length - 1])).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void scoresDoNotDependOnWhichCategoryLevelsTheScoredFileHas(@TempDir Path dir) throws IOException {
+        List<Session> sessions = SyntheticSessions.generate(1500, 9);
+        FeatureTable all = FeatureTables.build(sessions);
+        Path file = dir.resolve("m.model");
+        Trainers.logisticRegression().train(all).save(file);
+        PurchaseModel model = PurchaseModels.load(file);
+        // without the 'email' and 'search' sessions, the scored table's traffic_source levels (and codes) differ
+        List<Session> some = sessions.stream()
+                .filter(x -> !"email".equals(x.attributes().get("traffic_source"))
+                        && !"search".equals(x.attributes().get("traffic_source")))
+                .toList();
+        FeatureTable part = FeatureTables.build(some);
+        double[] pAll = model.predict(all);
+        double[] pPart = model.predict(part);
+        java.util.Map<String, Integer> rowOf = new java.util.HashMap<>();
+        for (int i = 0; i < all.rows(); i++) {
+            rowOf.put(all.id(i), i);
+        }
+        for (int i = 0; i < part.rows(); i++) {
+            assertThat(pPart[i]).as(part.id(i)).isCloseTo(pAll[rowOf.get(part.id(i))], within(1e-12));
         }
     }
 
