@@ -20,7 +20,7 @@ final class DashboardCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "Event log or session table to read (default: ${DEFAULT-VALUE}: simulated sessions).")
+            description = "Event log or session table to read. Without it: simulated sessions.")
     Path input;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = Options.FormatConverter.class,
