@@ -14,11 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import javax.swing.JFrame;
 
 import org.knowm.xchart.SwingWrapper;
@@ -80,32 +75,14 @@ public final class ChartFiles {
     }
 
     /**
-     * Encodes an image as PNG with fast compression (charts are mostly flat colour, so the files stay small).
+     * Encodes an opaque image as PNG (RGB, fast compression; charts are mostly flat colour, so files stay small).
      *
      * @param image the image
      * @return PNG bytes
      */
     static byte[] encodePng(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (param.canWriteCompressed()) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(FAST_PNG_QUALITY);
-            }
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding failed", e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(image);
     }
-
-    /** ImageIO's PNG quality: higher is faster, with less deflate effort (1 = no compression). */
-    private static final float FAST_PNG_QUALITY = 0.7f;
 
     /**
      * The chart as a standalone SVG document (UTF-8) at its own size.

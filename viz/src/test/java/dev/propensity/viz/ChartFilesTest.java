@@ -57,6 +57,27 @@ class ChartFilesTest {
     }
 
     @Test
+    void pngEncoderRoundTripsEveryPixel() throws IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(37, 23,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random r = new java.util.Random(5);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                img.setRGB(x, y, r.nextInt(4) == 0 ? r.nextInt(0x1000000) : 0x336699);
+            }
+        }
+        java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(PngEncoder.encode(img)));
+        assertThat(back.getWidth()).isEqualTo(37);
+        assertThat(back.getHeight()).isEqualTo(23);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                assertThat(back.getRGB(x, y) & 0xFFFFFF).as("pixel %d,%d", x, y).isEqualTo(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+    }
+
+    @Test
     void showInWindowNeedsCharts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChartFiles.showInWindow(List.of()));
         assertThat(e).hasMessageContaining("no charts to show");
