@@ -118,6 +118,19 @@ class PropensityCommandTest {
     }
 
     @Test
+    void otherFailuresExit1WithOneLineAndAHint(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli.Result r = Cli.run("dashboard", "--sessions", "200", "--out", file.resolve("sub").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("a-file", "--debug").doesNotContain("\tat ");
+
+        Cli.Result debug = Cli.run("dashboard", "--sessions", "200", "--out", file.resolve("sub").toString(), "--debug");
+        assertThat(debug.exit()).isEqualTo(1);
+        assertThat(debug.err()).contains("\tat ");
+    }
+
+    @Test
     void emptyFileExits2(@TempDir Path dir) throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.csv"));
         Cli.Result r = Cli.run("dashboard", "--input", empty.toString(), "--out", dir.resolve("o").toString());
