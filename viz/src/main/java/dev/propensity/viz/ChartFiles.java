@@ -137,10 +137,15 @@ public final class ChartFiles {
      * @return the svg element's markup
      */
     public static String inlineSvg(Chart<?, ?> chart) {
-        return inline(new String(svg(chart), StandardCharsets.UTF_8), chart.getWidth(), chart.getHeight());
+        return inline(new String(svg(chart), StandardCharsets.UTF_8), chart.getWidth(), chart.getHeight(), "c"
+                + Integer.toHexString(System.identityHashCode(chart)));
     }
 
-    static String inline(String svgDocument, int width, int height) {
+    /**
+     * The svg element of an SVG document, scalable, with every id (and reference to it) prefixed so that several
+     * charts can share one HTML page without id clashes.
+     */
+    static String inline(String svgDocument, int width, int height, String idPrefix) {
         int start = svgDocument.indexOf("<svg");
         if (start < 0) {
             throw new IllegalStateException("SVG encoder produced no <svg> element");
@@ -157,6 +162,7 @@ public final class ChartFiles {
             tag += " viewBox=\"0 0 " + width + " " + height + "\"";
         }
         tag += " width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\"";
+        rest = rest.replace(" id=\"", " id=\"" + idPrefix + "-").replace("url(#", "url(#" + idPrefix + "-");
         return tag + rest;
     }
 

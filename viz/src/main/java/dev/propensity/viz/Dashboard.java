@@ -561,7 +561,7 @@ public final class Dashboard {
             images.put(e.getKey(), e.getValue().image);
             Chart<?, ?> c = charts.get(e.getKey());
             svgs.put(e.getKey(), ChartFiles.inline(new String(e.getValue().svg, StandardCharsets.UTF_8), c.getWidth(),
-                    c.getHeight()));
+                    c.getHeight(), e.getKey()));
         }
         List<Path> written = new ArrayList<>();
         Path png = outDir.resolve("dashboard.png");

@@ -18,11 +18,13 @@ class ChartFilesTest {
         String doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
                 + "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
                 + "height=\"440px\" version=\"1.1\" viewBox=\"0 0 640 440\" width=\"640px\" x=\"0px\" y=\"0px\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\"><rect x=\"1\" y=\"2\" width=\"3\" height=\"4\"/></svg>";
-        String svg = ChartFiles.inline(doc, 640, 440);
+                + "xmlns=\"http://www.w3.org/2000/svg\"><clipPath id=\"clip1\"/><rect x=\"1\" y=\"2\" width=\"3\" "
+                + "height=\"4\" clip-path=\"url(#clip1)\"/></svg>";
+        String svg = ChartFiles.inline(doc, 640, 440, "roc");
         assertThat(svg).startsWith("<svg").doesNotContain("http").doesNotContain("DOCTYPE")
                 .contains("viewBox=\"0 0 640 440\"").contains("width=\"100%\"")
-                .contains("<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\"/>");
+                .contains("<clipPath id=\"roc-clip1\"/>").contains("clip-path=\"url(#roc-clip1)\"")
+                .contains("<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\"");
     }
 
     @Test

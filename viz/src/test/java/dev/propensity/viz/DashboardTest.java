@@ -146,6 +146,11 @@ class DashboardTest {
                 .doesNotContain("<img").doesNotContainPattern("url\\((?!#)").doesNotContainPattern("(src|href)=");
         assertThat(html).contains("How the model was evaluated").contains("stratified 5-fold cross-validation");
         assertThat(html).contains("<h2>Insights</h2>");
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (ids.find()) {
+            assertThat(seen.add(ids.group(1))).as("id %s is unique", ids.group(1)).isTrue();
+        }
     }
 
     @Test
