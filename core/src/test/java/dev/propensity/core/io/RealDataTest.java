@@ -37,7 +37,7 @@ class RealDataTest {
     }
 
     @Test
-    void rees46FirstEventIsParsedField​ByField() throws IOException {
+    void rees46FirstEventIsParsedFieldByField() throws IOException {
         Path p = SharedData.file("rees46/2019-11-01-head.csv");
         try (EventReader in = Inputs.events(p, InputFormat.REES46, ReadOptions.defaults())) {
             Event e = in.next();
