@@ -424,37 +424,45 @@ public final class Charts {
         List<Funnel.Step> steps = funnel.steps();
         int k = steps.size();
         String[] names = new String[k];
-        XYChart c = xy("Purchase funnel: sessions reaching each step", "sessions", "");
+        XYChart c = xy("Purchase funnel: sessions reaching each step", "sessions (-N%: lost since the step before)",
+                "");
         c.getStyler().setYAxisTitleVisible(false);
         c.getStyler().setPlotGridHorizontalLinesVisible(false);
         c.getStyler().setLegendVisible(false);
         c.getStyler().setXAxisDecimalPattern("#,##0");
         if (!funnel.skipped().isEmpty()) {
-            c.setXAxisTitle("sessions (no " + String.join(", ", funnel.skipped()).toLowerCase(Locale.ROOT)
-                    + " events in the data)");
+            c.setXAxisTitle("sessions (-N%: lost since the step before; no "
+                    + String.join(", ", funnel.skipped()).toLowerCase(Locale.ROOT) + " events in the data)");
         }
         float thickness = (float) Math.max(6, Math.min(40, 0.6 * (ChartStyle.HEIGHT - 150) / k));
         java.awt.BasicStroke bar = new java.awt.BasicStroke(thickness, java.awt.BasicStroke.CAP_BUTT,
                 java.awt.BasicStroke.JOIN_MITER);
         double max = 0;
+        int longestName = 0;
         for (Funnel.Step st : steps) {
             max = Math.max(max, st.sessions());
+            longestName = Math.max(longestName, st.name().length() + 6);
         }
+        double axisMax = Math.max(1, max) * 1.35;
+        // data units per pixel, from an estimate of the plot width (tick labels take ~7.5 px per character)
+        double plotPx = Math.max(200, ChartStyle.WIDTH - 7.5 * longestName - 70);
+        double perPx = axisMax / plotPx;
         // first step on top; rows added bottom-up (XChart needs ascending y values to put a tick at each)
         for (int row = 0; row < k; row++) {
             int i = k - 1 - row;
             Funnel.Step st = steps.get(i);
-            names[row] = i == 0 ? st.name() : st.name() + "  -" + fixed(100 * st.dropOff(), 0) + "%";
+            long drop = Math.round(100 * st.dropOff());
+            names[row] = i == 0 || drop == 0 ? st.name() : st.name() + "  -" + drop + "%";
             XYSeries s = c.addSeries(st.name(), new double[] {0, st.sessions()}, new double[] {row, row});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(i == k - 1 ? ChartStyle.GREEN : ChartStyle.BLUE);
             s.setLineStyle(bar);
-            // AnnotationText centres on its x: place it about half a label's width right of the bar's end
-            c.addAnnotation(new AnnotationText(integer(st.sessions()) + " (" + percent(st.shareOfStart()) + ")",
-                    st.sessions() + 0.17 * max, row, false));
+            // AnnotationText centres on its x: place it half a label's width (~3.7 px per character) right of the bar
+            String text = integer(st.sessions()) + " (" + percent(st.shareOfStart()) + ")";
+            c.addAnnotation(new AnnotationText(text, st.sessions() + (8 + 3.7 * text.length()) * perPx, row, false));
         }
-        c.getStyler().setXAxisMin(0.0).setXAxisMax(Math.max(1, max) * 1.32);
+        c.getStyler().setXAxisMin(0.0).setXAxisMax(axisMax);
         c.getStyler().setyAxisTickLabelsFormattingFunction(d -> {
             long r = Math.round(d);
             return Math.abs(d - r) < 1e-6 && r >= 0 && r < k ? names[(int) r] : "";
@@ -487,6 +495,7 @@ public final class Charts {
         String[] names = new String[k];
         XYChart c = xy("What drives purchase (top " + k + (k == 1 ? " feature)" : " features)"),
                 signed ? "standardised coefficient (effect of +1 std on the log-odds)"
+                        : Importance.PERMUTATION.equals(method) ? "drop in ROC AUC when the feature is shuffled"
                         : lowerFirst(method),
                 "");
         c.getStyler().setYAxisTitleVisible(false);
@@ -539,6 +548,9 @@ public final class Charts {
         }
         double pad = Math.max(hi - lo, 1e-9) * 0.06;
         c.getStyler().setXAxisMin(lo < 0 ? lo - pad : 0.0).setXAxisMax(hi > 0 ? hi + pad : pad);
+        if (hi - lo < 1) {
+            c.getStyler().setXAxisDecimalPattern("0.00");
+        }
         c.getStyler().setyAxisTickLabelsFormattingFunction(d -> {
             long r = Math.round(d);
             return Math.abs(d - r) < 1e-6 && r >= 0 && r < k ? names[(int) r] : "";
