@@ -331,7 +331,9 @@ public final class Charts {
     /**
      * Conversion by the groups of one dimension: a bar per group with its Wilson 95% interval as a whisker, the
      * model's mean prediction per group as a marker when the breakdown carries predictions, and the overall rate
-     * as a dashed line. Hour labels "14:00" are shortened to "14"; long labels are slanted.
+     * as a dashed line. Hour labels "14:00" are shortened to "14"; long labels are slanted. When groups of fewer
+     * than {@link #SMALL_GROUP} sessions have intervals far taller than everything else, the y axis is cut above
+     * the other groups (those whiskers run off the top) and the x axis title says so.
      *
      * @param breakdown the breakdown (never empty)
      * @return the chart: series "conversion", "| 95% CI" (the whiskers), optionally "predicted" (mean predicted
@@ -383,6 +385,21 @@ public final class Charts {
             st.setXAxisLabelRotation(35);
             st.setXAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
         }
+        // a few tiny groups have intervals up to 100%: cut them at the top rather than squash every bar
+        double top = 0;
+        double topAll = 0;
+        for (Breakdown.Group g : groups) {
+            topAll = Math.max(topAll, 100 * g.interval().high());
+            top = Math.max(top, 100 * (g.sessions() >= SMALL_GROUP ? g.interval().high() : g.rate()));
+            if (g.hasPrediction()) {
+                top = Math.max(top, 100 * g.meanPredicted());
+            }
+        }
+        if (topAll > 1.5 * top && top > 0) {
+            st.setYAxisMax(top * 1.25);
+            c.setXAxisTitle(c.getXAxisTitle() + " (intervals of groups under " + SMALL_GROUP
+                    + " sessions cut at the top)");
+        }
         CategorySeries bars = c.addSeries("conversion", labels, rate);
         bars.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
         bars.setFillColor(tint(ChartStyle.BLUE, 0.75));
@@ -424,15 +441,15 @@ public final class Charts {
         List<Funnel.Step> steps = funnel.steps();
         int k = steps.size();
         String[] names = new String[k];
-        XYChart c = xy("Purchase funnel: sessions reaching each step", "sessions (-N%: lost since the step before)",
-                "");
-        c.getStyler().setYAxisTitleVisible(false);
+        XYChart c = xy("Purchase funnel: sessions reaching each step",
+                "sessions (-N% = lost since the step before)", "");
         c.getStyler().setPlotGridHorizontalLinesVisible(false);
         c.getStyler().setLegendVisible(false);
         c.getStyler().setXAxisDecimalPattern("#,##0");
-        if (!funnel.skipped().isEmpty()) {
-            c.setXAxisTitle("sessions (-N%: lost since the step before; no "
-                    + String.join(", ", funnel.skipped()).toLowerCase(Locale.ROOT) + " events in the data)");
+        if (funnel.skipped().isEmpty()) {
+            c.getStyler().setYAxisTitleVisible(false);
+        } else {
+            c.setYAxisTitle("no " + String.join(", ", funnel.skipped()).toLowerCase(Locale.ROOT) + " data");
         }
         float thickness = (float) Math.max(6, Math.min(40, 0.6 * (ChartStyle.HEIGHT - 150) / k));
         java.awt.BasicStroke bar = new java.awt.BasicStroke(thickness, java.awt.BasicStroke.CAP_BUTT,
@@ -469,6 +486,9 @@ public final class Charts {
         });
         return c;
     }
+
+    /** Groups with fewer sessions than this may have their interval cut at the top of a breakdown chart. */
+    public static final int SMALL_GROUP = 30;
 
     /** The most features an importance chart shows. */
     public static final int MAX_FEATURES = 15;
