@@ -63,6 +63,10 @@ public final class DashboardRun {
     public static final int PERMUTATION_ROWS = 10_000;
     /** Shuffles per feature for permutation importance. */
     public static final int PERMUTATION_REPEATS = 3;
+    /** The time permutation importance should take at most, in seconds (see {@code permutation}). */
+    public static final double PERMUTATION_BUDGET_SECONDS = 15;
+    /** The fewest rows permutation importance is measured on when the model scores slowly. */
+    public static final int PERMUTATION_MIN_ROWS = 1_000;
 
     private final DashboardOptions options;
     private final Progress progress;
@@ -175,7 +179,7 @@ public final class DashboardRun {
         seconds.put("train", progress.seconds().getOrDefault("train", 0.0));
 
         progress.start("metrics");
-        Figures figures = figures(table, evaluation, model);
+        Figures figures = figures(table, evaluation, model, notes);
         if (model != null) {
             model = model.withCard(model.card().withEvaluation(protocol.describe(), figures.cardFigures()));
         }
@@ -297,7 +301,7 @@ public final class DashboardRun {
         }
     }
 
-    private Figures figures(FeatureTable table, Evaluation evaluation, PurchaseModel model) {
+    private Figures figures(FeatureTable table, Evaluation evaluation, PurchaseModel model, List<String> notes) {
         SessionFacts facts = table.facts();
         Funnel funnel = facts.hasEvents() ? Funnel.of(facts) : null;
         if (evaluation == null || model == null) {
@@ -335,7 +339,7 @@ public final class DashboardRun {
             }
             coefficients = Importance.fromCoefficients(names, values, near);
         }
-        List<Importance> permutation = permutation(table, model, nearOutcome);
+        List<Importance> permutation = permutation(table, model, nearOutcome, notes);
         List<Insight> insights = distinct(Insights.generate(facts, atBest,
                 permutation.isEmpty() ? coefficients : permutation));
         return new Figures(tested, labels, scores, atHalf, atBest, result, kpis, breakdowns, funnel, coefficients,
@@ -374,13 +378,37 @@ public final class DashboardRun {
         return out;
     }
 
-    /** Permutation importance of the final model on a seeded sample of at most {@link #PERMUTATION_ROWS} rows. */
-    private List<Importance> permutation(FeatureTable table, PurchaseModel model, Set<String> nearOutcome) {
-        FeatureTable sample = table;
-        if (table.rows() > PERMUTATION_ROWS) {
-            int[] rows = new java.util.Random(options.seed()).ints(0, table.rows()).distinct()
-                    .limit(PERMUTATION_ROWS).sorted().toArray();
-            sample = table.select(rows);
+    /**
+     * Permutation importance of the final model on a seeded sample of at most {@link #PERMUTATION_ROWS} rows, within
+     * a time budget of about {@link #PERMUTATION_BUDGET_SECONDS}: one scoring pass is timed first, and for a slow
+     * model the sample (down to {@link #PERMUTATION_MIN_ROWS} rows) and the repeats (down to 1) shrink; when even
+     * that would take too long, permutation importance is left out and a note says so.
+     */
+    private List<Importance> permutation(FeatureTable table, PurchaseModel model, Set<String> nearOutcome,
+                                         List<String> notes) {
+        FeatureTable sample = sample(table, PERMUTATION_ROWS);
+        long t0 = System.nanoTime();
+        model.predict(sample);
+        double perPass = (System.nanoTime() - t0) / 1e9;
+        int features = table.schema().size();
+        int repeats = PERMUTATION_REPEATS;
+        double estimate = perPass * (1 + features * repeats);
+        if (estimate > PERMUTATION_BUDGET_SECONDS) {
+            int rows = (int) Math.max(PERMUTATION_MIN_ROWS, sample.rows() * PERMUTATION_BUDGET_SECONDS / estimate);
+            if (rows < sample.rows()) {
+                perPass *= (double) rows / sample.rows();
+                sample = sample(table, rows);
+            }
+            estimate = perPass * (1 + features * repeats);
+            if (estimate > PERMUTATION_BUDGET_SECONDS) {
+                repeats = 1;
+                estimate = perPass * (1 + features);
+            }
+            if (estimate > 2 * PERMUTATION_BUDGET_SECONDS) {
+                notes.add(String.format(Locale.ROOT, "permutation importance left out: scoring is too slow "
+                        + "(about %.0f s for %,d rows and %d features)", estimate, sample.rows(), features));
+                return List.of();
+            }
         }
         boolean[] labels = sample.labels();
         int pos = 0;
@@ -397,8 +425,17 @@ public final class DashboardRun {
         }
         SessionFacts facts = sample.facts();
         return PermutationImportance.compute(columns, schema.names().toArray(new String[0]), labels,
-                cols -> model.predict(FeatureTable.of(schema, cols, facts)), PERMUTATION_REPEATS, options.seed(),
-                nearOutcome);
+                cols -> model.predict(FeatureTable.of(schema, cols, facts)), repeats, options.seed(), nearOutcome);
+    }
+
+    /** A seeded sample of at most {@code rows} rows, in table order (the table itself when it is small enough). */
+    private FeatureTable sample(FeatureTable table, int rows) {
+        if (table.rows() <= rows) {
+            return table;
+        }
+        int[] picked = new java.util.Random(options.seed()).ints(0, table.rows()).distinct().limit(rows).sorted()
+                .toArray();
+        return table.select(picked);
     }
 
     private static Set<String> nearOutcome(FeatureSchema schema) {

@@ -91,8 +91,9 @@ final class Reports {
         Map<String, Object> importance = new LinkedHashMap<>();
         importance.put("coefficients", figures.coefficients());
         importance.put("permutation", figures.permutation());
-        importance.put("permutationNote", "permutation importance of the final model (trained on all rows), on at most "
-                + DashboardRun.PERMUTATION_ROWS + " rows, " + DashboardRun.PERMUTATION_REPEATS + " shuffles a feature");
+        importance.put("permutationNote", "permutation importance of the final model (trained on all rows), on a "
+                + "seeded sample of at most " + DashboardRun.PERMUTATION_ROWS + " rows, " + DashboardRun.PERMUTATION_REPEATS
+                + " shuffles a feature (fewer rows and shuffles for a model that scores slowly)");
         root.put("importance", importance);
         root.put("breakdowns", breakdowns(figures));
         root.put("insights", figures.insights());
