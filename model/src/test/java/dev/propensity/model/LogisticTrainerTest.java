@@ -170,6 +170,22 @@ class LogisticTrainerTest {
         assertThat(o.getMessage()).contains("lbfgs or tribuo-sgd").contains("'adam'");
     }
 
+    @Test
+    void tribuoInfoLoggingIsTurnedDownUnlessTheUserSetALevel() {
+        java.util.logging.Logger tribuo = java.util.logging.Logger.getLogger("org.tribuo");
+        java.util.logging.Level before = tribuo.getLevel();
+        try {
+            tribuo.setLevel(null);
+            Trainers.logisticRegression().train(MIXED);
+            assertThat(tribuo.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+            tribuo.setLevel(java.util.logging.Level.INFO);
+            Trainers.logisticRegression().train(MIXED);
+            assertThat(tribuo.getLevel()).isEqualTo(java.util.logging.Level.INFO);
+        } finally {
+            tribuo.setLevel(before);
+        }
+    }
+
     static int[] rowsWithLabel(FeatureTable t, boolean label) {
         return java.util.stream.IntStream.range(0, t.rows()).filter(i -> t.label(i) == label).toArray();
     }
