@@ -126,6 +126,8 @@ public final class Charts {
         // a strong model's curve runs along the top: keep the legend out of the plot
         c.getStyler().setLegendPosition(LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(LegendLayout.Horizontal);
+        c.getStyler().setLegendPadding(16);
+        c.getStyler().setLegendSeriesLineLength(20);
         return c;
     }
 
@@ -449,7 +451,7 @@ public final class Charts {
         if (funnel.skipped().isEmpty()) {
             c.getStyler().setYAxisTitleVisible(false);
         } else {
-            c.setYAxisTitle("no " + String.join(", ", funnel.skipped()).toLowerCase(Locale.ROOT) + " data");
+            c.setYAxisTitle("step (no data for: " + String.join(", ", funnel.skipped()) + ")");
         }
         float thickness = (float) Math.max(6, Math.min(40, 0.6 * (ChartStyle.HEIGHT - 150) / k));
         java.awt.BasicStroke bar = new java.awt.BasicStroke(thickness, java.awt.BasicStroke.CAP_BUTT,

@@ -51,7 +51,7 @@ final class SampleData {
             int src = r.nextInt(sources.length);
             int vis = r.nextDouble() < 0.85 ? 1 : (r.nextDouble() < 0.9 ? 0 : 2);
             int month = r.nextInt(months.length);
-            int hour = (int) Math.floorMod(Math.round(14 + r.nextGaussian() * 5), 24);
+            int hour = (int) Math.floorMod(Math.round(14 + r.nextGaussian() * 5), 24L);
             double hourEffect = hour >= 18 && hour <= 22 ? 0.4 : (hour < 6 ? -0.7 : 0);
             double engagement = r.nextGaussian();
             double logit = -2.3 + 1.3 * engagement + sourceEffect[src] + visitorEffect[vis] + hourEffect
