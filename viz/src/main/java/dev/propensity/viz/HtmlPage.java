@@ -119,10 +119,13 @@ final class HtmlPage {
             if (e.getKey().equals(Dashboard.KPIS)) {
                 continue;
             }
-            h.append("<figure id=\"").append(escape(e.getKey())).append("\">\n")
-                    .append(inlineSvgs.containsKey(e.getKey()) ? inlineSvgs.get(e.getKey())
-                            : ChartFiles.inlineSvg(e.getValue()))
-                    .append("\n<figcaption>").append(escape(e.getValue().getTitle())).append(" (charts/")
+            String svg = inlineSvgs.containsKey(e.getKey()) ? inlineSvgs.get(e.getKey())
+                    : ChartFiles.inlineSvg(e.getValue());
+            String caption = escape(e.getKey()) + "-caption";
+            svg = svg.replaceFirst("^<svg", "<svg aria-labelledby=\"" + caption + "\"");
+            h.append("<figure id=\"").append(escape(e.getKey())).append("\">\n").append(svg)
+                    .append("\n<figcaption id=\"").append(caption).append("\">")
+                    .append(escape(e.getValue().getTitle())).append(" (charts/")
                     .append(escape(e.getKey())).append(".svg)</figcaption>\n</figure>\n");
         }
         h.append("</section>\n");
