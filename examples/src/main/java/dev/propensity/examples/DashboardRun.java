@@ -125,11 +125,11 @@ public final class DashboardRun {
      */
     public RunResult run() throws IOException {
         long t0 = System.nanoTime();
-        Files.createDirectories(options.out());
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
 
         Loaded in = load();
+        Files.createDirectories(options.out());
         seconds.put("read", in.readSeconds());
         seconds.put("features", in.featureSeconds());
         FeatureTable table = in.table();
