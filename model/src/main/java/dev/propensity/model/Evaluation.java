@@ -134,16 +134,6 @@ public record Evaluation(double[] probabilities, int[] folds, EvaluationResult r
     }
 
     @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
-
-    @Override
     public String toString() {
         return String.format(Locale.ROOT, "Evaluation[%s, %s: ROC AUC %.4f over %d folds, %.1f s]%n%s",
                 model.card().trainer(), protocol(), rocAuc(), foldSeconds.length, Arrays.stream(foldSeconds).sum(),

@@ -25,7 +25,13 @@ public final class UciTuningMain {
         FeatureTable t = SharedData.uci(csv);
         EvaluationProtocol cv = EvaluationProtocol.crossValidation(10, 42);
         String which = args.length > 0 ? args[0] : "logistic";
-        if (which.equals("logistic")) {
+        if (which.equals("default")) {
+            run("logistic (defaults)", Trainers.logisticRegression(), t, cv);
+            run("logistic (defaults, no gate)", Trainers.logisticRegression(LogisticConfig.defaults().withGate("")),
+                    t, cv);
+            run("logistic (defaults, 5 quantile bins)", Trainers.logisticRegression(LogisticConfig.defaults()
+                    .withEncoder(EncoderConfig.defaults().withQuantileBins(5))), t, cv);
+        } else if (which.equals("logistic")) {
             for (int bins : new int[] {0, 5, 10, 20}) {
                 for (double l2 : new double[] {1e-5, 1e-4, 3e-4, 1e-3, 3e-3}) {
                     for (boolean log : new boolean[] {true}) {
