@@ -166,7 +166,9 @@ public final class DashboardRun {
                 }
             } catch (IllegalArgumentException e) {
                 progress.end();
-                skipped = trainer.name() + " could not be evaluated by " + protocol.code() + ": " + e.getMessage();
+                skipped = String.format(Locale.ROOT, "%s could not be trained and evaluated by %s on %,d purchasing "
+                        + "and %,d other sessions (%s)", trainer.name(), protocol.code(), table.positives(),
+                        table.rows() - table.positives(), e.getMessage());
                 evaluation = null;
                 model = null;
             }
