@@ -63,6 +63,10 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (input == null && format != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--format " + format + " needs --input FILE (without --input the sessions are simulated)");
+        }
         DashboardOptions options = new DashboardOptions(input, format, model, eval, cutoff, seed, sessions, out, lenient);
         Progress progress = Progress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings
