@@ -88,6 +88,50 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
      * @return the model
      */
     LinearSGDModel fit(float[][] columns, boolean[] labels, List<String> names, String description) {
+        return solve(columns, labels, names, description).build();
+    }
+
+    /** Solved weights, and the way to the Tribuo model that carries them. */
+    final class Solved {
+        private final LogisticSolver.Solution solution;
+        private final List<String> names;
+        private final String description;
+        private final int rows;
+        private final OffsetDateTime time;
+
+        private Solved(LogisticSolver.Solution solution, List<String> names, String description, int rows) {
+            this.solution = solution;
+            this.names = List.copyOf(names);
+            this.description = description;
+            this.rows = rows;
+            this.time = OffsetDateTime.now();
+        }
+
+        /** The weights, in input order, and the intercept. */
+        TribuoLinear.Weights weights() {
+            return new TribuoLinear.Weights(solution.weights().clone(), solution.intercept());
+        }
+
+        /** The Tribuo model, with this trainer's provenance and the time the solve finished. */
+        LinearSGDModel build() {
+            DataProvenance source = new SimpleDataSourceProvenance(description, new LabelFactory());
+            DatasetProvenance data = new ColumnsDatasetProvenance(source, rows, names.size());
+            ModelProvenance provenance = new ModelProvenance(LinearSGDModel.class.getName(), time, data,
+                    getProvenance(), Map.of());
+            return TribuoLinear.build(names, solution.weights(), solution.intercept(), provenance);
+        }
+    }
+
+    /**
+     * Solves on primitive columns without building the Tribuo model yet.
+     *
+     * @param columns     one array per input, each with one value per row; finite values only
+     * @param labels      the labels, both classes present
+     * @param names       the input names, one per column
+     * @param description what the data is, for the provenance
+     * @return the solution
+     */
+    Solved solve(float[][] columns, boolean[] labels, List<String> names, String description) {
         int positives = 0;
         for (boolean b : labels) {
             positives += b ? 1 : 0;
@@ -95,12 +139,8 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
         double[] cw = classWeighting.weights(labels.length, positives);
         LogisticSolver.Solution s = new LogisticSolver(columns, labels, cw[0], cw[1], l2, threads)
                 .solve(maxIterations, tolerance, seed);
-        DataProvenance source = new SimpleDataSourceProvenance(description, new LabelFactory());
-        DatasetProvenance data = new ColumnsDatasetProvenance(source, labels.length, names.size());
-        ModelProvenance provenance = new ModelProvenance(LinearSGDModel.class.getName(), OffsetDateTime.now(), data,
-                getProvenance(), Map.of());
         invocationCount++;
-        return TribuoLinear.build(names, s.weights(), s.intercept(), provenance);
+        return new Solved(s, names, description, labels.length);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 
 /**
@@ -23,7 +24,8 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  * {@link LinearSGDModel} over the encoded inputs (followed, with a gate, by the same inputs multiplied by the
  * gate indicator).
  *
- * <p>The Tribuo model is what is saved; its weights are copied once into primitive arrays, and scoring sums
+ * <p>The Tribuo model is what is saved (built from the solved weights on first use, then kept); its weights are
+ * held in primitive arrays, and scoring sums
  * weighted encoded values column by column ({@link FittedEncoding#addLinear}) without Tribuo's {@code Example}
  * objects and without materialising the encoded table.
  */
@@ -34,18 +36,30 @@ final class LinearPurchaseModel implements PurchaseModel, LinearExplainable {
     private final FittedEncoding encoding;
     private final String gate;
     private final int gateIndex;
-    private final LinearSGDModel tribuoModel;
     private final List<String> inputNames;
     private final double[] base;
     private final double[] gated;
     private final double[] gatedSum;
     private final double intercept;
     private final ModelCard card;
+    private final Supplier<LinearSGDModel> builder;
+    private volatile LinearSGDModel tribuoModel;
 
+    /** A model read from a Tribuo model (a saved file, or Tribuo's own SGD trainer). */
     LinearPurchaseModel(FittedEncoding encoding, String gate, LinearSGDModel tribuoModel, ModelCard card) {
+        this(encoding, gate, TribuoLinear.extract(tribuoModel, inputNames(encoding, gate)), () -> tribuoModel, card);
+        this.tribuoModel = tribuoModel;
+    }
+
+    /**
+     * A model from solved weights; the Tribuo model carrying them is built by {@code builder} when first needed
+     * (saving, {@link #tribuoModel()}), so that models that are only scored (cross-validation folds) skip it.
+     */
+    LinearPurchaseModel(FittedEncoding encoding, String gate, TribuoLinear.Weights w,
+                        Supplier<LinearSGDModel> builder, ModelCard card) {
         this.encoding = Objects.requireNonNull(encoding, "encoding");
-        this.tribuoModel = Objects.requireNonNull(tribuoModel, "tribuoModel");
         this.card = Objects.requireNonNull(card, "card");
+        this.builder = Objects.requireNonNull(builder, "builder");
         this.gate = gate;
         this.gateIndex = gate == null ? -1 : encoding.inputSchema().indexOf(gate);
         if (gate != null && gateIndex < 0) {
@@ -53,7 +67,9 @@ final class LinearPurchaseModel implements PurchaseModel, LinearExplainable {
                     + encoding.inputSchema().names());
         }
         this.inputNames = inputNames(encoding, gate);
-        TribuoLinear.Weights w = TribuoLinear.extract(tribuoModel, inputNames);
+        if (w.weights().length != inputNames.size()) {
+            throw new IllegalArgumentException(inputNames.size() + " inputs but " + w.weights().length + " weights");
+        }
         int width = encoding.width();
         this.base = Arrays.copyOf(w.weights(), width);
         if (gate == null) {
@@ -69,6 +85,19 @@ final class LinearPurchaseModel implements PurchaseModel, LinearExplainable {
         this.intercept = w.intercept();
     }
 
+    private LinearPurchaseModel(LinearPurchaseModel m, ModelCard card) {
+        this.encoding = m.encoding;
+        this.gate = m.gate;
+        this.gateIndex = m.gateIndex;
+        this.inputNames = m.inputNames;
+        this.base = m.base;
+        this.gated = m.gated;
+        this.gatedSum = m.gatedSum;
+        this.intercept = m.intercept;
+        this.card = Objects.requireNonNull(card, "card");
+        this.builder = m::tribuoModel;
+    }
+
     /** The model inputs: the encoding's outputs, then (with a gate) the gated copies. */
     static List<String> inputNames(FittedEncoding encoding, String gate) {
         List<String> names = new ArrayList<>(encoding.outputNames());
@@ -80,9 +109,19 @@ final class LinearPurchaseModel implements PurchaseModel, LinearExplainable {
         return List.copyOf(names);
     }
 
-    /** The Tribuo model. */
+    /** The Tribuo model carrying this model's weights (built on first use). */
     LinearSGDModel tribuoModel() {
-        return tribuoModel;
+        LinearSGDModel m = tribuoModel;
+        if (m == null) {
+            synchronized (this) {
+                m = tribuoModel;
+                if (m == null) {
+                    m = builder.get();
+                    tribuoModel = m;
+                }
+            }
+        }
+        return m;
     }
 
     /** The gate feature, or {@code null}. */
@@ -140,12 +179,12 @@ final class LinearPurchaseModel implements PurchaseModel, LinearExplainable {
 
     @Override
     public PurchaseModel withCard(ModelCard newCard) {
-        return new LinearPurchaseModel(encoding, gate, tribuoModel, newCard);
+        return new LinearPurchaseModel(this, newCard);
     }
 
     @Override
     public void save(Path file) throws IOException {
-        ModelFile.write(file, KIND, encoding, gate, card, tribuoModel);
+        ModelFile.write(file, KIND, encoding, gate, card, tribuoModel());
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -50,19 +51,25 @@ final class LogisticTrainer implements ModelTrainer {
             cols = gated(cols, table.columnArray(table.schema().indexOf(gate)));
         }
         TribuoLogging.quiet();
-        LinearSGDModel model;
+        TribuoLinear.Weights weights;
+        Supplier<LinearSGDModel> builder;
         if (config.optimiser() == LogisticConfig.Optimiser.LBFGS) {
             LbfgsLogisticTrainer trainer = new LbfgsLogisticTrainer(config.l2(), config.maxIterations(),
                     config.tolerance(), config.classWeighting(), config.seed(), config.threads());
-            model = trainer.fit(cols, labels, names, "propensity FeatureTable, " + table.rows() + " rows");
+            LbfgsLogisticTrainer.Solved solved = trainer.solve(cols, labels, names, "propensity FeatureTable, "
+                    + table.rows() + " rows");
+            weights = solved.weights();
+            builder = solved::build;
         } else {
-            model = trainTribuoSgd(cols, labels, names);
+            LinearSGDModel model = trainTribuoSgd(cols, labels, names);
+            weights = TribuoLinear.extract(model, names);
+            builder = () -> model;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, String> described = new LinkedHashMap<>(config.describe());
         described.put("gateFeature", gate == null ? "none" : gate);
         ModelCard card = ModelCard.trained(name(), described, table.rows(), positives, config.seed(), seconds);
-        return new LinearPurchaseModel(encoding, gate, model, card);
+        return new LinearPurchaseModel(encoding, gate, weights, builder, card);
     }
 
     /** The columns followed by their copies multiplied by the gate indicator. */
