@@ -12,11 +12,23 @@ public interface LinearExplainable {
     /**
      * The coefficients by encoded input name ({@code PageValues}, {@code Month=Nov}, {@code ExitRates:bin3}), in
      * input order. Inputs are on the encoded scale: standardised numeric values and 0/1 indicators, so
-     * coefficients of standardised inputs are comparable with each other.
+     * coefficients of standardised inputs are comparable with each other. A model with a segment gate (see
+     * {@link LogisticConfig#gate()}) also has gated inputs such as {@code [PageValues!=0]*ExitRates}, whose
+     * coefficients add to the plain ones for sessions where the gate feature is non-zero.
      *
      * @return an unmodifiable ordered map
      */
     Map<String, Double> coefficients();
+
+    /**
+     * The raw feature an input of {@link #coefficients()} comes from (for a gated input such as
+     * {@code [PageValues!=0]*ExitRates}, the feature it multiplies: {@code ExitRates}).
+     *
+     * @param input an input name, a key of {@link #coefficients()}
+     * @return the raw feature's name in the model's schema
+     * @throws IllegalArgumentException when the model has no such input
+     */
+    String sourceFeature(String input);
 
     /** The intercept (log-odds when every encoded input is 0). */
     double intercept();

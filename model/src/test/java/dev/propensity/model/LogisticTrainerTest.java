@@ -79,6 +79,10 @@ class LogisticTrainerTest {
     void autoGatePicksTheZeroInflatedSignalAndAddsGatedInputs() {
         LinearExplainable m = (LinearExplainable) Trainers.logisticRegression().train(MIXED);
         assertThat(m.coefficients()).containsKey("[value!=0]*pages");
+        assertThat(m.sourceFeature("[value!=0]*pages")).isEqualTo("pages");
+        assertThat(m.sourceFeature("channel=ads")).isEqualTo("channel");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.sourceFeature("nope"));
+        assertThat(e.getMessage()).contains("'nope'");
         assertThat(((PurchaseModel) m).card().config()).containsEntry("gate", "auto");
     }
 

@@ -203,6 +203,15 @@ final class LinearPurchaseModel implements PurchaseModel, LinearExplainable {
     }
 
     @Override
+    public String sourceFeature(String input) {
+        int k = inputNames.indexOf(input);
+        if (k < 0) {
+            throw new IllegalArgumentException("no model input '" + input + "'");
+        }
+        return encoding.inputSchema().get(encoding.sourceFeature(k % encoding.width())).name();
+    }
+
+    @Override
     public double intercept() {
         return intercept;
     }
