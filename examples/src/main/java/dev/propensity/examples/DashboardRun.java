@@ -329,13 +329,14 @@ public final class DashboardRun {
         Set<String> nearOutcome = nearOutcome(table.schema());
         List<Importance> coefficients = List.of();
         if (model instanceof LinearExplainable) {
-            Map<String, Double> c = ((LinearExplainable) model).coefficients();
+            LinearExplainable linear = (LinearExplainable) model;
+            Map<String, Double> c = linear.coefficients();
             String[] names = c.keySet().toArray(new String[0]);
             double[] values = new double[names.length];
             Set<String> near = new HashSet<>();
             for (int i = 0; i < names.length; i++) {
                 values[i] = c.get(names[i]);
-                if (nearOutcome.contains(baseFeature(names[i], table.schema()))) {
+                if (nearOutcome.contains(linear.sourceFeature(names[i]))) {
                     near.add(names[i]);
                 }
             }
@@ -450,23 +451,6 @@ public final class DashboardRun {
         return s;
     }
 
-    /** The raw feature an encoded input name comes from ({@code Month=Nov} and {@code x:bin3} to their feature). */
-    static String baseFeature(String encoded, FeatureSchema schema) {
-        if (schema.indexOf(encoded) >= 0) {
-            return encoded;
-        }
-        for (String sep : new String[] {"=", ":"}) {
-            int i = encoded.indexOf(sep);
-            while (i > 0) {
-                String head = encoded.substring(0, i);
-                if (schema.indexOf(head) >= 0) {
-                    return head;
-                }
-                i = encoded.indexOf(sep, i + 1);
-            }
-        }
-        return encoded;
-    }
 
     static int[] testedRows(int[] folds) {
         int n = 0;
