@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Settings of the gradient-boosted trees trainer ({@link Trainers#xgboost(XGBoostConfig)}), run by XGBoost
- * through Tribuo.
+ * (histogram tree method) through Tribuo.
  *
  * @param rounds         boosting rounds (trees), {@code >= 1}
  * @param maxDepth       the deepest a tree grows, {@code >= 1}

@@ -44,7 +44,7 @@ final class TreeTrainer implements ModelTrainer {
 
     static TreeTrainer xgboost(XGBoostConfig c) {
         Supplier<Trainer<Label>> t = () -> new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
-                XGBoostTrainer.TreeMethod.AUTO, c.rounds(), c.eta(), c.gamma(), c.maxDepth(), c.minChildWeight(),
+                XGBoostTrainer.TreeMethod.HIST, c.rounds(), c.eta(), c.gamma(), c.maxDepth(), c.minChildWeight(),
                 c.subsample(), c.columnSample(), c.lambda(), 0.0, c.threads(),
                 XGBoostTrainer.LoggingVerbosity.SILENT, c.seed());
         return new TreeTrainer(TreePurchaseModel.XGBOOST, t, c.encoder(), c.minPositives(), c.seed(), c.describe());
