@@ -32,9 +32,10 @@ class UciQualityTest {
 
     @Test
     @Tag("integration")
-    void xgboostBeatsThePublishedFigure() throws IOException {
+    void xgboostStaysAboveItsFloor() throws IOException {
         FeatureTable t = uci();
         Evaluation e = Evaluation.run(Trainers.xgboost(XGBoostConfig.defaults()), t, CV10, false);
+        // measured 0.9348 (scikit-learn XGBoost 0.9342); the published 0.937 is not reached
         assertThat(e.rocAuc()).isGreaterThan(0.930);
     }
 }
