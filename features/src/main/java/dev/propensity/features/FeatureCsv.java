@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * <p>{@link #stream} writes rows as sessions arrive, without building a table: memory stays flat whatever the
  * input size. Methods taking a {@link Writer} or {@link OutputStream} flush it but do not close it (so standard
  * output can be passed).
+ *
+ * <p>{@link #read(Path)} reads such a file back as a {@link FeatureTable}; see there for the schema it gives.
  */
 public final class FeatureCsv {
     private static final int BUFFER = 1 << 16;
@@ -100,6 +103,60 @@ public final class FeatureCsv {
             buf = flush(sb, buf, w);
         }
         w.flush();
+    }
+
+    /**
+     * Reads a feature CSV back as a table: what {@link #write} and {@link #stream} produce (header
+     * {@code session_id,label,<features>}, label {@code 1}/{@code 0} (also {@code true}/{@code false}, any case),
+     * categorical values as level names, empty fields as missing ({@code NaN}), RFC 4180 quoting, {@code \n} or
+     * {@code \r\n} line ends, an optional UTF-8 byte order mark; empty lines are skipped).
+     *
+     * <p>The schema: when every feature name in the header belongs to one standard set
+     * ({@link StandardExtractors#forEvents()} or {@link StandardExtractors#forTable()}), those features' specs are
+     * used in the file's column order, so kinds, descriptions and {@linkplain FeatureSpec#nearOutcome() near the
+     * outcome} marks survive the round trip (start-time descriptions name UTC, the zone is not in the file).
+     * Their values are checked: numbers for numeric, count ({@code >= 0}, whole) and binary ({@code 0}/{@code 1})
+     * features, a declared level for {@code start_hour} and {@code start_weekday}. Otherwise each column's kind is
+     * inferred from its non-empty values: all numbers and all 0 or 1 gives {@link FeatureKind#BINARY}; all
+     * whole numbers {@code >= 0} gives {@link FeatureKind#COUNT}; other numbers (or no value at all) give
+     * {@link FeatureKind#NUMERIC}; any value that is not a number makes the column
+     * {@link FeatureKind#CATEGORICAL}, its texts being the levels. Discovered levels are sorted as
+     * {@link FeatureTables} sorts them (numbers numerically, month names in calendar order, other text
+     * alphabetically). Numbers are decimal ({@code 12}, {@code -0.5}, {@code 1.0E-4}); {@code NaN},
+     * {@code Infinity} and surrounding spaces are not numbers.
+     *
+     * <p>The facts hold each row's id and label only (no start time, duration, events or attributes).
+     *
+     * <p>Two passes over the file (the first checks every row and settles the kinds, the second fills the
+     * columns), so memory is the table itself: 8 bytes a value plus the ids. There is no lenient mode: the first
+     * bad row stops the read.
+     *
+     * @param file the CSV file (UTF-8)
+     * @return the table
+     * @throws dev.propensity.core.io.InputException naming the file, 1-based line, column and problem when the
+     *                                               file is empty, the header does not start with
+     *                                               {@code session_id,label}, has no feature or a duplicate or
+     *                                               invalid column name, a row has the wrong number of fields, an
+     *                                               empty id, a label other than 1/0/true/false, a value its
+     *                                               standard feature does not allow, or broken quoting
+     * @throws IOException when reading fails
+     */
+    public static FeatureTable read(Path file) throws IOException {
+        return FeatureCsvReader.read(file);
+    }
+
+    /**
+     * Reads a feature CSV from a reader; see {@link #read(Path)}. The text is copied to a temporary file (deleted
+     * afterwards) for the second pass. Does not close the reader.
+     *
+     * @param in         the text
+     * @param sourceName the name errors give as the file (such as {@code "<stdin>"})
+     * @return the table
+     * @throws dev.propensity.core.io.InputException for bad input, as {@link #read(Path)}
+     * @throws IOException when reading fails
+     */
+    public static FeatureTable read(Reader in, String sourceName) throws IOException {
+        return FeatureCsvReader.read(in, sourceName);
     }
 
     /**
