@@ -1,5 +1,6 @@
 package dev.propensity.examples;
 
+import dev.propensity.features.FeatureCsv;
 import dev.propensity.features.FeatureTable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,6 @@ final class FeatureCsvInput {
      * @throws IOException when reading fails
      */
     static FeatureTable read(Path file) throws IOException {
-        throw new InputProblem(file + ": --format features is not supported yet: the features module has no CSV reader");
+        return FeatureCsv.read(file);
     }
 }
