@@ -3,9 +3,12 @@ package dev.propensity.core.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The shared part of the delimited-text readers: opening, sniffing binary data, the header, structural checks and
@@ -19,12 +22,22 @@ abstract class CsvFile implements Closeable {
     String[] header;
 
     CsvFile(Path path, ReadOptions options, boolean csv) throws IOException {
+        this(path, options, csv, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens the bytes {@code [from, to)} of a file (for reading one file on several threads).
+     *
+     * @param from 0, or the first byte of a line
+     * @param to   the end of a line, or {@link Long#MAX_VALUE} for the end of the file
+     */
+    CsvFile(Path path, ReadOptions options, boolean csv, long from, long to) throws IOException {
         this.file = path.toString();
         this.report = new ReadReport(file);
         this.lenient = options.lenient();
         InputStream in;
         try {
-            in = Files.newInputStream(path);
+            in = from == 0 && to == Long.MAX_VALUE ? Files.newInputStream(path) : range(path, from, to);
         } catch (NoSuchFileException e) {
             throw new InputException(file, 0, null, RejectReason.BAD_FILE, "no such file");
         }
@@ -42,6 +55,48 @@ abstract class CsvFile implements Closeable {
             sc.close();
             throw new InputException(file, 0, null, RejectReason.BAD_FILE, binary);
         }
+    }
+
+    /** A stream of the bytes {@code [from, to)} of a file. */
+    private static InputStream range(Path path, long from, long to) throws IOException {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("a byte range needs 0 <= from <= to, was [" + from + ", " + to + ")");
+        }
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        ch.position(from);
+        InputStream all = Channels.newInputStream(ch);
+        return new InputStream() {
+            private long left = to - from;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = all.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = all.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                all.close();
+            }
+        };
     }
 
     /**

@@ -83,6 +83,42 @@ public final class Rees46Reader extends CsvFile implements EventReader {
         }
     }
 
+    private Rees46Reader(Path path, ReadOptions options, long from, long to) throws IOException {
+        super(path, options, true, from, to);
+        try {
+            if (from == 0) {
+                readHeader(String.join(",", HEADER));
+                requireHeader(HEADER);
+            } else {
+                header = HEADER.clone();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the rows in the bytes {@code [from, to)} of a file, so that several threads can read parts of one
+     * file. The file's header is checked first, as by {@link #open(Path, ReadOptions)}. Line numbers in errors
+     * and in the report count from {@code from}, not from the start of the file: use this reader for speed, and
+     * {@link #open(Path, ReadOptions)} to locate a bad row.
+     *
+     * @param path    the CSV file
+     * @param options strict or lenient, buffer size
+     * @param from    0 (the header is read as usual), or the first byte of a line after the header
+     * @param to      the end of a line, or the file's size
+     * @return the reader, positioned before the first row of the range
+     * @throws InputException when the file is empty, binary or has another header
+     * @throws IOException    when it cannot be read
+     */
+    public static Rees46Reader openRange(Path path, ReadOptions options, long from, long to) throws IOException {
+        if (from > 0) {
+            open(path, options).close();
+        }
+        return new Rees46Reader(path, options, from, to);
+    }
+
     /**
      * Opens a file and reads its header.
      *
