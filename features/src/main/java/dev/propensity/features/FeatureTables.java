@@ -3,6 +3,12 @@ package dev.propensity.features;
 import dev.propensity.core.Event;
 import dev.propensity.core.Session;
 import dev.propensity.core.SessionFacts;
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.Inputs;
+import dev.propensity.core.io.ReadOptions;
+import dev.propensity.core.io.SessionReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,6 +49,47 @@ public final class FeatureTables {
     private static final int CHUNK = 1 << 13;
 
     private FeatureTables() {
+    }
+
+    /**
+     * Receives feature rows one at a time from {@link Builder#forEachRow}. Rows come from one thread at a time, not
+     * always the same thread, and, when a file is read on several threads, not in file order.
+     */
+    public interface RowSink {
+        /**
+         * Called once, before any row, with the features the rows hold (levels that are discovered from the data
+         * are not known yet and are empty here).
+         *
+         * @param schema the features, in the order of {@code values} and {@code levels}
+         */
+        default void start(FeatureSchema schema) {
+        }
+
+        /**
+         * One session's row.
+         *
+         * @param sessionId the session id
+         * @param purchased its label
+         * @param values    numeric, count and binary values by feature index ({@code NaN} when missing and at
+         *                  categorical features); valid only during the call
+         * @param levels    categorical levels by feature index ({@code null} when missing and at other features);
+         *                  valid only during the call
+         */
+        void row(String sessionId, boolean purchased, double[] values, String[] levels);
+
+        /**
+         * Called when the fast REES46 reader meets input it leaves to the general path (a row without a session
+         * id, an event later than the out-of-order tolerance) after it has delivered rows: every row is then
+         * delivered again from the start, so the rows received so far must be forgotten. The default refuses,
+         * and {@code forEachRow} then fails with this exception.
+         *
+         * @param reason what the fast reader met
+         * @throws IllegalStateException unless the sink can start over
+         */
+        default void restart(String reason) {
+            throw new IllegalStateException("the fast REES46 reader met " + reason + " after delivering rows, and"
+                    + " this RowSink cannot start over; implement RowSink.restart, or use Builder.build(Path, ...)");
+        }
     }
 
     /** A table and the report of its build. */
@@ -106,6 +153,8 @@ public final class FeatureTables {
         private ZoneId zone = ZoneOffset.UTC;
         private boolean dropEmptyCutoffBuyers;
         private boolean dropEmptyFeatures;
+        private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        private long splitBytes = Rees46FastPath.MIN_SPLIT_BYTES;
         private boolean prefetch;
 
         private Builder() {
@@ -172,6 +221,144 @@ public final class FeatureTables {
          */
         public Builder prefetch(boolean on) {
             this.prefetch = on;
+            return this;
+        }
+
+        /**
+         * The threads a REES46 file is read on by {@link #build(Path, InputFormat, ReadOptions)} and
+         * {@link #forEachRow} (default: 2 when the machine has two cores or more). With two, each thread reads one
+         * half of the file and the sessions open at the split are joined; the table's rows then come in another
+         * order (the first half's sessions, then the second's), with the same values.
+         *
+         * @param n 1 or more
+         * @return this builder
+         */
+        public Builder threads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + n);
+            }
+            this.threads = n;
+            return this;
+        }
+
+        /**
+         * A table of the sessions in a file of any supported format ({@link Inputs#sessions}). A REES46 file read
+         * with the default extractors and cutoff and a session-id sessionizer takes a fast path that computes
+         * the same features straight from the bytes, without event or session objects, on {@link #threads(int)}
+         * threads (about ten times the speed of the general path); anything else takes the general path.
+         *
+         * @param file    the file
+         * @param format  its format, or {@code null} to detect it
+         * @param options strict or lenient, sessionizer, mapping
+         * @return the table and the report
+         * @throws IOException when the file cannot be read
+         */
+        public Result build(Path file, InputFormat format, ReadOptions options) throws IOException {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(options, "options");
+            InputFormat f = format != null ? format : InputFormat.detect(file);
+            if (Rees46FastPath.applies(extractors, cutoff, f, options)) {
+                long t0 = System.nanoTime();
+                int th = threads;
+                while (true) {
+                    List<Rees46FastPath.RowBuffer> buffers = List.of(
+                            new Rees46FastPath.RowBuffer(dropEmptyCutoffBuyers),
+                            new Rees46FastPath.RowBuffer(dropEmptyCutoffBuyers));
+                    Rees46FastPath.Outcome o = Rees46FastPath.read(file, options, zone, th, splitBytes,
+                            buffers.get(0), buffers.get(1));
+                    if (o == Rees46FastPath.Outcome.SINGLE) {
+                        th = 1;
+                        continue;
+                    }
+                    if (o == Rees46FastPath.Outcome.DONE) {
+                        Rees46FastPath.Counts counts = new Rees46FastPath.Counts();
+                        for (Rees46FastPath.RowBuffer b : buffers) {
+                            counts.add(b.counts);
+                        }
+                        FeatureTable table = Rees46FastPath.table(zone, buffers);
+                        List<String> dropped = List.of();
+                        if (dropEmptyFeatures) {
+                            FeatureTable trimmed = FeatureTables.dropEmptyFeatures(table);
+                            List<String> gone = new ArrayList<>(table.schema().names());
+                            gone.removeAll(trimmed.schema().names());
+                            dropped = gone;
+                            table = trimmed;
+                        }
+                        return new Result(table, counts.report(dropped, t0));
+                    }
+                    break;
+                }
+            }
+            try (SessionReader r = Inputs.sessions(file, f, options)) {
+                return buildWithReport(r.stream().iterator());
+            }
+        }
+
+        /**
+         * Streams the feature rows of a file to a sink without keeping them: memory grows with the sessions open
+         * at once, not with the file. Takes the same fast path as {@link #build(Path, InputFormat, ReadOptions)}
+         * where it applies. {@link #dropEmptyFeatures(boolean)} does not apply to streams.
+         *
+         * @param file    the file
+         * @param format  its format, or {@code null} to detect it
+         * @param options strict or lenient, sessionizer, mapping
+         * @param sink    receives the rows
+         * @return the report
+         * @throws IOException when the file cannot be read
+         */
+        public BuildReport forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink)
+                throws IOException {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(options, "options");
+            Objects.requireNonNull(sink, "sink");
+            InputFormat f = format != null ? format : InputFormat.detect(file);
+            long t0 = System.nanoTime();
+            if (Rees46FastPath.applies(extractors, cutoff, f, options)) {
+                sink.start(Rees46FastPath.schema(zone));
+                int th = threads;
+                while (true) {
+                    Object lock = new Object();
+                    List<Rees46FastPath.Streamer> parts = List.of(
+                            new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers),
+                            new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers));
+                    Rees46FastPath.Outcome o = Rees46FastPath.read(file, options, zone, th, splitBytes,
+                            parts.get(0), parts.get(1));
+                    if (o == Rees46FastPath.Outcome.DONE) {
+                        Rees46FastPath.Counts counts = new Rees46FastPath.Counts();
+                        for (Rees46FastPath.Streamer p : parts) {
+                            counts.add(p.counts);
+                        }
+                        return counts.report(List.of(), t0);
+                    }
+                    if (parts.get(0).delivered + parts.get(1).delivered > 0) {
+                        sink.restart(o == Rees46FastPath.Outcome.SINGLE ? "a bad row in the second half"
+                                : "a row it leaves to the general path");
+                    }
+                    if (o == Rees46FastPath.Outcome.SINGLE) {
+                        th = 1;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            try (SessionReader r = Inputs.sessions(file, f, options)) {
+                Peeking it = new Peeking(r.stream().iterator());
+                RowExtractor rx = new RowExtractor(resolveExtractors(it.peek()), cutoff);
+                sink.start(rx.declared);
+                Counts counts = new Counts();
+                while (it.hasNext()) {
+                    Session s = it.next();
+                    if (accept(s, rx, counts)) {
+                        sink.row(s.id(), s.purchased(), rx.values, rx.levels);
+                    }
+                }
+                return counts.report(cutoff, List.of(), t0);
+            }
+        }
+
+        /** For tests: the smallest file read on two threads. */
+        Builder splitBytes(long bytes) {
+            this.splitBytes = bytes;
             return this;
         }
 

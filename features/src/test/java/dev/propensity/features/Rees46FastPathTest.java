@@ -1,0 +1,287 @@
+package dev.propensity.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.propensity.core.Sessionizer;
+import dev.propensity.core.SimulatorConfig;
+import dev.propensity.core.SyntheticSessions;
+import dev.propensity.core.io.InputException;
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.ReadOptions;
+
+class Rees46FastPathTest {
+    private static final String HEADER =
+            "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session\n";
+
+    @TempDir
+    Path dir;
+
+    /** The general path: explicit standard extractors turn the fast path off. */
+    private static FeatureTables.Result general(Path file, ZoneId zone, ReadOptions options) throws IOException {
+        return FeatureTables.builder().zone(zone).extractors(StandardExtractors.forEvents(zone))
+                .build(file, InputFormat.REES46, options);
+    }
+
+    private static FeatureTables.Result fast(Path file, ZoneId zone, int threads, ReadOptions options)
+            throws IOException {
+        return FeatureTables.builder().zone(zone).threads(threads).splitBytes(1)
+                .build(file, InputFormat.REES46, options);
+    }
+
+    /** Row indices ordered by session id, then start. */
+    private static Integer[] byId(FeatureTable t) {
+        Integer[] order = new Integer[t.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing((Integer i) -> t.id(i)).thenComparingLong(i -> t.facts().startMillis(i)));
+        return order;
+    }
+
+    /** Same schema, and the same rows (values bit for bit, ids, labels, facts) in the same or in id order. */
+    private static void assertSameRows(FeatureTable actual, FeatureTable expected, boolean sameOrder) {
+        assertThat(actual.schema()).isEqualTo(expected.schema());
+        assertThat(actual.rows()).isEqualTo(expected.rows());
+        Integer[] a = sameOrder ? null : byId(actual);
+        Integer[] e = sameOrder ? null : byId(expected);
+        for (int k = 0; k < actual.rows(); k++) {
+            int i = sameOrder ? k : a[k];
+            int j = sameOrder ? k : e[k];
+            assertThat(actual.id(i)).isEqualTo(expected.id(j));
+            assertThat(actual.label(i)).as("label of %s", actual.id(i)).isEqualTo(expected.label(j));
+            assertThat(actual.facts().startMillis(i)).isEqualTo(expected.facts().startMillis(j));
+            assertThat(actual.facts().durationSeconds(i)).isEqualTo(expected.facts().durationSeconds(j));
+            assertThat(actual.facts().eventCount(i)).isEqualTo(expected.facts().eventCount(j));
+            for (int c = 0; c < actual.columnCount(); c++) {
+                assertThat(Double.doubleToLongBits(actual.value(i, c)))
+                        .as("%s of session %s", actual.schema().get(c).name(), actual.id(i))
+                        .isEqualTo(Double.doubleToLongBits(expected.value(j, c)));
+            }
+        }
+    }
+
+    private static void assertSameReport(BuildReport actual, BuildReport expected) {
+        assertThat(actual.sessionsIn()).isEqualTo(expected.sessionsIn());
+        assertThat(actual.rows()).isEqualTo(expected.rows());
+        assertThat(actual.buyersIn()).isEqualTo(expected.buyersIn());
+        assertThat(actual.buyersWithEmptyCutoff()).isEqualTo(expected.buyersWithEmptyCutoff());
+        assertThat(actual.eventsIn()).isEqualTo(expected.eventsIn());
+        assertThat(actual.eventsVisible()).isEqualTo(expected.eventsVisible());
+        assertThat(actual.dropped()).isEqualTo(expected.dropped());
+    }
+
+    private Path simulated(int sessions, long seed) throws IOException {
+        Path f = dir.resolve("sim-" + seed + ".csv");
+        SyntheticSessions.writeRees46(f, sessions, seed, SimulatorConfig.rees46());
+        return f;
+    }
+
+    @Test
+    void oneThreadGivesTheGeneralPathsTableRowForRow() throws IOException {
+        for (long seed = 1; seed <= 3; seed++) {
+            Path f = simulated(3_000, seed);
+            FeatureTables.Result g = general(f, ZoneId.of("UTC"), ReadOptions.defaults());
+            FeatureTables.Result q = fast(f, ZoneId.of("UTC"), 1, ReadOptions.defaults());
+            assertSameRows(q.table(), g.table(), true);
+            assertSameReport(q.report(), g.report());
+        }
+    }
+
+    @Test
+    void twoThreadsGiveTheSameRowsJoiningSessionsThatCrossTheSplit() throws IOException {
+        for (long seed = 4; seed <= 6; seed++) {
+            Path f = simulated(4_000, seed);
+            FeatureTables.Result g = general(f, ZoneId.of("UTC"), ReadOptions.defaults());
+            FeatureTables.Result q = fast(f, ZoneId.of("UTC"), 2, ReadOptions.defaults());
+            assertSameRows(q.table(), g.table(), false);
+            assertSameReport(q.report(), g.report());
+        }
+    }
+
+    @Test
+    void anotherZoneMovesTheStartTimeFeaturesAsTheExtractorsDo() throws IOException {
+        Path f = simulated(2_000, 7);
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        assertSameRows(fast(f, berlin, 1, ReadOptions.defaults()).table(),
+                general(f, berlin, ReadOptions.defaults()).table(), true);
+    }
+
+    /** Rows written by hand: the edge cases the simulator does not produce. */
+    private Path edgeCases() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER);
+        // out of order within the tolerance, two purchases, a purchase first, empty fields, text product ids
+        sb.append("2019-11-01 10:00:00 UTC,view,100,5,,acme,10.0,1,s-a\n");
+        sb.append("2019-11-01 10:00:05 UTC,purchase,7,5,,,,2,s-b\n");
+        sb.append("2019-11-01 10:00:10 UTC,cart,100,5,,acme,10.0,1,s-a\n");
+        sb.append("2019-11-01 10:00:07 UTC,view,0100,5,shoes.boots,,25.5,1,s-a\n");
+        sb.append("2019-11-01 10:01:00 UTC,view,,,,,,2,s-b\n");
+        sb.append("2019-11-01 10:02:00 UTC,remove_from_cart,100,5,,acme,12.0,1,s-a\n");
+        sb.append("2019-11-01 10:03:00 UTC,view,AB-7,6,shoes.boots,,30,3,s-c\n");
+        sb.append("2019-11-01 10:03:00 UTC,cart,AB-7,6,shoes.boots,,30,3,s-c\n");
+        sb.append("2019-11-01 10:04:00 UTC,purchase,AB-7,6,shoes.boots,,30,3,s-c\n");
+        sb.append("2019-11-01 10:05:00 UTC,purchase,AB-7,6,shoes.boots,,30,3,s-c\n");
+        sb.append("2019-11-01 10:06:00 UTC,view,9,6,,,0,3,s-c\n");
+        sb.append("2019-11-01 10:07:00 UTC,view,9,,,,100,3,s-d\n");
+        // s-a comes back after more than the idle timeout: a new session with the same id
+        sb.append("2019-11-01 13:00:00 UTC,view,100,5,,acme,10.0,1,s-e\n");
+        sb.append("2019-11-01 13:00:01 UTC,view,100,5,,acme,10.0,1,s-a\n");
+        sb.append("2019-11-01 13:00:02 UTC,view,101,5,,acme,11.0,1,s-a\n");
+        // many sessions open at once, interleaved, crossing the middle of the file
+        for (int i = 0; i < 400; i++) {
+            int s = i % 37;
+            sb.append(String.format("2019-11-01 14:%02d:%02d UTC,%s,%d,%d,%s,,%d.5,%d,x-%d%n", i / 60, i % 60,
+                    i % 11 == 0 ? "cart" : i % 29 == 0 ? "purchase" : "view", 1000 + i % 13, 7 + i % 3,
+                    i % 2 == 0 ? "cat.a" : "", i % 50, s, s));
+        }
+        Path f = dir.resolve("edge.csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void handWrittenEdgeCasesMatchOnOneAndTwoThreads() throws IOException {
+        Path f = edgeCases();
+        FeatureTables.Result g = general(f, ZoneId.of("UTC"), ReadOptions.defaults());
+        assertSameRows(fast(f, ZoneId.of("UTC"), 1, ReadOptions.defaults()).table(), g.table(), true);
+        assertSameRows(fast(f, ZoneId.of("UTC"), 2, ReadOptions.defaults()).table(), g.table(), false);
+        assertThat(g.table().rows()).isEqualTo(5 + 37 + 1);
+    }
+
+    @Test
+    void droppingEmptyBuyersAndEmptyFeaturesWorksAsOnTheGeneralPath() throws IOException {
+        Path f = edgeCases();
+        FeatureTables.Result g = FeatureTables.builder().extractors(StandardExtractors.forEvents())
+                .dropBuyersWithEmptyCutoff(true).dropEmptyFeatures(true).build(f, InputFormat.REES46,
+                        ReadOptions.defaults());
+        FeatureTables.Result q = FeatureTables.builder().threads(1).dropBuyersWithEmptyCutoff(true)
+                .dropEmptyFeatures(true).build(f, InputFormat.REES46, ReadOptions.defaults());
+        assertSameRows(q.table(), g.table(), true);
+        assertSameReport(q.report(), g.report());
+        assertThat(q.report().droppedEmptyFeatures()).isEqualTo(g.report().droppedEmptyFeatures()).isNotEmpty();
+    }
+
+    @Test
+    void aRowWithoutASessionIdGoesToTheGeneralPath() throws IOException {
+        Path f = dir.resolve("no-session.csv");
+        Files.writeString(f, HEADER
+                + "2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-a\n"
+                + "2019-11-01 10:00:01 UTC,view,2,5,,,1.0,9,\n"
+                + "2019-11-01 10:00:02 UTC,cart,2,5,,,1.0,9,\n");
+        FeatureTables.Result g = general(f, ZoneId.of("UTC"), ReadOptions.defaults());
+        assertSameRows(fast(f, ZoneId.of("UTC"), 1, ReadOptions.defaults()).table(), g.table(), true);
+        assertThat(g.table().rows()).isEqualTo(2);
+    }
+
+    @Test
+    void aLateEventFailsAsOnTheGeneralPath() throws IOException {
+        Path f = dir.resolve("late.csv");
+        Files.writeString(f, HEADER
+                + "2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-a\n"
+                + "2019-11-01 11:00:00 UTC,view,2,5,,,1.0,2,s-b\n"
+                + "2019-11-01 10:00:01 UTC,view,2,5,,,1.0,1,s-a\n");
+        assertThatThrownBy(() -> fast(f, ZoneId.of("UTC"), 1, ReadOptions.defaults()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("late.csv:4:")
+                .hasMessageContaining("beyond the out-of-order tolerance");
+        ReadOptions counting = ReadOptions.lenientDefaults(); // lenient reading counts late events
+        assertSameRows(fast(f, ZoneId.of("UTC"), 1, counting).table(), general(f, ZoneId.of("UTC"), counting).table(),
+                true);
+    }
+
+    @Test
+    void aBadRowInTheSecondHalfIsReportedAtItsLineInTheFile() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (int i = 0; i < 200; i++) {
+            sb.append(String.format("2019-11-01 10:%02d:%02d UTC,view,%d,5,,,1.0,1,s-%d%n", i / 60, i % 60, i, i % 7));
+        }
+        sb.append("2019-11-01 11:00:00 UTC,teleport,1,5,,,1.0,1,s-1\n");
+        Path f = dir.resolve("bad.csv");
+        Files.writeString(f, sb.toString());
+        assertThatThrownBy(() -> fast(f, ZoneId.of("UTC"), 2, ReadOptions.defaults()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("bad.csv:202:")
+                .hasMessageContaining("teleport");
+    }
+
+    @Test
+    void forEachRowDeliversTheTablesRowsWithLevelsByName() throws IOException {
+        Path f = simulated(3_000, 8);
+        FeatureTable t = general(f, ZoneId.of("UTC"), ReadOptions.defaults()).table();
+        for (int threads = 1; threads <= 2; threads++) {
+            List<String> seen = new ArrayList<>();
+            FeatureSchema[] started = new FeatureSchema[1];
+            BuildReport r = FeatureTables.builder().threads(threads).splitBytes(1).forEachRow(f, null,
+                    ReadOptions.defaults(), new FeatureTables.RowSink() {
+                        @Override
+                        public void start(FeatureSchema schema) {
+                            started[0] = schema;
+                        }
+
+                        @Override
+                        public void row(String id, boolean purchased, double[] values, String[] levels) {
+                            seen.add(id + "|" + purchased + "|" + values[1] + "|" + values[10] + "|" + levels[15]
+                                    + "|" + levels[16]);
+                        }
+                    });
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < t.rows(); i++) {
+                expected.add(t.id(i) + "|" + t.label(i) + "|" + t.value(i, 1) + "|" + t.value(i, 10) + "|"
+                        + t.level(i, 15) + "|" + t.level(i, 16));
+            }
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(started[0].names()).isEqualTo(t.schema().names());
+            assertThat(r.rows()).isEqualTo(t.rows());
+        }
+    }
+
+    @Test
+    void aSinkIsRestartedWhenTheInputNeedsTheGeneralPathAfterRowsWereDelivered() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (int i = 0; i < 600; i++) { // enough finished sessions for the fast reader to deliver some
+            sb.append("2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-").append(i).append('\n');
+        }
+        sb.append("2019-11-01 13:00:00 UTC,view,2,5,,,1.0,2,s-b\n");
+        sb.append("2019-11-01 13:00:01 UTC,view,2,5,,,1.0,9,\n");
+        Path f = dir.resolve("no-session-late.csv");
+        Files.writeString(f, sb.toString());
+        int[] rows = new int[1];
+        BuildReport r = FeatureTables.builder().threads(1).forEachRow(f, null, ReadOptions.defaults(),
+                new FeatureTables.RowSink() {
+                    @Override
+                    public void row(String id, boolean purchased, double[] values, String[] levels) {
+                        rows[0]++;
+                    }
+
+                    @Override
+                    public void restart(String reason) {
+                        rows[0] = 0;
+                    }
+                });
+        assertThat(rows[0]).isEqualTo(602).isEqualTo((int) r.rows());
+        assertThatThrownBy(() -> FeatureTables.builder().threads(1).forEachRow(f, null, ReadOptions.defaults(),
+                (id, purchased, values, levels) -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot start over");
+    }
+
+    @Test
+    void theDefaultSessionizerSettingsAreTheOnesTheFastPathAssumes() {
+        Sessionizer s = ReadOptions.defaults().effectiveSessionizer();
+        assertThat(s.usesSessionIds()).isTrue();
+        assertThat(s.idleTimeout()).isEqualTo(Duration.ofMinutes(Sessionizer.DEFAULT_IDLE_TIMEOUT_MINUTES));
+    }
+}
