@@ -104,6 +104,23 @@ public final class FittedEncoding {
             this.codeSlot = slots(schemaLevels);
         }
 
+        /** This part at another output offset. */
+        Part(Part p, int offset) {
+            this.input = p.input;
+            this.categorical = p.categorical;
+            this.offset = offset;
+            this.log = p.log;
+            this.center = p.center;
+            this.scale = p.scale;
+            this.inverseScale = p.inverseScale;
+            this.fill = p.fill;
+            this.missingIndicator = p.missingIndicator;
+            this.edges = p.edges;
+            this.kept = p.kept;
+            this.missingLevel = p.missingLevel;
+            this.codeSlot = p.codeSlot;
+        }
+
         int[] slots(List<String> levels) {
             Map<String, Integer> pos = new HashMap<>();
             for (int i = 0; i < kept.size(); i++) {
@@ -243,15 +260,26 @@ public final class FittedEncoding {
         }
         FeatureSchema schema = train.schema();
         Part[] parts = new Part[schema.size()];
-        int offset = 0;
-        for (int j = 0; j < schema.size(); j++) {
+        RuntimeException[] errors = new RuntimeException[schema.size()];
+        // features are fitted independently (on the common pool), then laid out in order
+        java.util.stream.IntStream.range(0, schema.size()).parallel().forEach(j -> {
             FeatureSpec f = schema.get(j);
             double[] col = train.columnArray(j);
-            Part p = f.kind() == FeatureKind.CATEGORICAL
-                    ? fitCategorical(j, offset, f, col, rows, config)
-                    : fitNumeric(train, j, offset, f, col, rows, config);
-            parts[j] = p;
-            offset += p.width();
+            try {
+                parts[j] = f.kind() == FeatureKind.CATEGORICAL
+                        ? fitCategorical(j, 0, f, col, rows, config)
+                        : fitNumeric(train, j, 0, f, col, rows, config);
+            } catch (RuntimeException e) {
+                errors[j] = e;
+            }
+        });
+        int offset = 0;
+        for (int j = 0; j < schema.size(); j++) {
+            if (errors[j] != null) {
+                throw errors[j];
+            }
+            parts[j] = new Part(parts[j], offset);
+            offset += parts[j].width();
         }
         return new FittedEncoding(schema, config, parts);
     }
@@ -532,6 +560,14 @@ public final class FittedEncoding {
             double wFill = weights[p.offset] * p.fill + (p.missingIndicator ? weights[p.offset + 1] : 0.0);
             boolean log = p.log;
             int bo = p.edges == null ? -1 : p.binOffset();
+            if (!log && bo < 0) {
+                // the common case, without the branches the compiler cannot hoist out of the loop
+                for (int i = 0; i < n; i++) {
+                    double v = src[from + i];
+                    z[i] += Double.isNaN(v) ? wFill : a * v - c;
+                }
+                continue;
+            }
             for (int i = 0; i < n; i++) {
                 double v = src[from + i];
                 if (Double.isNaN(v)) {
