@@ -287,11 +287,23 @@ final class LogisticSolver {
             }
             for (int j = 0; j < d; j++) {
                 float[] col = x[j];
-                double g = 0;
-                for (int k = 0; k < len; k++) {
-                    g += z[k] * col[start + k];
+                // four running sums: one sum is a chain of dependent additions the CPU cannot overlap
+                double g0 = 0;
+                double g1 = 0;
+                double g2 = 0;
+                double g3 = 0;
+                int k = 0;
+                for (; k + 4 <= len; k += 4) {
+                    int i = start + k;
+                    g0 += z[k] * col[i];
+                    g1 += z[k + 1] * col[i + 1];
+                    g2 += z[k + 2] * col[i + 2];
+                    g3 += z[k + 3] * col[i + 3];
                 }
-                grad[j] += g;
+                for (; k < len; k++) {
+                    g0 += z[k] * col[start + k];
+                }
+                grad[j] += (g0 + g1) + (g2 + g3);
             }
             grad[d] += rsum;
         }

@@ -58,26 +58,33 @@ final class TrainingData {
         int width = encoding.width();
         float[][] out = new float[width][n];
         int block = 65_536;
-        int[] rows = new int[Math.min(block, n)];
-        for (int start = 0; start < n; start += block) {
+        int blocks = (n + block - 1) / block;
+        // blocks are independent: encode them on the common pool; the first bad row (in row order) is reported
+        IllegalArgumentException[] errors = new IllegalArgumentException[blocks];
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            int start = b * block;
             int len = Math.min(block, n - start);
-            if (rows.length != len) {
-                rows = new int[len];
-            }
+            int[] rows = new int[len];
             for (int k = 0; k < len; k++) {
                 rows[k] = start + k;
             }
             double[][] cols = encoding.encodeColumns(table, rows);
-            for (int k = 0; k < width; k++) {
+            for (int k = 0; k < width && errors[b] == null; k++) {
                 double[] c = cols[k];
                 float[] o = out[k];
                 for (int i = 0; i < len; i++) {
                     float v = (float) c[i];
                     if (!Float.isFinite(v)) {
-                        throw notFinite(encoding, table, trainer, k, start + i, c[i]);
+                        errors[b] = notFinite(encoding, table, trainer, k, start + i, c[i]);
+                        break;
                     }
                     o[start + i] = v;
                 }
+            }
+        });
+        for (IllegalArgumentException e : errors) {
+            if (e != null) {
+                throw e;
             }
         }
         return out;
