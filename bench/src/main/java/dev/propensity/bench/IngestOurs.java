@@ -3,28 +3,28 @@ package dev.propensity.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import dev.propensity.core.Event;
-import dev.propensity.core.Session;
 import dev.propensity.core.SessionFacts;
-import dev.propensity.core.io.EventReader;
 import dev.propensity.core.io.InputFormat;
-import dev.propensity.core.io.Inputs;
 import dev.propensity.core.io.ReadOptions;
-import dev.propensity.core.io.SessionReader;
+import dev.propensity.features.BuildReport;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FeatureTables;
+import dev.propensity.features.StandardExtractors;
 
 /**
- * Our side of the ingest benchmark, in a JVM of its own. Modes:
+ * Our side of the ingest benchmark, in a JVM of its own: a REES46-format file read, sessionized by
+ * {@code user_session} and turned into one row of the standard features per session (before the first purchase),
+ * through the library's public API. Modes:
  * <ul>
- *   <li>{@code table} (the one compared with DuckDB): the REES46 reader, the streaming sessionizer and the
- *       streaming feature-table builder with the standard extractors and the default cutoff, as
- *       {@code propensity dashboard} runs them: read, sessionize, one feature row per session, kept in a
- *       {@link FeatureTable};</li>
- *   <li>{@code sessions}: read and sessionize only; {@code events}: read events only (for the breakdown).</li>
+ *   <li>{@code stream} (compared with DuckDB's GROUP BY): {@link FeatureTables.Builder#forEachRow}, rows folded
+ *       into checksums and dropped, as DuckDB's per-session rows are; memory holds the sessions open at once;</li>
+ *   <li>{@code table}: {@link FeatureTables.Builder#build(Path, InputFormat, ReadOptions)}, every row kept in a
+ *       {@link FeatureTable} (what the dashboard trains on);</li>
+ *   <li>{@code general}: the same table through the general path (event and session objects, the extractors one
+ *       by one), for comparison;</li>
  * </ul>
- * Arguments: {@code FILE [MODE]}. Reports {@code seconds}, {@code sessions}, {@code purchases}, {@code events},
- * {@code features}, {@code rss}, {@code heap}.
+ * Arguments: {@code FILE [MODE [THREADS]]}. Reports {@code seconds}, {@code sessions}, {@code purchases},
+ * {@code events}, {@code features}, {@code threads}, {@code rss}, {@code heap}.
  */
 public final class IngestOurs {
     private IngestOurs() {
@@ -33,77 +33,79 @@ public final class IngestOurs {
     /**
      * Runs one mode.
      *
-     * @param args {@code FILE [MODE]}
+     * @param args {@code FILE [MODE [THREADS]]}
      * @throws IOException when the file cannot be read
      */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
-        String mode = args.length > 1 ? args[1] : "table";
+        String mode = args.length > 1 ? args[1] : "stream";
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         long t0 = System.nanoTime();
-        long sessions = 0;
-        long purchases = 0;
-        long events = 0;
+        long sessions;
+        long purchases;
+        long events;
+        int features;
         switch (mode) {
-            case "table": {
-                FeatureTable t;
-                try (SessionReader r = Inputs.sessions(file, InputFormat.REES46, ReadOptions.defaults())) {
-                    t = FeatureTables.builder().build(r.stream().iterator());
+            case "stream": {
+                double[] checksum = new double[1];
+                long[] buyers = new long[1];
+                int[] width = new int[1];
+                BuildReport r = FeatureTables.builder().threads(threads).forEachRow(file, InputFormat.REES46,
+                        ReadOptions.defaults(), new FeatureTables.RowSink() {
+                            @Override
+                            public void start(dev.propensity.features.FeatureSchema schema) {
+                                width[0] = schema.size();
+                            }
+
+                            @Override
+                            public void row(String id, boolean purchased, double[] values, String[] levels) {
+                                buyers[0] += purchased ? 1 : 0;
+                                double s = 0;
+                                for (double v : values) {
+                                    if (!Double.isNaN(v)) {
+                                        s += v;
+                                    }
+                                }
+                                checksum[0] += s;
+                            }
+                        });
+                sessions = r.rows();
+                purchases = buyers[0];
+                events = r.eventsIn();
+                features = width[0];
+                Probe.emit("checksum", checksum[0]);
+                break;
+            }
+            case "table":
+            case "general": {
+                FeatureTables.Builder b = FeatureTables.builder().threads(threads);
+                if (mode.equals("general")) {
+                    b.extractors(StandardExtractors.forEvents());
+                    threads = 1;
                 }
+                FeatureTable t = b.build(file, InputFormat.REES46, ReadOptions.defaults()).table();
                 sessions = t.rows();
                 purchases = t.positives();
                 SessionFacts f = t.facts();
+                long e = 0;
                 for (int i = 0; i < f.size(); i++) {
-                    events += f.eventCount(i);
+                    e += f.eventCount(i);
                 }
-                Probe.emit("features", t.columnCount());
-                break;
-            }
-            case "sessions": {
-                try (SessionReader r = Inputs.sessions(file, InputFormat.REES46, ReadOptions.defaults())) {
-                    for (Session s = r.next(); s != null; s = r.next()) {
-                        sessions++;
-                        purchases += s.purchased() ? 1 : 0;
-                        events += s.events().size();
-                    }
-                }
-                break;
-            }
-            case "events": {
-                try (EventReader r = Inputs.events(file, InputFormat.REES46, ReadOptions.defaults())) {
-                    for (Event e = r.next(); e != null; e = r.next()) {
-                        events++;
-                    }
-                }
-                break;
-            }
-            case "fast": {
-                long[] acc = new long[3];
-                FastRees46 fast = new FastRees46(120 * 60_000L, 5 * 60_000L, java.time.ZoneOffset.UTC,
-                        (id, purchased, start, duration, count, mask, visible, values) -> {
-                            acc[0]++;
-                            acc[1] += purchased ? 1 : 0;
-                            acc[2] += count;
-                        });
-                try (dev.propensity.core.io.Rees46Reader r = dev.propensity.core.io.Rees46Reader.open(file,
-                        ReadOptions.defaults())) {
-                    r.scan(fast.visitor());
-                }
-                fast.finish();
-                sessions = acc[0];
-                purchases = acc[1];
-                events = acc[2];
+                events = e;
+                features = t.columnCount();
                 break;
             }
             default:
-                throw new IllegalArgumentException("mode must be table, sessions or events, was '" + mode + "'");
+                throw new IllegalArgumentException("mode must be stream, table or general, was '" + mode + "'");
         }
         Probe.emit("seconds", Probe.secondsSince(t0));
         Probe.emit("mode", mode);
-        Probe.emit("what", "mode " + mode);
-        Probe.emit("threads", 1);
+        Probe.emit("threads", threads);
+        Probe.emit("what", mode + ", " + threads + " thread(s), " + features + " features");
         Probe.emit("sessions", sessions);
         Probe.emit("purchases", purchases);
         Probe.emit("events", events);
+        Probe.emit("features", features);
         Probe.emitMemory();
     }
 }

@@ -66,10 +66,17 @@ final class Probe {
         return sum;
     }
 
-    /** Emits the peak RSS and peak heap as {@code rss} and {@code heap}, in bytes. */
+    /**
+     * Emits the peak RSS and peak heap as {@code rss} and {@code heap}, in bytes, and the process's CPU time so
+     * far as {@code cpu_seconds}.
+     */
     static void emitMemory() {
         emit("heap", peakHeapBytes());
         emit("rss", peakRssBytes());
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean) {
+            emit("cpu_seconds", ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() / 1e9);
+        }
     }
 
     /** Seconds since {@code startNanos}. */
