@@ -3,6 +3,7 @@ package dev.propensity.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.propensity.core.EventType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,10 @@ class Rees46FastPathTest {
             assertThat(actual.facts().startMillis(i)).isEqualTo(expected.facts().startMillis(j));
             assertThat(actual.facts().durationSeconds(i)).isEqualTo(expected.facts().durationSeconds(j));
             assertThat(actual.facts().eventCount(i)).isEqualTo(expected.facts().eventCount(j));
+            for (EventType type : EventType.values()) {
+                assertThat(actual.facts().has(i, type)).as("%s of session %s", type, actual.id(i))
+                        .isEqualTo(expected.facts().has(j, type));
+            }
             for (int c = 0; c < actual.columnCount(); c++) {
                 assertThat(Double.doubleToLongBits(actual.value(i, c)))
                         .as("%s of session %s", actual.schema().get(c).name(), actual.id(i))
