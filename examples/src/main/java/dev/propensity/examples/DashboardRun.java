@@ -3,6 +3,8 @@ package dev.propensity.examples;
 import dev.propensity.core.Session;
 import dev.propensity.core.SessionFacts;
 import dev.propensity.core.SyntheticSessions;
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.ReadOptions;
 import dev.propensity.core.io.ReadReport;
 import dev.propensity.core.io.SessionReader;
 import dev.propensity.features.BuildReport;
@@ -244,6 +246,16 @@ public final class DashboardRun {
             progress.end();
             return new Loaded(table, file.toString(), "features", null, null, progress.seconds().get("read"), 0.0);
         }
+        InputFormat format = options.format() != null ? Pipeline.format(options.format()) : InputFormat.detect(file);
+        if (format == InputFormat.REES46 && !options.lenient()) {
+            // strict REES46: the features module reads the bytes straight into feature rows on two threads
+            progress.start("read + features");
+            FeatureTables.Result r = builder.build(file, format, ReadOptions.defaults());
+            progress.end();
+            double seconds = progress.seconds().get("read + features");
+            ReadReport read = ReadReport.ofStrictRead(file.toString(), r.report().eventsIn(), r.report().eventsIn());
+            return new Loaded(r.table(), file.toString(), "rees46", read, r.report(), seconds, 0.0);
+        }
         progress.start("read + features");
         long t0 = System.nanoTime();
         try (SessionReader reader = Pipeline.open(file, options.format(), options.lenient())) {
@@ -251,10 +263,8 @@ public final class DashboardRun {
             FeatureTables.Result r = builder.buildWithReport(sessions);
             progress.end();
             double total = (System.nanoTime() - t0) / 1e9;
-            String format = options.format() != null ? options.format()
-                    : dev.propensity.core.io.InputFormat.detect(file).name().toLowerCase(Locale.ROOT);
-            return new Loaded(r.table(), file.toString(), format, reader.report(), r.report(),
-                    sessions.readSeconds(), Math.max(0, total - sessions.readSeconds()));
+            return new Loaded(r.table(), file.toString(), format.name().toLowerCase(Locale.ROOT), reader.report(),
+                    r.report(), sessions.readSeconds(), Math.max(0, total - sessions.readSeconds()));
         }
     }
 

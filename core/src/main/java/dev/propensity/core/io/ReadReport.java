@@ -36,6 +36,26 @@ public final class ReadReport {
         this.file = file;
     }
 
+    /**
+     * The report of a strict read that ended without error, for readers outside this package that count rows
+     * themselves (the features module's REES46 fast path): every row was accepted, none rejected.
+     *
+     * @param file     the file, as the caller named it
+     * @param rowsRead data rows read, excluding the header
+     * @param events   events produced
+     * @return the report
+     * @throws IllegalArgumentException when a count is negative
+     */
+    public static ReadReport ofStrictRead(String file, long rowsRead, long events) {
+        if (rowsRead < 0 || events < 0) {
+            throw new IllegalArgumentException("row and event counts must be >= 0, were " + rowsRead + " and " + events);
+        }
+        ReadReport r = new ReadReport(file);
+        r.rowsRead = rowsRead;
+        r.events = events;
+        return r;
+    }
+
     /** The file this report is about. */
     public String file() {
         return file;
