@@ -202,33 +202,20 @@ public final class StandardExtractors {
         List<FeatureSpec> specs = List.of(
                 FeatureSpec.numeric("price_mean", "mean price of the products seen"),
                 FeatureSpec.numeric("price_max", "highest price of the products seen"));
-        return new FeatureExtractor() {
-            @Override
-            public List<FeatureSpec> features() {
-                return specs;
-            }
-
-            @Override
-            public void extract(ObservedSession session, FeatureRow out) {
-                double sum = 0;
-                double max = Double.NaN;
-                int n = 0;
-                for (Event e : session.events()) {
-                    if (e.hasPrice()) {
-                        sum += e.price();
-                        max = n == 0 ? e.price() : Math.max(max, e.price());
-                        n++;
-                    }
+        return Extractors.of("price_mean, price_max", specs, (session, out) -> {
+            double sum = 0;
+            double max = Double.NaN;
+            int n = 0;
+            for (Event e : session.events()) {
+                if (e.hasPrice()) {
+                    sum += e.price();
+                    max = n == 0 ? e.price() : Math.max(max, e.price());
+                    n++;
                 }
-                out.set(0, n == 0 ? Double.NaN : sum / n);
-                out.set(1, max);
             }
-
-            @Override
-            public String toString() {
-                return "extractor price_mean, price_max";
-            }
-        };
+            out.set(0, n == 0 ? Double.NaN : sum / n);
+            out.set(1, max);
+        });
     }
 
     /** {@code gap_mean_seconds}, {@code gap_max_seconds}: between consecutive visible events; missing below two. */
@@ -236,34 +223,21 @@ public final class StandardExtractors {
         List<FeatureSpec> specs = List.of(
                 FeatureSpec.numeric("gap_mean_seconds", "mean seconds between events"),
                 FeatureSpec.numeric("gap_max_seconds", "longest pause between events, seconds"));
-        return new FeatureExtractor() {
-            @Override
-            public List<FeatureSpec> features() {
-                return specs;
+        return Extractors.of("gap_mean_seconds, gap_max_seconds", specs, (session, out) -> {
+            List<Event> e = session.events();
+            if (e.size() < 2) {
+                out.set(0, Double.NaN);
+                out.set(1, Double.NaN);
+                return;
             }
-
-            @Override
-            public void extract(ObservedSession session, FeatureRow out) {
-                List<Event> e = session.events();
-                if (e.size() < 2) {
-                    out.set(0, Double.NaN);
-                    out.set(1, Double.NaN);
-                    return;
-                }
-                long max = 0;
-                for (int i = 1; i < e.size(); i++) {
-                    max = Math.max(max, e.get(i).epochMillis() - e.get(i - 1).epochMillis());
-                }
-                long total = e.get(e.size() - 1).epochMillis() - e.get(0).epochMillis();
-                out.set(0, total / 1000.0 / (e.size() - 1));
-                out.set(1, max / 1000.0);
+            long max = 0;
+            for (int i = 1; i < e.size(); i++) {
+                max = Math.max(max, e.get(i).epochMillis() - e.get(i - 1).epochMillis());
             }
-
-            @Override
-            public String toString() {
-                return "extractor gap_mean_seconds, gap_max_seconds";
-            }
-        };
+            long total = e.get(e.size() - 1).epochMillis() - e.get(0).epochMillis();
+            out.set(0, total / 1000.0 / (e.size() - 1));
+            out.set(1, max / 1000.0);
+        });
     }
 
     /** {@code bounce}: 1 when exactly one event is visible. */
@@ -292,42 +266,29 @@ public final class StandardExtractors {
                 FeatureSpec.numeric("weekday_cos", "time of week, cosine on a 7-day circle"),
                 FeatureSpec.binary("weekend", "session started on a Saturday or Sunday"));
         ZoneRules rules = zone.getRules();
-        return new FeatureExtractor() {
-            @Override
-            public List<FeatureSpec> features() {
-                return specs;
-            }
-
-            @Override
-            public void extract(ObservedSession session, FeatureRow out) {
-                if (session.events().isEmpty()) {
-                    for (int i = 2; i < specs.size(); i++) {
-                        out.set(i, Double.NaN);
-                    }
-                    return;
+        return Extractors.of("start time (" + zone + ")", specs, (session, out) -> {
+            if (session.events().isEmpty()) {
+                for (int i = 2; i < specs.size(); i++) {
+                    out.set(i, Double.NaN);
                 }
-                Instant start = session.events().get(0).time();
-                long local = start.getEpochSecond() + rules.getOffset(start).getTotalSeconds();
-                long day = Math.floorDiv(local, 86_400L);
-                int secondOfDay = (int) Math.floorMod(local, 86_400L);
-                int dow = (int) Math.floorMod(day + 3, 7L) + 1; // 1970-01-01 was a Thursday; 1 = Monday
-                int hourOfDay = secondOfDay / 3600;
-                double hour = secondOfDay / 3600.0;
-                double week = dow - 1 + hour / 24.0;
-                out.setLevel(0, HOURS.get(hourOfDay));
-                out.setLevel(1, WEEKDAYS.get(dow - 1));
-                out.set(2, Math.sin(2 * Math.PI * hour / 24.0));
-                out.set(3, Math.cos(2 * Math.PI * hour / 24.0));
-                out.set(4, Math.sin(2 * Math.PI * week / 7.0));
-                out.set(5, Math.cos(2 * Math.PI * week / 7.0));
-                out.set(6, dow >= 6 ? 1.0 : 0.0);
+                return;
             }
-
-            @Override
-            public String toString() {
-                return "extractor start time (" + zone + ")";
-            }
-        };
+            Instant start = session.events().get(0).time();
+            long local = start.getEpochSecond() + rules.getOffset(start).getTotalSeconds();
+            long day = Math.floorDiv(local, 86_400L);
+            int secondOfDay = (int) Math.floorMod(local, 86_400L);
+            int dow = (int) Math.floorMod(day + 3, 7L) + 1; // 1970-01-01 was a Thursday; 1 = Monday
+            int hourOfDay = secondOfDay / 3600;
+            double hour = secondOfDay / 3600.0;
+            double week = dow - 1 + hour / 24.0;
+            out.setLevel(0, HOURS.get(hourOfDay));
+            out.setLevel(1, WEEKDAYS.get(dow - 1));
+            out.set(2, Math.sin(2 * Math.PI * hour / 24.0));
+            out.set(3, Math.cos(2 * Math.PI * hour / 24.0));
+            out.set(4, Math.sin(2 * Math.PI * week / 7.0));
+            out.set(5, Math.cos(2 * Math.PI * week / 7.0));
+            out.set(6, dow >= 6 ? 1.0 : 0.0);
+        });
     }
 
     /**
