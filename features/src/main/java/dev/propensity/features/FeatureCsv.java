@@ -1,6 +1,10 @@
 package dev.propensity.features;
 
 import dev.propensity.core.Session;
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.Inputs;
+import dev.propensity.core.io.ReadOptions;
+import dev.propensity.core.io.SessionReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -227,41 +231,154 @@ public final class FeatureCsv {
         FeatureTables.Peeking it = new FeatureTables.Peeking(sessions);
         List<FeatureExtractor> extractors = settings.resolveExtractors(it.peek());
         RowExtractor rx = new RowExtractor(extractors, settings.cutoff());
-        FeatureSchema schema = rx.declared;
-        int width = schema.size();
-        boolean[] categorical = new boolean[width];
-        for (int j = 0; j < width; j++) {
-            categorical[j] = schema.get(j).kind() == FeatureKind.CATEGORICAL;
-        }
-        Writer w = new BufferedWriter(out, BUFFER);
-        StringBuilder sb = new StringBuilder(256);
-        header(schema, sb);
-        w.append(sb);
+        RowWriter writer = new RowWriter(out);
+        writer.start(rx.declared);
         FeatureTables.Counts counts = new FeatureTables.Counts();
-        char[] buf = new char[256];
         while (it.hasNext()) {
             Session s = it.next();
-            if (!settings.accept(s, rx, counts)) {
-                continue;
+            if (settings.accept(s, rx, counts)) {
+                writer.row(s.id(), s.purchased(), rx.values, rx.levels);
+            }
+        }
+        writer.finish();
+        return counts.report(settings.cutoff(), List.of(), t0);
+    }
+
+    /**
+     * Streams the feature rows of a file of any supported format to CSV (the {@code propensity features} command),
+     * without building a table. A strict REES46 read with the default extractors and cutoff takes the features
+     * module's byte-level fast path (see {@link FeatureTables.Builder#build(Path, InputFormat, ReadOptions)}) on one
+     * thread, so the rows come out in the order the general path gives them; anything else reads sessions with
+     * {@link Inputs#sessions} and streams them as {@link #stream(Iterator, FeatureTables.Builder, Writer)} does.
+     * Flushes, does not close.
+     *
+     * @param input    the input file
+     * @param format   its format, or {@code null} to detect it
+     * @param options  strict or lenient, sessionizer, mapping
+     * @param settings the extractors, cutoff and policies
+     * @param out      where the CSV goes
+     * @return the report
+     * @throws IOException when reading or writing fails
+     * @throws dev.propensity.core.io.InputException at the first bad row of a strict read
+     */
+    public static BuildReport stream(Path input, InputFormat format, ReadOptions options,
+                                     FeatureTables.Builder settings, Writer out) throws IOException {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(out, "out");
+        InputFormat f = format != null ? format : InputFormat.detect(input);
+        if (!options.lenient() && settings.fastPathApplies(f, options)) {
+            RowWriter writer = new RowWriter(out);
+            BuildReport r = settings.forEachRow(input, f, options, writer, 1);
+            writer.finish();
+            return r;
+        }
+        try (SessionReader r = Inputs.sessions(input, f, options)) {
+            return stream(r.stream().iterator(), settings, out);
+        }
+    }
+
+    /**
+     * Writes rows as CSV as they arrive. When the fast reader starts over ({@link FeatureTables.RowSink#restart}),
+     * the rows already written come again first, in the same order (one thread): they are recognised by a running
+     * hash of their ids and skipped, so nothing is written twice, even to a stream that cannot be rewound.
+     */
+    private static final class RowWriter implements FeatureTables.RowSink {
+        private final Writer w;
+        private final StringBuilder sb = new StringBuilder(256);
+        private char[] buf = new char[256];
+        private boolean[] categorical;
+        private List<String> names;
+        private long written;
+        private long writtenHash;
+        private long skip;
+        private long skipped;
+        private long skippedHash;
+        private IOException failure;
+
+        RowWriter(Writer out) {
+            this.w = new BufferedWriter(out, BUFFER);
+        }
+
+        @Override
+        public void start(FeatureSchema schema) {
+            if (names != null) {
+                if (!names.equals(schema.names())) {
+                    throw new IllegalStateException("features changed on restart: " + names + " then "
+                            + schema.names());
+                }
+                return;
+            }
+            names = schema.names();
+            categorical = new boolean[schema.size()];
+            for (int j = 0; j < categorical.length; j++) {
+                categorical[j] = schema.get(j).kind() == FeatureKind.CATEGORICAL;
             }
             sb.setLength(0);
-            appendField(sb, s.id());
-            sb.append(s.purchased() ? ",1" : ",0");
-            for (int j = 0; j < width; j++) {
+            header(schema, sb);
+            write();
+        }
+
+        @Override
+        public void row(String sessionId, boolean purchased, double[] values, String[] levels) {
+            if (failure != null) {
+                return;
+            }
+            if (skipped < skip) {
+                skipped++;
+                skippedHash = skippedHash * 31 + sessionId.hashCode();
+                if (skipped == skip && skippedHash != writtenHash) {
+                    throw new IllegalStateException("rows delivered again after a restart differ from the "
+                            + skip + " rows written");
+                }
+                return;
+            }
+            sb.setLength(0);
+            appendField(sb, sessionId);
+            sb.append(purchased ? ",1" : ",0");
+            for (int j = 0; j < categorical.length; j++) {
                 sb.append(',');
                 if (categorical[j]) {
-                    if (rx.levels[j] != null) {
-                        appendField(sb, rx.levels[j]);
+                    if (levels[j] != null) {
+                        appendField(sb, levels[j]);
                     }
                 } else {
-                    appendNumber(sb, rx.values[j]);
+                    appendNumber(sb, values[j]);
                 }
             }
             sb.append('\n');
-            buf = flush(sb, buf, w);
+            write();
+            written++;
+            writtenHash = writtenHash * 31 + sessionId.hashCode();
         }
-        w.flush();
-        return counts.report(settings.cutoff(), List.of(), t0);
+
+        @Override
+        public void restart(String reason) {
+            skip = written;
+            skipped = 0;
+            skippedHash = 0;
+        }
+
+        private void write() {
+            try {
+                buf = flush(sb, buf, w);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+
+        /** Flushes; throws the first write failure. */
+        void finish() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (skipped < skip) {
+                throw new IllegalStateException("a restart delivered " + skipped + " rows, fewer than the " + skip
+                        + " written");
+            }
+            w.flush();
+        }
     }
 
     /** Writes the builder's characters through a reusable buffer (no String per row); returns the buffer. */

@@ -308,6 +308,17 @@ public final class FeatureTables {
          */
         public BuildReport forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink)
                 throws IOException {
+            return forEachRow(file, format, options, sink, threads);
+        }
+
+        /** Whether a file of this format read with these options takes the REES46 fast path. */
+        boolean fastPathApplies(InputFormat format, ReadOptions options) {
+            return Rees46FastPath.applies(extractors, cutoff, format, options);
+        }
+
+        /** {@link #forEachRow(Path, InputFormat, ReadOptions, RowSink)} on a given number of threads. */
+        BuildReport forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink, int threads)
+                throws IOException {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(options, "options");
             Objects.requireNonNull(sink, "sink");

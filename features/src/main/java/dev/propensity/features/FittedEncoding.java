@@ -42,7 +42,11 @@ public final class FittedEncoding {
     private static final String OTHER = "(other)";
     private static final String MISSING = "(missing)";
     private static final int SAMPLE_FOR_BINS = 200_000;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Jackson, created on first use: fitting and encoding never need it, and creating it costs a cold JVM 0.1-0.3 s. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final FeatureSchema inputSchema;
     private final EncoderConfig config;
@@ -287,38 +291,18 @@ public final class FittedEncoding {
     private static Part fitNumeric(FeatureTable train, int j, int offset, FeatureSpec f, double[] col, int[] rows,
                                    EncoderConfig cfg) {
         boolean scalable = f.kind() != FeatureKind.BINARY;
-        int missing = 0;
-        double min = Double.POSITIVE_INFINITY;
-        for (int r : rows) {
-            double v = col[r];
-            if (Double.isNaN(v)) {
-                missing++;
-            } else if (Double.isInfinite(v)) {
-                throw new IllegalArgumentException("feature " + f.name() + " row " + r + " (session "
-                        + train.id(r) + "): value " + v + " is not finite; features must be finite or NaN (missing)");
-            } else if (v < min) {
-                min = v;
-            }
+        Moments raw = Moments.of(col, rows, false);
+        if (raw.infiniteRow >= 0) {
+            int r = raw.infiniteRow;
+            throw new IllegalArgumentException("feature " + f.name() + " row " + r + " (session "
+                    + train.id(r) + "): value " + col[r] + " is not finite; features must be finite or NaN (missing)");
         }
-        int present = rows.length - missing;
-        boolean log = scalable && cfg.log1p() && present > 0 && min >= 0;
-        double sum = 0;
-        for (int r : rows) {
-            double v = col[r];
-            if (!Double.isNaN(v)) {
-                sum += log ? Math.log(1.0 + v) : v;
-            }
-        }
-        double mean = present > 0 ? sum / present : 0.0;
-        double ss = 0;
-        for (int r : rows) {
-            double v = col[r];
-            if (!Double.isNaN(v)) {
-                double d = (log ? Math.log(1.0 + v) : v) - mean;
-                ss += d * d;
-            }
-        }
-        double sd = present > 1 ? Math.sqrt(ss / (present - 1)) : 0.0;
+        int present = raw.present;
+        int missing = rows.length - present;
+        boolean log = scalable && cfg.log1p() && present > 0 && raw.min >= 0;
+        Moments m = log ? Moments.of(col, rows, true) : raw;
+        double mean = present > 0 ? m.mean : 0.0;
+        double sd = present > 1 ? m.sd : 0.0;
         boolean standardize = scalable && cfg.standardize();
         double center = standardize ? mean : 0.0;
         double scale = standardize && sd > 0 && Double.isFinite(sd) ? sd : 1.0;
@@ -327,6 +311,61 @@ public final class FittedEncoding {
         double[] edges = scalable && cfg.quantileBins() >= 2 && present > 0
                 ? quantileEdges(col, rows, present, cfg.quantileBins()) : null;
         return new Part(j, offset, log, center, scale, fill, indicator, edges);
+    }
+
+    /**
+     * The count, minimum, mean and sample standard deviation of a column's non-missing values over some rows, in one
+     * pass: sums of differences from the first value (shifted sums keep the variance exact to rounding when the
+     * values sit far from zero).
+     */
+    private static final class Moments {
+        int present;
+        double min = Double.POSITIVE_INFINITY;
+        double mean;
+        double sd;
+        /** The first row holding an infinite value, or -1. */
+        int infiniteRow = -1;
+
+        /** The moments of {@code col[r]} (or of {@code log(1 + col[r])} when {@code log}) over {@code rows}. */
+        static Moments of(double[] col, int[] rows, boolean log) {
+            Moments m = new Moments();
+            double shift = Double.NaN;
+            for (int r : rows) {
+                double v = col[r];
+                if (!Double.isNaN(v)) {
+                    shift = log ? Math.log(1.0 + v) : v;
+                    break;
+                }
+            }
+            int present = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double s1 = 0;
+            double s2 = 0;
+            for (int i = 0; i < rows.length; i++) {
+                double v = col[rows[i]];
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                if (Double.isInfinite(v)) {
+                    m.infiniteRow = rows[i];
+                    return m;
+                }
+                min = Math.min(min, v);
+                double d = (log ? Math.log(1.0 + v) : v) - shift;
+                s1 += d;
+                s2 += d * d;
+                present++;
+            }
+            m.present = present;
+            m.min = min;
+            if (present > 0) {
+                m.mean = shift + s1 / present;
+            }
+            if (present > 1) {
+                m.sd = Math.sqrt(Math.max(0.0, (s2 - s1 * s1 / present) / (present - 1)));
+            }
+            return m;
+        }
     }
 
     private static double[] quantileEdges(double[] col, int[] rows, int present, int k) {
@@ -653,6 +692,83 @@ public final class FittedEncoding {
         return out;
     }
 
+    /**
+     * Encodes rows {@code [from, to)} of a table into {@code float} columns: {@code out[k][i]} receives output
+     * {@code k} of row {@code i} (computed in {@code double}, then rounded), and every other entry of those rows'
+     * outputs is written too (one-hot zeros included). Rows keep their table index, so threads can fill disjoint
+     * ranges of the same arrays. Tables are matched as in {@link #encodeColumns(FeatureTable)}; a value too large
+     * for a {@code float} becomes infinite, which callers that need finite inputs check.
+     *
+     * @param table the table
+     * @param from  the first row, inclusive
+     * @param to    the last row, exclusive
+     * @param out   {@link #width()} arrays, each at least {@code to} long
+     * @throws IllegalArgumentException when the table lacks a feature or an array is too short
+     */
+    public void encodeFloat(FeatureTable table, int from, int to, float[][] out) {
+        Binding b = bind(table);
+        Objects.checkFromToIndex(from, to, table.rows());
+        if (out.length != width) {
+            throw new IllegalArgumentException("output has " + out.length + " arrays, the encoding needs " + width);
+        }
+        for (float[] o : out) {
+            if (o.length < to) {
+                throw new IllegalArgumentException("output array has length " + o.length + ", rows go up to " + to);
+            }
+        }
+        for (Part p : parts) {
+            double[] src = table.columnArray(b.column[p.input]);
+            int w = p.width();
+            if (p.categorical) {
+                int[] slots = b.codeSlot[p.input];
+                int miss = p.missingSlot();
+                for (int k = 0; k < w; k++) {
+                    Arrays.fill(out[p.offset + k], from, to, 0f);
+                }
+                for (int i = from; i < to; i++) {
+                    double v = src[i];
+                    out[p.offset + (Double.isNaN(v) ? miss : slots[(int) v])][i] = 1f;
+                }
+                continue;
+            }
+            float[] dst = out[p.offset];
+            double center = p.center;
+            double inv = p.inverseScale;
+            float fill = (float) p.fill;
+            if (!p.log) {
+                for (int i = from; i < to; i++) {
+                    double v = src[i];
+                    dst[i] = Double.isNaN(v) ? fill : (float) ((v - center) * inv);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    double v = src[i];
+                    dst[i] = Double.isNaN(v) ? fill : (float) ((Math.log(1.0 + (v > 0 ? v : 0.0)) - center) * inv);
+                }
+            }
+            for (int k = 1; k < w; k++) {
+                Arrays.fill(out[p.offset + k], from, to, 0f);
+            }
+            if (p.missingIndicator) {
+                float[] ind = out[p.offset + 1];
+                for (int i = from; i < to; i++) {
+                    if (Double.isNaN(src[i])) {
+                        ind[i] = 1f;
+                    }
+                }
+            }
+            if (p.edges != null) {
+                int bo = p.binOffset();
+                for (int i = from; i < to; i++) {
+                    double v = src[i];
+                    if (!Double.isNaN(v)) {
+                        out[bo + p.bin(v)][i] = 1f;
+                    }
+                }
+            }
+        }
+    }
+
     private Binding bind(FeatureTable table) {
         Objects.requireNonNull(table, "table");
         Binding b = lastBinding;
@@ -696,7 +812,7 @@ public final class FittedEncoding {
      * @return the JSON text
      */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         ObjectNode cfg = root.putObject("config");
         cfg.put("log1p", config.log1p());
@@ -733,7 +849,7 @@ public final class FittedEncoding {
             }
         }
         try {
-            return JSON.writeValueAsString(root);
+            return Json.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write encoding as JSON: " + e.getMessage(), e);
         }
@@ -751,7 +867,7 @@ public final class FittedEncoding {
         Objects.requireNonNull(json, "json");
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("encoding is not valid JSON: " + e.getOriginalMessage(), e);
         }

@@ -208,6 +208,52 @@ class FittedEncodingTest {
     }
 
     @Test
+    void floatEncodingOfRowRangesEqualsTheColumnEncodingRounded() {
+        FeatureTable t = sample(400, 12);
+        FittedEncoding enc = FittedEncoding.fit(t, EncoderConfig.defaults().withQuantileBins(3).withMinCount(3));
+        double[][] cols = enc.encodeColumns(t);
+        float[][] out = new float[enc.width()][t.rows()];
+        for (float[] o : out) {
+            java.util.Arrays.fill(o, 7f); // stale values: every output of the encoded rows must be overwritten
+        }
+        enc.encodeFloat(t, 150, 400, out);
+        enc.encodeFloat(t, 0, 150, out);
+        for (int k = 0; k < enc.width(); k++) {
+            for (int i = 0; i < t.rows(); i++) {
+                assertThat(out[k][i]).as("output %s row %d", enc.outputNames().get(k), i).isEqualTo((float) cols[k][i]);
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> enc.encodeFloat(t, 0, 10, new float[enc.width()][5]));
+        assertThat(e).hasMessageContaining("length 5");
+    }
+
+    @Test
+    void fittedCenterAndScaleMatchTwoPassFormulasFarFromZero() {
+        // values near 1e9 with a spread of 1: a naive one-pass sum of squares would lose every digit of the variance
+        int n = 1000;
+        double[] x = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            x[i] = 1e9 + (i % 7) * 0.5;
+            sum += x[i];
+        }
+        double mean = sum / n;
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(ss / (n - 1));
+        FeatureSchema s = FeatureSchema.of(FeatureSpec.numeric("big", "big values"));
+        FeatureTable t = TestTables.table(s, TestTables.labels(n), x);
+        FittedEncoding enc = FittedEncoding.fit(t, EncoderConfig.defaults().withLog1p(false));
+        double[][] cols = enc.encodeColumns(t);
+        for (int i = 0; i < n; i++) {
+            assertThat(cols[0][i]).isCloseTo((x[i] - mean) / sd, within(1e-6));
+        }
+    }
+
+    @Test
     void jsonRoundTripGivesTheSameOutputs() {
         FeatureTable t = sample(500, 9);
         FittedEncoding enc = FittedEncoding.fit(t, EncoderConfig.defaults().withQuantileBins(4).withMinCount(11));

@@ -283,6 +283,60 @@ class Rees46FastPathTest {
                 .hasMessageContaining("cannot start over");
     }
 
+    /** The general path's CSV: sessions read as objects and streamed one by one. */
+    private static String generalCsv(Path f) throws IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (dev.propensity.core.io.SessionReader r = dev.propensity.core.io.Inputs.sessions(f, InputFormat.REES46,
+                ReadOptions.defaults())) {
+            FeatureCsv.stream(r.stream().iterator(), FeatureTables.builder().zone(ZoneId.of("UTC")), w);
+        }
+        return w.toString();
+    }
+
+    @Test
+    void csvFromAFileIsTheGeneralPathsCsvByteForByte() throws IOException {
+        for (long seed = 4; seed <= 5; seed++) {
+            Path f = simulated(2_000, seed);
+            java.io.StringWriter w = new java.io.StringWriter();
+            BuildReport r = FeatureCsv.stream(f, null, ReadOptions.defaults(),
+                    FeatureTables.builder().zone(ZoneId.of("UTC")), w);
+            String expected = generalCsv(f);
+            assertThat(w.toString()).isEqualTo(expected);
+            assertThat(r.rows()).isEqualTo(expected.lines().count() - 1);
+        }
+    }
+
+    @Test
+    void csvFromAFileWritesNothingTwiceWhenTheFastReaderStartsOver() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (int i = 0; i < 600; i++) { // enough finished sessions for the fast reader to write some
+            sb.append("2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-").append(i).append('\n');
+        }
+        sb.append("2019-11-01 13:00:00 UTC,view,2,5,,,1.0,2,s-b\n");
+        sb.append("2019-11-01 13:00:01 UTC,view,2,5,,,1.0,9,\n");
+        Path f = dir.resolve("no-session-late.csv");
+        Files.writeString(f, sb.toString());
+        java.io.StringWriter w = new java.io.StringWriter();
+        BuildReport r = FeatureCsv.stream(f, InputFormat.REES46, ReadOptions.defaults(),
+                FeatureTables.builder().zone(ZoneId.of("UTC")), w);
+        String expected = generalCsv(f);
+        assertThat(expected.lines().count()).isEqualTo(1 + 602);
+        assertThat(w.toString()).isEqualTo(expected);
+        assertThat(r.rows()).isEqualTo(602);
+    }
+
+    @Test
+    void csvFromAFileStopsAtTheFirstBadRowNamingItsLine() throws IOException {
+        Path f = dir.resolve("bad-type.csv");
+        Files.writeString(f, HEADER + "2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-1\n"
+                + "2019-11-01 10:00:05 UTC,teleport,1,5,,,1.0,1,s-1\n");
+        assertThatThrownBy(() -> FeatureCsv.stream(f, null, ReadOptions.defaults(), FeatureTables.builder(),
+                new java.io.StringWriter()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("bad-type.csv:3:")
+                .hasMessageContaining("teleport");
+    }
+
     @Test
     void theDefaultSessionizerSettingsAreTheOnesTheFastPathAssumes() {
         Sessionizer s = ReadOptions.defaults().effectiveSessionizer();

@@ -63,22 +63,15 @@ final class TrainingData {
         IllegalArgumentException[] errors = new IllegalArgumentException[blocks];
         java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
             int start = b * block;
-            int len = Math.min(block, n - start);
-            int[] rows = new int[len];
-            for (int k = 0; k < len; k++) {
-                rows[k] = start + k;
-            }
-            double[][] cols = encoding.encodeColumns(table, rows);
+            int end = Math.min(n, start + block);
+            encoding.encodeFloat(table, start, end, out);
             for (int k = 0; k < width && errors[b] == null; k++) {
-                double[] c = cols[k];
                 float[] o = out[k];
-                for (int i = 0; i < len; i++) {
-                    float v = (float) c[i];
-                    if (!Float.isFinite(v)) {
-                        errors[b] = notFinite(encoding, table, trainer, k, start + i, c[i]);
+                for (int i = start; i < end; i++) {
+                    if (!Float.isFinite(o[i])) {
+                        errors[b] = notFinite(encoding, table, trainer, k, i, o[i]);
                         break;
                     }
-                    o[start + i] = v;
                 }
             }
         });
