@@ -36,12 +36,14 @@ final class OursApi {
 
     /**
      * Our logistic regression configured as the scikit-learn peer's {@code LogisticRegression()}: L2 with C = 1
-     * (so {@code l2 = 1 / rows}), no quantile bins, no segment gate; the default encoder standardises (the synthetic features are
+     * (so {@code l2 = 1 / rows}), the same stopping rule (L-BFGS stops when no gradient entry of the mean loss exceeds
+     * {@code tol = 1e-4}), no quantile bins, no segment gate; the default encoder standardises (the synthetic features are
      * standard normal already, so this changes nothing but the scale of the solve).
      */
     static PurchaseModel trainLogistic(FeatureTable table) {
         LogisticConfig config = LogisticConfig.defaults()
                 .withL2(1.0 / table.rows())
+                .withTolerance(1e-4)
                 .withEncoder(EncoderConfig.defaults())
                 .withGate("");
         return Trainers.logisticRegression(config).train(table);

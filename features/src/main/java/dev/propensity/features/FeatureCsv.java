@@ -9,6 +9,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -237,7 +238,11 @@ public final class FeatureCsv {
         while (it.hasNext()) {
             Session s = it.next();
             if (settings.accept(s, rx, counts)) {
-                writer.row(s.id(), s.purchased(), rx.values, rx.levels);
+                try {
+                    writer.row(s.id(), s.purchased(), rx.values, rx.levels);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
             }
         }
         writer.finish();
@@ -248,7 +253,8 @@ public final class FeatureCsv {
      * Streams the feature rows of a file of any supported format to CSV (the {@code propensity features} command),
      * without building a table. A strict REES46 read with the default extractors and cutoff takes the features
      * module's byte-level fast path (see {@link FeatureTables.Builder#build(Path, InputFormat, ReadOptions)}) on one
-     * thread, so the rows come out in the order the general path gives them; anything else reads sessions with
+     * thread, so the rows come out in the order the general path gives them, while a second thread formats and
+     * writes them; anything else reads sessions with
      * {@link Inputs#sessions} and streams them as {@link #stream(Iterator, FeatureTables.Builder, Writer)} does.
      * Flushes, does not close.
      *
@@ -269,10 +275,14 @@ public final class FeatureCsv {
         Objects.requireNonNull(out, "out");
         InputFormat f = format != null ? format : InputFormat.detect(input);
         if (!options.lenient() && settings.fastPathApplies(f, options)) {
-            RowWriter writer = new RowWriter(out);
-            BuildReport r = settings.forEachRow(input, f, options, writer, 1);
-            writer.finish();
-            return r;
+            // one thread reads and computes the rows, another formats and writes them, in the same order
+            try (Handoff handoff = new Handoff(new RowWriter(out))) {
+                BuildReport r = settings.forEachRow(input, f, options, handoff, 1);
+                handoff.finish();
+                return r;
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
         try (SessionReader r = Inputs.sessions(input, f, options)) {
             return stream(r.stream().iterator(), settings, out);
@@ -322,9 +332,11 @@ public final class FeatureCsv {
 
         @Override
         public void row(String sessionId, boolean purchased, double[] values, String[] levels) {
-            if (failure != null) {
-                return;
-            }
+            rowAt(sessionId, purchased, values, levels, 0);
+        }
+
+        /** A row whose values and levels start at {@code offset} of the arrays. */
+        void rowAt(String sessionId, boolean purchased, double[] values, String[] levels, int offset) {
             if (skipped < skip) {
                 skipped++;
                 skippedHash = skippedHash * 31 + sessionId.hashCode();
@@ -340,11 +352,11 @@ public final class FeatureCsv {
             for (int j = 0; j < categorical.length; j++) {
                 sb.append(',');
                 if (categorical[j]) {
-                    if (levels[j] != null) {
-                        appendField(sb, levels[j]);
+                    if (levels[offset + j] != null) {
+                        appendField(sb, levels[offset + j]);
                     }
                 } else {
-                    appendNumber(sb, values[j]);
+                    appendNumber(sb, values[offset + j]);
                 }
             }
             sb.append('\n');
@@ -360,11 +372,13 @@ public final class FeatureCsv {
             skippedHash = 0;
         }
 
+        /** Writes the builder; a failure is kept for {@link #finish()} and stops the rows (UncheckedIOException). */
         private void write() {
             try {
                 buf = flush(sb, buf, w);
             } catch (IOException e) {
                 failure = e;
+                throw new UncheckedIOException(e);
             }
         }
 
@@ -378,6 +392,170 @@ public final class FeatureCsv {
                         + " written");
             }
             w.flush();
+        }
+    }
+
+    /**
+     * Hands rows to a {@link RowWriter} on a thread of its own, in batches and in order: the reading thread copies
+     * each row into a batch (the arrays it is given are valid only during the call) and goes on. The writer's
+     * calls (start, rows, restart) happen on the writing thread in the order they were made here. A failure of the
+     * writer stops the reading at the next batch.
+     */
+    private static final class Handoff implements FeatureTables.RowSink, AutoCloseable {
+        private static final int ROWS = 2048;
+        private static final Batch END = new Batch(Batch.Kind.END, null, 0);
+
+        private static final class Batch {
+            enum Kind { START, ROWS, RESTART, END }
+
+            final Kind kind;
+            final FeatureSchema schema;
+            final String[] ids;
+            final boolean[] labels;
+            final double[] values;
+            final String[] levels;
+            int size;
+
+            Batch(Kind kind, FeatureSchema schema, int width) {
+                this.kind = kind;
+                this.schema = schema;
+                boolean rows = kind == Kind.ROWS;
+                this.ids = rows ? new String[ROWS] : null;
+                this.labels = rows ? new boolean[ROWS] : null;
+                this.values = rows ? new double[ROWS * width] : null;
+                this.levels = rows ? new String[ROWS * width] : null;
+            }
+        }
+
+        private final RowWriter target;
+        private final java.util.concurrent.BlockingQueue<Batch> full = new java.util.concurrent.ArrayBlockingQueue<>(4);
+        private final java.util.concurrent.BlockingQueue<Batch> free = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread thread;
+        private volatile Throwable failure;
+        private int width;
+        private Batch current;
+        private boolean ended;
+
+        Handoff(RowWriter target) {
+            this.target = target;
+            this.thread = new Thread(this::drain, "propensity-csv-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void drain() {
+            while (true) {
+                Batch b;
+                try {
+                    b = full.take();
+                } catch (InterruptedException e) {
+                    failure = e;
+                    return;
+                }
+                if (b.kind == Batch.Kind.END) {
+                    return;
+                }
+                if (failure != null) {
+                    continue; // keep draining so the reader never blocks
+                }
+                try {
+                    switch (b.kind) {
+                        case START -> target.start(b.schema);
+                        case RESTART -> target.restart("");
+                        default -> {
+                            for (int r = 0; r < b.size; r++) {
+                                target.rowAt(b.ids[r], b.labels[r], b.values, b.levels, r * width);
+                            }
+                            b.size = 0;
+                            free.add(b);
+                        }
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+            }
+        }
+
+        private void put(Batch b) {
+            Throwable f = failure;
+            if (f != null) {
+                throw f instanceof RuntimeException re ? re : new IllegalStateException(f.getMessage(), f);
+            }
+            try {
+                full.put(b);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing feature rows", e);
+            }
+        }
+
+        private void flushRows() {
+            if (current != null && current.size > 0) {
+                put(current);
+                current = null;
+            }
+        }
+
+        @Override
+        public void start(FeatureSchema schema) {
+            flushRows();
+            width = schema.size();
+            put(new Batch(Batch.Kind.START, schema, 0));
+        }
+
+        @Override
+        public void row(String sessionId, boolean purchased, double[] values, String[] levels) {
+            if (current == null) {
+                Batch b = free.poll();
+                current = b != null ? b : new Batch(Batch.Kind.ROWS, null, width);
+            }
+            Batch b = current;
+            int r = b.size++;
+            b.ids[r] = sessionId;
+            b.labels[r] = purchased;
+            System.arraycopy(values, 0, b.values, r * width, width);
+            System.arraycopy(levels, 0, b.levels, r * width, width);
+            if (b.size == ROWS) {
+                flushRows();
+            }
+        }
+
+        @Override
+        public void restart(String reason) {
+            flushRows();
+            put(new Batch(Batch.Kind.RESTART, null, 0));
+        }
+
+        /** Hands over the last rows, waits for the writer, and flushes it; throws what it failed with. */
+        void finish() throws IOException {
+            flushRows();
+            close();
+            Throwable f = failure;
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+            if (f != null) {
+                throw new IllegalStateException(f.getMessage(), f);
+            }
+            target.finish();
+        }
+
+        /** Ends the writing thread (idempotent). */
+        @Override
+        public void close() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            try {
+                full.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -326,6 +326,33 @@ class Rees46FastPathTest {
     }
 
     @Test
+    void csvFromAFileReportsAFailedWriteAsAnIOException() throws IOException {
+        Path f = simulated(3_000, 6);
+        java.io.Writer full = new java.io.Writer() {
+            private long chars;
+
+            @Override
+            public void write(char[] cbuf, int off, int len) throws IOException {
+                chars += len;
+                if (chars > 100_000) {
+                    throw new IOException("No space left on device");
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        assertThatThrownBy(() -> FeatureCsv.stream(f, null, ReadOptions.defaults(), FeatureTables.builder(), full))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("No space left");
+    }
+
+    @Test
     void csvFromAFileStopsAtTheFirstBadRowNamingItsLine() throws IOException {
         Path f = dir.resolve("bad-type.csv");
         Files.writeString(f, HEADER + "2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-1\n"
