@@ -106,9 +106,12 @@ public final class DashboardRun {
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
-    /** What was read: the feature table and how the input went. */
+    /**
+     * What was read: the feature table and how the input went; {@code fused} when reading and feature extraction
+     * were one pass (their time is then all in {@code readSeconds}).
+     */
     record Loaded(FeatureTable table, String source, String format, ReadReport readReport, BuildReport buildReport,
-                  double readSeconds, double featureSeconds) {
+                  double readSeconds, double featureSeconds, boolean fused) {
     }
 
     /**
@@ -237,14 +240,15 @@ public final class DashboardRun {
             progress.end();
             Map<String, Double> s = progress.seconds();
             return new Loaded(r.table(), "simulated sessions (seed " + options.seed() + ")", "simulated", null,
-                    r.report(), s.get("read"), s.get("features"));
+                    r.report(), s.get("read"), s.get("features"), false);
         }
         Path file = options.input();
         if ("features".equals(options.format())) {
             progress.start("read");
             FeatureTable table = FeatureCsvInput.read(file);
             progress.end();
-            return new Loaded(table, file.toString(), "features", null, null, progress.seconds().get("read"), 0.0);
+            return new Loaded(table, file.toString(), "features", null, null, progress.seconds().get("read"), 0.0,
+                    false);
         }
         InputFormat format = options.format() != null ? Pipeline.format(options.format()) : InputFormat.detect(file);
         if (format == InputFormat.REES46 && !options.lenient()) {
@@ -254,7 +258,7 @@ public final class DashboardRun {
             progress.end();
             double seconds = progress.seconds().get("read + features");
             ReadReport read = ReadReport.ofStrictRead(file.toString(), r.report().eventsIn(), r.report().eventsIn());
-            return new Loaded(r.table(), file.toString(), "rees46", read, r.report(), seconds, 0.0);
+            return new Loaded(r.table(), file.toString(), "rees46", read, r.report(), seconds, 0.0, true);
         }
         progress.start("read + features");
         long t0 = System.nanoTime();
@@ -264,7 +268,7 @@ public final class DashboardRun {
             progress.end();
             double total = (System.nanoTime() - t0) / 1e9;
             return new Loaded(r.table(), file.toString(), format.name().toLowerCase(Locale.ROOT), reader.report(),
-                    r.report(), sessions.readSeconds(), Math.max(0, total - sessions.readSeconds()));
+                    r.report(), sessions.readSeconds(), Math.max(0, total - sessions.readSeconds()), false);
         }
     }
 

@@ -289,6 +289,7 @@ class PropensityCommandTest {
         assertThat(lenient.out()).contains("2 input rows skipped");
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/input/rowsRejected").asLong()).isEqualTo(2);
+        assertThat(report.has("timingsNote")).as("the lenient read is not the fused fast path").isFalse();
         assertThat(report.at("/input/rejectedByReason").size()).isGreaterThanOrEqualTo(1);
     }
 
@@ -302,6 +303,20 @@ class PropensityCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("session_id,label,");
         assertThat(lines).hasSize(200 + 1);
+    }
+
+    @Test
+    void aStrictRees46RunSaysReadAndFeaturesWereOnePass(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.csv");
+        assertThat(Cli.run("simulate", "--sessions", "800", "--seed", "3", "--format", "rees46", "--out",
+                events.toString()).exit()).isZero();
+        Cli.Result r = Cli.run("dashboard", "--input", events.toString(), "--eval", "cv:3", "--out",
+                dir.resolve("o").toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("o/report.json").toFile());
+        assertThat(report.at("/timingsNote").asText()).contains("one pass");
+        assertThat(report.at("/timings/read").asDouble()).isPositive();
+        assertThat(report.at("/timings/features").asDouble()).isZero();
     }
 
     @Test
