@@ -137,6 +137,13 @@ public final class BenchSuite {
                 fmtSeconds(tt) + mbps(mb, tt) + ", " + fmtBytes(table.number("rss")),
                 "DuckDB " + fmtSeconds(td) + ", " + fmtBytes(md) + " (not kept)",
                 ratio(tt, td) + " time, " + ratio(table.number("rss"), md) + " RSS", "(reference)", ""));
+        Child.Outcome csv = best(() -> Child.java(jvm(options.streamHeap), IngestOurs.class,
+                List.of(file.toString(), "csv", "2")));
+        double tc = csv.number("seconds");
+        rows.add(new Row(work + ": to a feature CSV (propensity features)",
+                fmtSeconds(tc) + mbps(mb, tc) + ", " + fmtBytes(csv.number("rss")) + ", writes "
+                        + fmtBytes(csv.number("csv_bytes")),
+                "DuckDB " + fmtSeconds(td) + " (not written)", ratio(tc, td), "(reference)", ""));
         if (!options.noGeneral) {
             Child.Outcome general = Child.java(jvm(options.tableHeap), IngestOurs.class,
                     List.of(file.toString(), "general", "1"));

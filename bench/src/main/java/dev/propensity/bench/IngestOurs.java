@@ -1,12 +1,16 @@
 package dev.propensity.bench;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.propensity.core.SessionFacts;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.ReadOptions;
 import dev.propensity.features.BuildReport;
+import dev.propensity.features.FeatureCsv;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FeatureTables;
 import dev.propensity.features.StandardExtractors;
@@ -20,6 +24,8 @@ import dev.propensity.features.StandardExtractors;
  *       into checksums and dropped, as DuckDB's per-session rows are; memory holds the sessions open at once;</li>
  *   <li>{@code table}: {@link FeatureTables.Builder#build(Path, InputFormat, ReadOptions)}, every row kept in a
  *       {@link FeatureTable} (what the dashboard trains on);</li>
+ *   <li>{@code csv}: what {@code propensity features} does, {@link FeatureCsv#stream(Path, InputFormat, ReadOptions,
+ *       FeatureTables.Builder, Writer)} to a temporary file (one thread reads, another formats and writes);</li>
  *   <li>{@code general}: the same table through the general path (event and session objects, the extractors one
  *       by one), for comparison;</li>
  * </ul>
@@ -76,6 +82,22 @@ public final class IngestOurs {
                 Probe.emit("checksum", checksum[0]);
                 break;
             }
+            case "csv": {
+                // what `propensity features --out FILE.csv` does: rows formatted and written on a second thread
+                Path csv = Files.createTempFile("propensity-bench-features", ".csv");
+                try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                    BuildReport r = FeatureCsv.stream(file, InputFormat.REES46, ReadOptions.defaults(),
+                            FeatureTables.builder(), w);
+                    sessions = r.rows();
+                    purchases = r.buyersIn();
+                    events = r.eventsIn();
+                }
+                Probe.emit("csv_bytes", Files.size(csv));
+                Files.delete(csv);
+                features = 25;
+                threads = 2;
+                break;
+            }
             case "table":
             case "general": {
                 FeatureTables.Builder b = FeatureTables.builder().threads(threads);
@@ -96,7 +118,7 @@ public final class IngestOurs {
                 break;
             }
             default:
-                throw new IllegalArgumentException("mode must be stream, table or general, was '" + mode + "'");
+                throw new IllegalArgumentException("mode must be stream, csv, table or general, was '" + mode + "'");
         }
         Probe.emit("seconds", Probe.secondsSince(t0));
         Probe.emit("mode", mode);
