@@ -141,6 +141,15 @@ public final class FittedEncoding {
             return kept.size();
         }
 
+        /** The slot of a raw value given as an input-schema level code ({@code NaN} missing, unknown codes other). */
+        int slot(double v) {
+            if (Double.isNaN(v)) {
+                return missingSlot();
+            }
+            int code = (int) v;
+            return code >= 0 && code < codeSlot.length ? codeSlot[code] : otherSlot();
+        }
+
         int missingSlot() {
             return missingLevel ? kept.size() + 1 : kept.size();
         }
@@ -463,14 +472,7 @@ public final class FittedEncoding {
         for (Part p : parts) {
             double v = rawRow[p.input];
             if (p.categorical) {
-                int slot;
-                if (Double.isNaN(v)) {
-                    slot = p.missingSlot();
-                } else {
-                    int code = (int) v;
-                    slot = code >= 0 && code < p.codeSlot.length ? p.codeSlot[code] : p.otherSlot();
-                }
-                out[p.offset + slot] = 1.0;
+                out[p.offset + p.slot(v)] = 1.0;
             } else {
                 encodeNumeric(p, v, out);
             }
@@ -536,14 +538,7 @@ public final class FittedEncoding {
         for (Part p : parts) {
             double v = rawRow[p.input];
             if (p.categorical) {
-                int slot;
-                if (Double.isNaN(v)) {
-                    slot = p.missingSlot();
-                } else {
-                    int code = (int) v;
-                    slot = code >= 0 && code < p.codeSlot.length ? p.codeSlot[code] : p.otherSlot();
-                }
-                z += weights[p.offset + slot];
+                z += weights[p.offset + p.slot(v)];
             } else {
                 z += weights[p.offset] * p.value(v);
                 boolean missing = Double.isNaN(v);

@@ -253,16 +253,22 @@ class Rees46FastPathTest {
         }
     }
 
-    @Test
-    void aSinkIsRestartedWhenTheInputNeedsTheGeneralPathAfterRowsWereDelivered() throws IOException {
+    /** 600 finished sessions (enough for the fast reader to deliver some), then a row without a session id. */
+    private Path needsTheGeneralPathLate() throws IOException {
         StringBuilder sb = new StringBuilder(HEADER);
-        for (int i = 0; i < 600; i++) { // enough finished sessions for the fast reader to deliver some
+        for (int i = 0; i < 600; i++) {
             sb.append("2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-").append(i).append('\n');
         }
         sb.append("2019-11-01 13:00:00 UTC,view,2,5,,,1.0,2,s-b\n");
         sb.append("2019-11-01 13:00:01 UTC,view,2,5,,,1.0,9,\n");
         Path f = dir.resolve("no-session-late.csv");
         Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void aSinkIsRestartedWhenTheInputNeedsTheGeneralPathAfterRowsWereDelivered() throws IOException {
+        Path f = needsTheGeneralPathLate();
         int[] rows = new int[1];
         BuildReport r = FeatureTables.builder().threads(1).forEachRow(f, null, ReadOptions.defaults(),
                 new FeatureTables.RowSink() {
@@ -308,14 +314,7 @@ class Rees46FastPathTest {
 
     @Test
     void csvFromAFileWritesNothingTwiceWhenTheFastReaderStartsOver() throws IOException {
-        StringBuilder sb = new StringBuilder(HEADER);
-        for (int i = 0; i < 600; i++) { // enough finished sessions for the fast reader to write some
-            sb.append("2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-").append(i).append('\n');
-        }
-        sb.append("2019-11-01 13:00:00 UTC,view,2,5,,,1.0,2,s-b\n");
-        sb.append("2019-11-01 13:00:01 UTC,view,2,5,,,1.0,9,\n");
-        Path f = dir.resolve("no-session-late.csv");
-        Files.writeString(f, sb.toString());
+        Path f = needsTheGeneralPathLate();
         java.io.StringWriter w = new java.io.StringWriter();
         BuildReport r = FeatureCsv.stream(f, InputFormat.REES46, ReadOptions.defaults(),
                 FeatureTables.builder().zone(ZoneId.of("UTC")), w);
