@@ -130,6 +130,20 @@ abstract class CsvFile implements Closeable {
         }
     }
 
+    /**
+     * Reads the header line and requires it to be exactly {@code names}; closes the file and rethrows when it is
+     * not (for constructors, whose callers never get the reader to close).
+     */
+    final void expectHeaderOrClose(String... names) throws IOException {
+        try {
+            readHeader(String.join(",", names));
+            requireHeader(names);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
     /** Throws when the header is not the expected one. */
     final void requireHeader(String... names) {
         boolean ok = header.length == names.length;

@@ -74,27 +74,15 @@ public final class Rees46Reader extends CsvFile implements EventReader {
 
     private Rees46Reader(Path path, ReadOptions options) throws IOException {
         super(path, options, true);
-        try {
-            readHeader(String.join(",", HEADER));
-            requireHeader(HEADER);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        expectHeaderOrClose(HEADER);
     }
 
     private Rees46Reader(Path path, ReadOptions options, long from, long to) throws IOException {
         super(path, options, true, from, to);
-        try {
-            if (from == 0) {
-                readHeader(String.join(",", HEADER));
-                requireHeader(HEADER);
-            } else {
-                header = HEADER.clone();
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
+        if (from == 0) {
+            expectHeaderOrClose(HEADER);
+        } else {
+            header = HEADER.clone();
         }
     }
 

@@ -24,13 +24,7 @@ public final class RetailrocketReader extends CsvFile implements EventReader {
 
     private RetailrocketReader(Path path, ReadOptions options) throws IOException {
         super(path, options, true);
-        try {
-            readHeader(String.join(",", HEADER));
-            requireHeader(HEADER);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        expectHeaderOrClose(HEADER);
     }
 
     /**
