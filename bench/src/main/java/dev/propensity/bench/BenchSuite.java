@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  * and the machine, as Markdown).
  */
 public final class BenchSuite {
-    private static final Path PEERS = Path.of("/work/shared/peers");
+    /** The peer scripts: {@code ../shared/peers} beside the checkout (run.sh runs from the root), or {@code -Dpropensity.peers}. */
+    private static final Path PEERS = Path.of(System.getProperty("propensity.peers", "../shared/peers"))
+            .toAbsolutePath().normalize();
 
     private final Options options;
     private final List<Row> rows = new ArrayList<>();
