@@ -66,8 +66,12 @@ final class SvgWriter {
             + "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n";
     private static final String FONT_FALLBACK = ",Helvetica,Arial,sans-serif";
 
-    /** Physical font family per logical font (looking it up lays out text, so it is done once per font). */
-    private static final Map<Font, String> PHYSICAL_FAMILY = new ConcurrentHashMap<>();
+    /**
+     * Physical font family per family and style. VectorGraphics2D finds it by laying out a sentence in the font
+     * and in every installed font until the metrics match, which takes long; the answer does not depend on the
+     * size, so it is looked up once per family and style.
+     */
+    private static final Map<String, String> PHYSICAL_FAMILY = new ConcurrentHashMap<>();
 
     private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> {
         DecimalFormat d = new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
@@ -511,7 +515,7 @@ final class SvgWriter {
             return true;
         }
         if (!def.getFamily().equals(font.getFamily())) {
-            String family = PHYSICAL_FAMILY.computeIfAbsent(font, f -> GraphicsUtils.getPhysicalFont(f).getFamily());
+            String family = physicalFamily(font);
             if (!plainText(family) || family.indexOf('"') >= 0 || family.indexOf('&') >= 0 || family.indexOf(';') >= 0) {
                 return false;
             }
@@ -531,6 +535,17 @@ final class SvgWriter {
             style.append("font-weight:bold;");
         }
         return true;
+    }
+
+    /**
+     * The family of the installed font a (logical) font is drawn with, as VectorGraphics2D names it.
+     *
+     * @param font a font
+     * @return the physical family name
+     */
+    static String physicalFamily(Font font) {
+        return PHYSICAL_FAMILY.computeIfAbsent(font.getFamily() + "/" + font.getStyle(),
+                k -> GraphicsUtils.getPhysicalFont(font).getFamily());
     }
 
     private static boolean rgb(Color c) {
