@@ -93,15 +93,30 @@ public final class ChartFiles {
     public static byte[] svg(Chart<?, ?> chart) {
         Objects.requireNonNull(chart, "chart");
         headlessUnlessDisplay();
+        String direct = SvgWriter.write(chart);
+        return direct != null ? direct.getBytes(StandardCharsets.UTF_8) : encoderSvg(chart);
+    }
+
+    /**
+     * The chart's SVG through XChart's {@code VectorGraphicsEncoder} (an XML DOM serialised by an XSLT
+     * transformer), with font fallbacks and shortened path data: what {@link SvgWriter} reproduces faster, and
+     * what it falls back to for drawings it does not handle. One chart at a time: the encoder formats numbers
+     * through a shared {@code DecimalFormat}, which is not thread-safe.
+     */
+    static byte[] encoderSvg(Chart<?, ?> chart) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            synchronized (ENCODER_LOCK) {
+                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("SVG encoding failed for chart '" + chart.getTitle() + "'", e);
         }
         String svg = shortenNumbers(withFontFallback(new String(out.toByteArray(), StandardCharsets.UTF_8)));
         return svg.getBytes(StandardCharsets.UTF_8);
     }
+
+    private static final Object ENCODER_LOCK = new Object();
 
     private static final java.util.regex.Pattern FONT_FAMILY =
             java.util.regex.Pattern.compile("font-family:((?:&quot;[^&]*&quot;)|[^;\"&]+);");

@@ -210,8 +210,12 @@ public final class Dashboard {
         return n;
     }
 
-    /** A new builder. */
+    /**
+     * A new builder. Also starts preparing the rendering machinery (fonts, Java2D, XChart) in the background, so
+     * that a fresh JVM has it ready by the time the figures are computed and the charts are written.
+     */
     public static Builder builder() {
+        Warmup.start();
         return new Builder();
     }
 

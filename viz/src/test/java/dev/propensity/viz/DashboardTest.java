@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,6 +137,26 @@ class DashboardTest {
         assertThat(roc.getWidth()).isEqualTo(ChartStyle.WIDTH);
         assertThat(roc.getHeight()).isEqualTo(ChartStyle.HEIGHT);
         assertThat(Files.readString(dir.resolve("charts/roc.svg"))).startsWith("<?xml").contains("<svg");
+    }
+
+    @Test
+    void parallelWriteAllGivesTheSameBytesAsSerialRendering(@TempDir Path dir) throws IOException {
+        tableDashboard.writeAll(dir);
+        for (Map.Entry<String, org.knowm.xchart.internal.chartpart.Chart<?, ?>> e : tableDashboard.charts().entrySet()) {
+            assertThat(Files.readAllBytes(dir.resolve("charts/" + e.getKey() + ".svg"))).as(e.getKey() + ".svg")
+                    .isEqualTo(ChartFiles.svg(e.getValue()));
+            assertThat(Files.readAllBytes(dir.resolve("charts/" + e.getKey() + ".png"))).as(e.getKey() + ".png")
+                    .isEqualTo(ChartFiles.png(e.getValue()));
+        }
+        assertThat(Files.readAllBytes(dir.resolve("dashboard.png"))).isEqualTo(tableDashboard.png());
+        String html = Files.readString(dir.resolve("dashboard.html"));
+        for (Map.Entry<String, org.knowm.xchart.internal.chartpart.Chart<?, ?>> e : tableDashboard.charts().entrySet()) {
+            if (!e.getKey().equals(Dashboard.KPIS)) {
+                String inline = ChartFiles.inline(new String(ChartFiles.svg(e.getValue()), StandardCharsets.UTF_8),
+                        e.getValue().getWidth(), e.getValue().getHeight(), e.getKey());
+                assertThat(html).as(e.getKey()).contains(inline.substring("<svg".length()));
+            }
+        }
     }
 
     @Test
