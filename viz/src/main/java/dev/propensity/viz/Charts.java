@@ -534,7 +534,8 @@ public final class Charts {
         // bottom row first: XChart puts ticks at the data's y values only when they come in ascending order
         for (int row = 0; row < k; row++) {
             Importance imp = top.get(k - 1 - row);
-            names[row] = imp.feature() + (imp.nearOutcome() ? " (near outcome)" : "");
+            String suffix = imp.nearOutcome() ? " (near outcome)" : "";
+            names[row] = shorten(imp.feature(), LABEL_CHARS - suffix.length()) + suffix;
             String legend;
             Color color;
             boolean first;
@@ -578,6 +579,22 @@ public final class Charts {
             return Math.abs(d - r) < 1e-6 && r >= 0 && r < k ? names[(int) r] : "";
         });
         return c;
+    }
+
+    /** The most characters of a feature name beside a bar; longer names would push the plot off the chart. */
+    static final int LABEL_CHARS = 32;
+
+    /**
+     * A name cut to at most {@code max} characters by an ellipsis in the middle, keeping its start and its end
+     * (where gated inputs such as {@code [checkout_initiated!=0]*cart_value} keep the feature's own name).
+     */
+    static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int head = (max - 1) / 2;
+        int tail = max - 1 - head;
+        return s.substring(0, head) + "\u2026" + s.substring(s.length() - tail);
     }
 
     private static String lowerFirst(String s) {

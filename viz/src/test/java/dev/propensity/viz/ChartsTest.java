@@ -136,6 +136,14 @@ class ChartsTest {
     }
 
     @Test
+    void longFeatureNamesAreCutInTheMiddleKeepingBothEnds() {
+        assertThat(Charts.shorten("[checkout_initiated!=0]*duration_seconds", 32))
+                .hasSize(32).startsWith("[checkout_initi").endsWith("duration_seconds").contains("\u2026");
+        assertThat(Charts.shorten("cart_adds", 32)).isEqualTo("cart_adds");
+        assertThat(Charts.shorten("abcdefgh", 5)).isEqualTo("ab\u2026gh");
+    }
+
+    @Test
     void importanceKeepsTheLargestFeaturesLargestOnTop() {
         String[] names = new String[20];
         double[] values = new double[20];
