@@ -30,7 +30,7 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "NAME", defaultValue = "logistic",
             converter = Options.ModelConverter.class,
-            description = "Trainer: logistic (default), xgboost, random-forest or a registered name.")
+            description = "Trainer: logistic (default), xgboost, random-forest, stack or a registered name.")
     String model;
 
     @Option(names = "--eval", paramLabel = "PROTOCOL", defaultValue = "cv:5", converter = Options.EvalConverter.class,

@@ -9,6 +9,7 @@ import dev.propensity.features.Cutoff;
 import dev.propensity.features.Cutoffs;
 import dev.propensity.model.LogisticConfig;
 import dev.propensity.model.ModelTrainer;
+import dev.propensity.model.StackConfig;
 import dev.propensity.model.Trainers;
 import dev.propensity.model.TreeConfig;
 import dev.propensity.model.XGBoostConfig;
@@ -43,7 +44,7 @@ public final class Pipeline {
      * The trainer of a command-line name, seeded: the built-in trainers get {@code seed} in their configuration;
      * a user-registered trainer is used as registered.
      *
-     * @param name {@code logistic}, {@code xgboost}, {@code random-forest} or a registered name
+     * @param name {@code logistic}, {@code xgboost}, {@code random-forest}, {@code stack} or a registered name
      * @param seed the seed
      * @return the trainer
      * @throws IllegalArgumentException naming the known trainers when the name is unknown
@@ -57,6 +58,8 @@ public final class Pipeline {
                 return Trainers.xgboost(XGBoostConfig.defaults().withSeed(seed));
             case "random-forest":
                 return Trainers.randomForest(TreeConfig.defaults().withSeed(seed));
+            case "stack":
+                return Trainers.stack(StackConfig.defaults().withSeed(seed));
             default:
                 return Trainers.byName(name.trim());
         }

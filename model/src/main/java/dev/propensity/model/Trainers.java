@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The built-in trainers, and a registry of trainers by name for the command's {@code --model NAME}.
  *
- * <p>Built in: {@code logistic} ({@link #logisticRegression(LogisticConfig)} with defaults), {@code xgboost} and
- * {@code random-forest}. A user's trainer is added with {@link #register(String, Supplier)}; the registry is
+ * <p>Built in: {@code logistic} ({@link #logisticRegression(LogisticConfig)} with defaults), {@code xgboost},
+ * {@code random-forest} and {@code stack} ({@link #stack(StackConfig)}: logistic and XGBoost averaged). A user's trainer is added with {@link #register(String, Supplier)}; the registry is
  * shared by the whole program (it is what the command line looks names up in) and is thread-safe.
  */
 public final class Trainers {
@@ -27,6 +27,7 @@ public final class Trainers {
         REGISTRY.put("logistic", Trainers::logisticRegression);
         REGISTRY.put("xgboost", () -> xgboost(XGBoostConfig.defaults()));
         REGISTRY.put("random-forest", () -> randomForest(TreeConfig.defaults()));
+        REGISTRY.put("stack", () -> stack(StackConfig.defaults()));
         for (String name : REGISTRY.keySet()) {
             BUILT_IN.put(name, true);
         }
@@ -68,6 +69,18 @@ public final class Trainers {
      */
     public static ModelTrainer randomForest(TreeConfig config) {
         return TribuoModels.randomForest(config);
+    }
+
+    /**
+     * A stack of the logistic regression and XGBoost: their probabilities averaged with weights chosen, for the
+     * highest ROC AUC, on inner cross-validated predictions of the training rows only (see {@link StackConfig}).
+     * Training costs about {@code innerFolds + 1} times the two members' training.
+     *
+     * @param config the settings
+     * @return the trainer, named {@code stack}
+     */
+    public static ModelTrainer stack(StackConfig config) {
+        return TribuoModels.stack(config);
     }
 
     /**

@@ -13,7 +13,7 @@ class TrainersTest {
 
     @Test
     void builtInNamesGiveTrainersOfThatName() {
-        assertThat(Trainers.names()).contains("logistic", "xgboost", "random-forest");
+        assertThat(Trainers.names()).contains("logistic", "xgboost", "random-forest", "stack");
         assertThat(Trainers.byName("logistic").name()).isEqualTo("logistic");
         assertThat(Trainers.byName("XGBoost").name()).isEqualTo("xgboost");
         assertThat(Trainers.byName("random-forest").name()).isEqualTo("random-forest");
@@ -22,7 +22,7 @@ class TrainersTest {
     @Test
     void unknownNameListsTheKnownNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainers.byName("svm"));
-        assertThat(e.getMessage()).contains("unknown model 'svm'").contains("logistic, random-forest, xgboost");
+        assertThat(e.getMessage()).contains("unknown model 'svm'").contains("logistic, random-forest, stack, xgboost");
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -30,7 +32,11 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  * feature names, the fitted encoding, the gate feature of a gated logistic model, the model card) and {@code model.tribuo}, the Tribuo model in Tribuo's protobuf form. No Java
  * object serialisation is involved.
  *
- * <p>Format versions: 1 (the first).
+ * <p>A stack ({@code kind} {@code stack}) holds no Tribuo model itself: its manifest lists the members with their
+ * weights, and each member is a complete model file nested in the archive as
+ * {@code member-K.model}.
+ *
+ * <p>Format versions: 1 (the first; stacks were added within it: older libraries refuse them as an unknown kind).
  */
 final class ModelFile {
     /** The format version this library writes and the newest it reads. */
@@ -69,53 +75,138 @@ final class ModelFile {
         }
     }
 
+    /**
+     * Writes a stack: the manifest (kind {@code stack}, schema, card and one entry per member with its
+     * weight) and each member as a complete model file nested in the archive.
+     */
+    static void writeStack(Path file, StackPurchaseModel stack) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("kind", StackPurchaseModel.KIND);
+        root.putPOJO("schema", stack.schema().names());
+        root.set("card", cardJson(stack.card()));
+        double[] w = stack.weights();
+        com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("members");
+        List<byte[]> bytes = new ArrayList<>();
+        for (int k = 0; k < stack.members().size(); k++) {
+            ObjectNode member = list.addObject();
+            member.put("entry", "member-" + k + ".model");
+            member.put("kind", stack.members().get(k).card().trainer());
+            member.put("weight", w[k]);
+            Path tmp = Files.createTempFile("propensity-member", ".model");
+            try {
+                stack.members().get(k).save(tmp);
+                bytes.add(Files.readAllBytes(tmp));
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(JSON.writeValueAsBytes(root));
+            zip.closeEntry();
+            for (int k = 0; k < bytes.size(); k++) {
+                zip.putNextEntry(new ZipEntry("member-" + k + ".model"));
+                zip.write(bytes.get(k));
+                zip.closeEntry();
+            }
+        }
+    }
+
     static PurchaseModel read(Path file) throws IOException {
         byte[] head = new byte[4];
         int got;
         try (InputStream in = Files.newInputStream(file)) {
             got = in.readNBytes(head, 0, 4);
         }
-        if (got < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+        if (!isZip(head, got)) {
             throw new ModelFileException(file, "not a Propensity model file (expected a ZIP archive holding "
                     + MANIFEST + ")", null);
         }
-        JsonNode root;
-        byte[] tribuoBytes;
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry m = zip.getEntry(MANIFEST);
-            if (m == null) {
-                throw new ModelFileException(file, "not a Propensity model file (a ZIP archive without " + MANIFEST
-                        + ")", null);
-            }
-            try (InputStream in = zip.getInputStream(m)) {
-                root = JSON.readTree(in);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new ModelFileException(file, MANIFEST + " is not valid JSON: " + e.getOriginalMessage(), e);
-            }
-            if (root == null || !FORMAT.equals(root.path("format").asText())) {
-                throw new ModelFileException(file, "not a Propensity model file (" + MANIFEST
-                        + " lacks \"format\": \"" + FORMAT + "\")", null);
-            }
-            int version = root.path("formatVersion").asInt(-1);
-            if (version < 1) {
-                throw new ModelFileException(file, MANIFEST + " has no valid formatVersion: "
-                        + root.path("formatVersion"), null);
-            }
-            if (version > FORMAT_VERSION) {
-                throw new ModelFileException(file, "written in model format version " + version
-                        + ", but this library reads versions up to " + FORMAT_VERSION
-                        + "; load it with a newer Propensity", null);
-            }
-            ZipEntry t = zip.getEntry(root.path("tribuoModel").asText(TRIBUO_ENTRY));
-            if (t == null) {
-                throw new ModelFileException(file, "the archive lacks the Tribuo model entry "
-                        + root.path("tribuoModel").asText(TRIBUO_ENTRY), null);
-            }
-            try (InputStream in = zip.getInputStream(t)) {
-                tribuoBytes = in.readAllBytes();
+            for (java.util.Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry z = e.nextElement();
+                try (InputStream in = zip.getInputStream(z)) {
+                    entries.put(z.getName(), in.readAllBytes());
+                }
             }
         } catch (ZipException e) {
             throw new ModelFileException(file, "truncated or damaged model file (" + e.getMessage() + ")", e);
+        }
+        return parse(file, "", entries, true);
+    }
+
+    private static boolean isZip(byte[] head, int got) {
+        return got >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
+
+    /** The entries of a model file nested in another (a stack's member). */
+    private static Map<String, byte[]> nestedEntries(Path file, String where, byte[] bytes) throws IOException {
+        if (!isZip(bytes, bytes.length)) {
+            throw new ModelFileException(file, where + "is not a model file (expected a ZIP archive)", null);
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(bytes))) {
+            for (ZipEntry z = in.getNextEntry(); z != null; z = in.getNextEntry()) {
+                entries.put(z.getName(), in.readAllBytes());
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFileException(file, where + "is truncated or damaged (" + e.getMessage() + ")", e);
+        }
+        return entries;
+    }
+
+    /**
+     * Reads a model from an archive's entries.
+     *
+     * @param file     the file, for messages
+     * @param where    the nested member being read ({@code ""} for the file itself), for messages
+     * @param entries  the archive's entries by name
+     * @param topLevel whether a stack may appear here (stacks do not nest)
+     */
+    private static PurchaseModel parse(Path file, String where, Map<String, byte[]> entries, boolean topLevel)
+            throws IOException {
+        JsonNode root;
+        byte[] m = entries.get(MANIFEST);
+        if (m == null) {
+            throw new ModelFileException(file, where + "not a Propensity model file (a ZIP archive without "
+                    + MANIFEST + ")", null);
+        }
+        try {
+            root = JSON.readTree(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ModelFileException(file, where + MANIFEST + " is not valid JSON: " + e.getOriginalMessage(),
+                    e);
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new ModelFileException(file, where + "not a Propensity model file (" + MANIFEST
+                    + " lacks \"format\": \"" + FORMAT + "\")", null);
+        }
+        int version = root.path("formatVersion").asInt(-1);
+        if (version < 1) {
+            throw new ModelFileException(file, where + MANIFEST + " has no valid formatVersion: "
+                    + root.path("formatVersion"), null);
+        }
+        if (version > FORMAT_VERSION) {
+            throw new ModelFileException(file, where + "written in model format version " + version
+                    + ", but this library reads versions up to " + FORMAT_VERSION
+                    + "; load it with a newer Propensity", null);
+        }
+        String kind = root.path("kind").asText();
+        if (kind.equals(StackPurchaseModel.KIND)) {
+            if (!topLevel) {
+                throw new ModelFileException(file, where + "a stack cannot be a member of a stack", null);
+            }
+            return parseStack(file, root, entries);
+        }
+        String tribuoEntry = root.path("tribuoModel").asText(TRIBUO_ENTRY);
+        byte[] tribuoBytes = entries.get(tribuoEntry);
+        if (tribuoBytes == null) {
+            throw new ModelFileException(file, where + "the archive lacks the Tribuo model entry " + tribuoEntry,
+                    null);
         }
         FittedEncoding encoding;
         ModelCard card;
@@ -125,35 +216,64 @@ final class ModelFile {
             card = readCard(root.path("card"));
             model = Model.deserializeFromStream(new java.io.ByteArrayInputStream(tribuoBytes));
         } catch (IllegalArgumentException | IOException | IllegalStateException e) {
-            throw new ModelFileException(file, "damaged model file: " + e.getMessage(), e);
+            throw new ModelFileException(file, where + "damaged model file: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new ModelFileException(file, "damaged model file: " + e, e);
+            throw new ModelFileException(file, where + "damaged model file: " + e, e);
         }
-        String kind = root.path("kind").asText();
         if (!model.validate(Label.class)) {
-            throw new ModelFileException(file, "the Tribuo model does not predict labels", null);
+            throw new ModelFileException(file, where + "the Tribuo model does not predict labels", null);
         }
         @SuppressWarnings("unchecked")
         Model<Label> labelModel = (Model<Label>) model;
         switch (kind) {
             case LinearPurchaseModel.KIND:
                 if (!(model instanceof LinearSGDModel)) {
-                    throw new ModelFileException(file, "a logistic model must hold a LinearSGDModel, found "
+                    throw new ModelFileException(file, where + "a logistic model must hold a LinearSGDModel, found "
                             + model.getClass().getName(), null);
                 }
                 String gate = root.hasNonNull("gate") ? root.get("gate").asText() : null;
                 try {
                     return new LinearPurchaseModel(encoding, gate, (LinearSGDModel) model, card);
                 } catch (IllegalArgumentException e) {
-                    throw new ModelFileException(file, "damaged model file: " + e.getMessage(), e);
+                    throw new ModelFileException(file, where + "damaged model file: " + e.getMessage(), e);
                 }
             case TreePurchaseModel.XGBOOST:
             case TreePurchaseModel.RANDOM_FOREST:
                 return new TreePurchaseModel(kind, encoding, labelModel, card);
             default:
-                throw new ModelFileException(file, "unknown model kind '" + kind + "' (this library reads "
+                throw new ModelFileException(file, where + "unknown model kind '" + kind + "' (this library reads "
                         + LinearPurchaseModel.KIND + ", " + TreePurchaseModel.XGBOOST + ", "
-                        + TreePurchaseModel.RANDOM_FOREST + ")", null);
+                        + TreePurchaseModel.RANDOM_FOREST + ", " + StackPurchaseModel.KIND + ")", null);
+        }
+    }
+
+    private static PurchaseModel parseStack(Path file, JsonNode root, Map<String, byte[]> entries)
+            throws IOException {
+        JsonNode list = root.path("members");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new ModelFileException(file, "damaged model file: a stack's " + MANIFEST
+                    + " needs a non-empty members list", null);
+        }
+        double[] weights = new double[list.size()];
+        List<PurchaseModel> members = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            JsonNode member = list.get(k);
+            String entry = member.path("entry").asText("");
+            byte[] bytes = entries.get(entry);
+            if (bytes == null || !member.path("weight").isNumber()) {
+                throw new ModelFileException(file, "damaged model file: stack member " + k + " lacks "
+                        + (bytes == null ? "its archive entry '" + entry + "'" : "a numeric weight"), null);
+            }
+            weights[k] = member.path("weight").asDouble();
+            String where = "stack member " + k + " (" + entry + "): ";
+            members.add(parse(file, where, nestedEntries(file, where, bytes), false));
+        }
+        try {
+            return new StackPurchaseModel(members, weights, readCard(root.path("card")));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ModelFileException(file, "damaged model file: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ModelFileException(file, "damaged model file: " + e, e);
         }
     }
 

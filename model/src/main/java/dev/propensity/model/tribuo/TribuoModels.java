@@ -4,6 +4,7 @@ import dev.propensity.model.LogisticConfig;
 import dev.propensity.model.ModelFileException;
 import dev.propensity.model.ModelTrainer;
 import dev.propensity.model.PurchaseModel;
+import dev.propensity.model.StackConfig;
 import dev.propensity.model.TreeConfig;
 import dev.propensity.model.XGBoostConfig;
 import java.io.IOException;
@@ -48,6 +49,17 @@ public final class TribuoModels {
      */
     public static ModelTrainer randomForest(TreeConfig config) {
         return TreeTrainer.randomForest(config);
+    }
+
+    /**
+     * A stacked trainer: logistic regression and XGBoost averaged with weights learned on inner out-of-fold
+     * predictions of the training rows.
+     *
+     * @param config the settings
+     * @return the trainer, named {@code stack}
+     */
+    public static ModelTrainer stack(StackConfig config) {
+        return StackTrainer.of(config);
     }
 
     /**

@@ -1,0 +1,151 @@
+package dev.propensity.model.tribuo;
+
+import dev.propensity.features.FeatureTable;
+import dev.propensity.metrics.ClassificationMetrics;
+import dev.propensity.metrics.Splits;
+import dev.propensity.model.ModelCard;
+import dev.propensity.model.ModelTrainer;
+import dev.propensity.model.PurchaseModel;
+import dev.propensity.model.StackConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Trains a stacked model (see {@link StackConfig}): the members' inner out-of-fold predictions on the training
+ * rows choose the averaging weights (highest ROC AUC on a grid), then the members are retrained on every
+ * training row.
+ */
+final class StackTrainer implements ModelTrainer {
+    private final List<ModelTrainer> members;
+    private final int innerFolds;
+    private final int weightSteps;
+    private final long seed;
+    private final int minPositives;
+    private final Map<String, String> description;
+
+    StackTrainer(List<ModelTrainer> members, int innerFolds, int weightSteps, long seed, int minPositives,
+                 Map<String, String> description) {
+        this.members = List.copyOf(members);
+        if (this.members.isEmpty()) {
+            throw new IllegalArgumentException("a stack needs at least one member");
+        }
+        this.innerFolds = innerFolds;
+        this.weightSteps = weightSteps;
+        this.seed = seed;
+        this.minPositives = minPositives;
+        this.description = Objects.requireNonNull(description, "description");
+    }
+
+    static StackTrainer of(StackConfig c) {
+        return new StackTrainer(List.of(new LogisticTrainer(c.logistic()), TreeTrainer.xgboost(c.xgboost())),
+                c.innerFolds(), c.weightSteps(), c.seed(),
+                Math.max(c.innerFolds(), Math.max(c.logistic().minPositives(), c.xgboost().minPositives())),
+                c.describe());
+    }
+
+    @Override
+    public String name() {
+        return StackPurchaseModel.KIND;
+    }
+
+    @Override
+    public PurchaseModel train(FeatureTable table) {
+        long t0 = System.nanoTime();
+        int positives = TrainingData.checkLabels(table, minPositives, name());
+        int n = table.rows();
+        boolean[] labels = table.labels();
+        int m = members.size();
+        // inner out-of-fold probabilities: column k holds member k's prediction of each row by a model that never saw it
+        double[][] z = new double[m][n];
+        int[] folds = Splits.stratifiedFolds(labels, innerFolds, seed);
+        for (int f = 0; f < innerFolds; f++) {
+            int[] train = Splits.trainRows(folds, f);
+            int[] test = Splits.testRows(folds, f);
+            FeatureTable trainTable = table.select(train);
+            FeatureTable testTable = table.select(test);
+            for (int k = 0; k < m; k++) {
+                double[] p;
+                try {
+                    p = members.get(k).train(trainTable).predict(testTable);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(name() + ": inner fold " + f + " of " + innerFolds
+                            + ", member " + members.get(k).name() + ": " + e.getMessage(), e);
+                }
+                for (int i = 0; i < test.length; i++) {
+                    z[k][test[i]] = p[i];
+                }
+            }
+        }
+        double[] weights = bestWeights(z, labels, weightSteps);
+        PurchaseModel[] fitted = new PurchaseModel[m];
+        for (int k = 0; k < m; k++) {
+            fitted[k] = members.get(k).train(table);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ModelCard card = ModelCard.trained(name(), description, n, positives, seed, seconds);
+        return new StackPurchaseModel(List.of(fitted), weights, card);
+    }
+
+    /**
+     * The weights, multiples of {@code 1 / steps} summing to 1, whose average of the columns has the highest ROC
+     * AUC; the first in grid order among equals (the grid puts the most weight on the first member first).
+     */
+    static double[] bestWeights(double[][] z, boolean[] labels, int steps) {
+        int m = z.length;
+        int n = labels.length;
+        double[] best = null;
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        int[] units = new int[m];
+        units[0] = steps;
+        double[] blend = new double[n];
+        while (units != null) {
+            java.util.Arrays.fill(blend, 0);
+            for (int k = 0; k < m; k++) {
+                double w = units[k] / (double) steps;
+                if (w != 0) {
+                    double[] col = z[k];
+                    for (int i = 0; i < n; i++) {
+                        blend[i] += w * col[i];
+                    }
+                }
+            }
+            double auc = ClassificationMetrics.rocAuc(labels, blend);
+            if (auc > bestAuc) {
+                bestAuc = auc;
+                best = new double[m];
+                for (int k = 0; k < m; k++) {
+                    best[k] = units[k] / (double) steps;
+                }
+            }
+            units = nextComposition(units);
+        }
+        return best;
+    }
+
+    /** The next composition of the same total in reverse lexicographic order, or {@code null} after the last. */
+    private static int[] nextComposition(int[] u) {
+        int m = u.length;
+        // find the rightmost position before the last with a positive count; move one unit right of it and gather
+        // everything after it there
+        for (int k = m - 2; k >= 0; k--) {
+            if (u[k] > 0) {
+                int[] v = u.clone();
+                int tail = 0;
+                for (int j = k + 1; j < m; j++) {
+                    tail += v[j];
+                    v[j] = 0;
+                }
+                v[k]--;
+                v[k + 1] = tail + 1;
+                return v;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "StackTrainer[" + description + "]";
+    }
+}
