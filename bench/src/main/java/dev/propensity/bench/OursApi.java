@@ -41,9 +41,14 @@ final class OursApi {
      * standard normal already, so this changes nothing but the scale of the solve).
      */
     static PurchaseModel trainLogistic(FeatureTable table) {
+        return trainLogistic(table, 1e-4);
+    }
+
+    /** {@link #trainLogistic(FeatureTable)} with another gradient tolerance (the library's default is 1e-5). */
+    static PurchaseModel trainLogistic(FeatureTable table, double tolerance) {
         LogisticConfig config = LogisticConfig.defaults()
                 .withL2(1.0 / table.rows())
-                .withTolerance(1e-4)
+                .withTolerance(tolerance)
                 .withEncoder(EncoderConfig.defaults())
                 .withGate("");
         return Trainers.logisticRegression(config).train(table);
