@@ -34,6 +34,33 @@ class EvaluationTest {
     }
 
     @Test
+    void foldsTrainedTwoAtATimeGiveWhatOneAtATimeGives() {
+        EvaluationProtocol cv = EvaluationProtocol.crossValidation(5, 3);
+        for (ModelTrainer t : new ModelTrainer[] {Trainers.logisticRegression(),
+                Trainers.xgboost(XGBoostConfig.defaults().withRounds(30))}) {
+            Evaluation serial = Evaluation.run(t, MIXED, cv, true, 1);
+            Evaluation parallel = Evaluation.run(t, MIXED, cv, true, 2);
+            assertThat(parallel.probabilities()).as(t.name()).containsExactly(serial.probabilities());
+            assertThat(parallel.model().predict(MIXED)).as(t.name()).containsExactly(serial.model().predict(MIXED));
+            assertThat(parallel.model().card().trainingRows()).isEqualTo(MIXED.rows());
+        }
+    }
+
+    @Test
+    void aFailingFoldIsReportedAsTheFirstFailureInFoldOrder() {
+        java.util.List<Integer> ran = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.runAll(6, 2, f -> {
+                    ran.add(f);
+                    if (f >= 2) {
+                        throw new IllegalArgumentException("task " + f);
+                    }
+                }));
+        assertThat(e).hasMessage("task 2");
+        assertThat(ran).contains(0, 1, 2);
+    }
+
+    @Test
     void sameSeedGivesTheSameEvaluation() {
         EvaluationProtocol cv = EvaluationProtocol.crossValidation(3, 9);
         Evaluation a = Evaluation.run(Trainers.logisticRegression(), MIXED, cv, false);
