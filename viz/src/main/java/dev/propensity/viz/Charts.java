@@ -516,7 +516,7 @@ public final class Charts {
         int k = top.size();
         String[] names = new String[k];
         XYChart c = xy("What drives purchase (top " + k + (k == 1 ? " feature)" : " features)"),
-                signed ? "standardised coefficient (effect of +1 std on the log-odds)"
+                signed ? "standardised coefficient (log-odds change per +1 std)"
                         : Importance.PERMUTATION.equals(method) ? "drop in ROC AUC when the feature is shuffled"
                         : lowerFirst(method),
                 "");
@@ -582,7 +582,7 @@ public final class Charts {
     }
 
     /** The most characters of a feature name beside a bar; longer names would push the plot off the chart. */
-    static final int LABEL_CHARS = 32;
+    static final int LABEL_CHARS = 34;
 
     /**
      * A name cut to at most {@code max} characters by an ellipsis in the middle, keeping its start and its end
