@@ -50,6 +50,9 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "Skip and count bad rows instead of stopping at the first.")
     boolean lenient;
 
+    /** Whether the output file has been opened (so replaced) by this run. */
+    private boolean opened;
+
     /** The output: the file (parent directories created), or standard output, which closing leaves open. */
     private Writer writer() throws IOException {
         if ("-".equals(out)) {
@@ -64,7 +67,9 @@ final class FeaturesCommand implements Callable<Integer> {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        opened = true;
+        return w;
     }
 
     @Override
@@ -78,17 +83,25 @@ final class FeaturesCommand implements Callable<Integer> {
         BuildReport report;
         long rejected = 0;
         progress.start("features");
-        if (!lenient) {
-            // strict: the features module picks its fastest way (REES46 bytes straight to rows where it applies)
-            InputFormat f = format != null ? Pipeline.format(format) : InputFormat.detect(input);
-            try (Writer w = writer()) {
-                report = FeatureCsv.stream(input, f, ReadOptions.defaults(), settings, w);
+        try {
+            if (!lenient) {
+                // strict: the features module picks its fastest way (REES46 bytes straight to rows where it applies)
+                InputFormat f = format != null ? Pipeline.format(format) : InputFormat.detect(input);
+                try (Writer w = writer()) {
+                    report = FeatureCsv.stream(input, f, ReadOptions.defaults(), settings, w);
+                }
+            } else {
+                try (SessionReader reader = Pipeline.open(input, format, true); Writer w = writer()) {
+                    report = FeatureCsv.stream(Pipeline.timed(reader, progress), settings, w);
+                    rejected = reader.report().rowsRejected();
+                }
             }
-        } else {
-            try (SessionReader reader = Pipeline.open(input, format, true); Writer w = writer()) {
-                report = FeatureCsv.stream(Pipeline.timed(reader, progress), settings, w);
-                rejected = reader.report().rowsRejected();
+        } catch (IOException | RuntimeException e) {
+            // a half-written CSV looks like a whole one: leave none behind (a file never opened is left alone)
+            if (opened && !"-".equals(out)) {
+                Files.deleteIfExists(Path.of(out));
             }
+            throw e;
         }
         progress.end();
         PrintWriter summary = "-".equals(out) ? spec.commandLine().getErr() : spec.commandLine().getOut();

@@ -320,6 +320,27 @@ class PropensityCommandTest {
     }
 
     @Test
+    void featuresLeavesNoHalfWrittenCsvAndKeepsAnOldOneWhenTheInputIsMissing(@TempDir Path dir) throws IOException {
+        Path events = dir.resolve("events.csv");
+        assertThat(Cli.run("simulate", "--sessions", "400", "--seed", "4", "--format", "rees46", "--out",
+                events.toString()).exit()).isZero();
+        List<String> lines = new ArrayList<>(Files.readAllLines(events));
+        lines.add(300, "2019-11-01 00:00:00 UTC,teleport,1,2,c,b,1.5,9,sX");
+        Files.write(events, lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("features.csv");
+        Cli.Result bad = Cli.run("features", "--input", events.toString(), "--out", out.toString());
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err()).contains("events.csv:301:").contains("teleport").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+
+        Files.writeString(out, "session_id,label\ns1,0\n");
+        Cli.Result missing = Cli.run("features", "--input", dir.resolve("missing.csv").toString(), "--out",
+                out.toString());
+        assertThat(missing.exit()).as(missing.toString()).isEqualTo(2);
+        assertThat(out).hasContent("session_id,label\ns1,0\n");
+    }
+
+    @Test
     void featureCsvFeedsTheDashboard(@TempDir Path dir) {
         Path events = dir.resolve("events.csv");
         assertThat(Cli.run("simulate", "--sessions", "1500", "--seed", "2", "--out", events.toString()).exit()).isZero();
