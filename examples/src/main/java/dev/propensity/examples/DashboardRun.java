@@ -252,14 +252,14 @@ public final class DashboardRun {
                     false);
         }
         InputFormat format = options.format() != null ? Pipeline.format(options.format()) : InputFormat.detect(file);
-        if (format == InputFormat.REES46 && !options.lenient()) {
-            // strict REES46: the features module reads the bytes straight into feature rows on two threads
+        if (format == InputFormat.REES46) {
+            // REES46: the features module reads the bytes straight into feature rows (on two threads when strict)
             progress.start("read + features");
-            FeatureTables.Result r = builder.build(file, format, ReadOptions.defaults());
+            FeatureTables.Result r = builder.build(file, format,
+                    ReadOptions.defaults().withLenient(options.lenient()));
             progress.end();
             double seconds = progress.seconds().get("read + features");
-            ReadReport read = ReadReport.ofStrictRead(file.toString(), r.report().eventsIn(), r.report().eventsIn());
-            return new Loaded(r.table(), file.toString(), "rees46", read, r.report(), seconds, 0.0, true);
+            return new Loaded(r.table(), file.toString(), "rees46", r.read(), r.report(), seconds, 0.0, true);
         }
         progress.start("read + features");
         long t0 = System.nanoTime();

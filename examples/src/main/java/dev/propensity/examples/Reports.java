@@ -99,8 +99,8 @@ final class Reports {
         root.put("insights", figures.insights());
         root.put("timings", seconds);
         if (in.fused()) {
-            root.put("timingsNote", "read and features ran as one pass over the bytes (the REES46 fast path); "
-                    + "their time is under read");
+            root.put("timingsNote", "read and features were timed as one step (the file is read straight into "
+                    + "feature rows, in one pass on the REES46 fast path); their time is under read");
         }
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("dashboardPng", "dashboard.png");

@@ -6,6 +6,7 @@ import dev.propensity.core.SessionFacts;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.Inputs;
 import dev.propensity.core.io.ReadOptions;
+import dev.propensity.core.io.ReadReport;
 import dev.propensity.core.io.SessionReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,12 +93,29 @@ public final class FeatureTables {
         }
     }
 
-    /** A table and the report of its build. */
-    public record Result(FeatureTable table, BuildReport report) {
+    /**
+     * A table, the report of its build, and the report of the file read.
+     *
+     * @param table  the table
+     * @param report how the sessions became rows
+     * @param read   how the file's rows were read (rows read, rejected by reason), or {@code null} when the
+     *               sessions were given rather than read from a file
+     */
+    public record Result(FeatureTable table, BuildReport report, ReadReport read) {
         /** Validates. */
         public Result {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(report, "report");
+        }
+
+        /**
+         * A result of sessions given rather than read.
+         *
+         * @param table  the table
+         * @param report how the sessions became rows
+         */
+        public Result(FeatureTable table, BuildReport report) {
+            this(table, report, null);
         }
     }
 
@@ -264,8 +282,9 @@ public final class FeatureTables {
                     List<Rees46FastPath.RowBuffer> buffers = List.of(
                             new Rees46FastPath.RowBuffer(dropEmptyCutoffBuyers),
                             new Rees46FastPath.RowBuffer(dropEmptyCutoffBuyers));
+                    ReadReport[] read = new ReadReport[1];
                     Rees46FastPath.Outcome o = Rees46FastPath.read(file, options, zone, th, splitBytes,
-                            buffers.get(0), buffers.get(1));
+                            buffers.get(0), buffers.get(1), read);
                     if (o == Rees46FastPath.Outcome.SINGLE) {
                         th = 1;
                         continue;
@@ -284,13 +303,14 @@ public final class FeatureTables {
                             dropped = gone;
                             table = trimmed;
                         }
-                        return new Result(table, counts.report(dropped, t0));
+                        return new Result(table, counts.report(dropped, t0), read[0]);
                     }
                     break;
                 }
             }
             try (SessionReader r = Inputs.sessions(file, f, options)) {
-                return buildWithReport(r.stream().iterator());
+                Result built = buildWithReport(r.stream().iterator());
+                return new Result(built.table(), built.report(), r.report());
             }
         }
 
@@ -333,7 +353,7 @@ public final class FeatureTables {
                             new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers),
                             new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers));
                     Rees46FastPath.Outcome o = Rees46FastPath.read(file, options, zone, th, splitBytes,
-                            parts.get(0), parts.get(1));
+                            parts.get(0), parts.get(1), new ReadReport[1]);
                     if (o == Rees46FastPath.Outcome.DONE) {
                         Rees46FastPath.Counts counts = new Rees46FastPath.Counts();
                         for (Rees46FastPath.Streamer p : parts) {

@@ -18,6 +18,7 @@ import dev.propensity.core.Sessionizer;
 import dev.propensity.core.io.InputException;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.ReadOptions;
+import dev.propensity.core.io.ReadReport;
 import dev.propensity.core.io.Rees46Reader;
 
 /**
@@ -62,12 +63,14 @@ final class Rees46FastPath {
 
     /**
      * Reads a file into one sink per thread. With two threads, {@code first} receives the first half's sessions
-     * and the sessions open at the split, {@code second} the rest, each from one thread at a time.
+     * and the sessions open at the split, {@code second} the rest, each from one thread at a time. When it ends
+     * {@link Outcome#DONE}, {@code read[0]} receives the read's report (rows read and, when lenient, rejected by
+     * reason).
      *
      * @return how it ended
      */
     static Outcome read(Path file, ReadOptions options, ZoneId zone, int threads, long minSplitBytes,
-                        Rees46Rows.Sink first, Rees46Rows.Sink second) throws IOException {
+                        Rees46Rows.Sink first, Rees46Rows.Sink second, ReadReport[] read) throws IOException {
         Sessionizer sz = options.effectiveSessionizer();
         long idle = sz.idleTimeout().toMillis();
         long tol = sz.outOfOrderTolerance().toMillis();
@@ -78,6 +81,7 @@ final class Rees46FastPath {
             try (Rees46Reader r = Rees46Reader.open(file, options)) {
                 r.scan(a.visitor());
                 a.finish();
+                read[0] = r.report();
             } catch (Rees46Rows.NeedsGeneralPath e) {
                 return Outcome.GENERAL;
             }
@@ -88,11 +92,13 @@ final class Rees46FastPath {
         Rees46Rows b = new Rees46Rows(idle, tol, zone, second);
         b.holdContinuations();
         Throwable[] bError = new Throwable[1];
+        ReadReport[] parts = new ReadReport[2];
         Thread t = new Thread(() -> {
             try (Rees46Reader r = Rees46Reader.openRange(file, options, mid, size)) {
                 r.scan(b.visitor());
                 b.finish();
                 second.flush();
+                parts[1] = r.report();
             } catch (Throwable e) {
                 bError[0] = e;
             }
@@ -102,6 +108,7 @@ final class Rees46FastPath {
         Throwable aError = null;
         try (Rees46Reader r = Rees46Reader.openRange(file, options, 0, mid)) {
             r.scan(a.visitor());
+            parts[0] = r.report();
         } catch (Rees46Rows.NeedsGeneralPath e) {
             aError = e;
         } catch (IOException | RuntimeException | Error e) {
@@ -127,6 +134,9 @@ final class Rees46FastPath {
             return Outcome.GENERAL;
         }
         first.flush();
+        // two ranges are read only strictly: nothing was rejected
+        read[0] = ReadReport.ofStrictRead(file.toString(), parts[0].rowsRead() + parts[1].rowsRead(),
+                parts[0].events() + parts[1].events());
         return Outcome.DONE;
     }
 

@@ -208,6 +208,28 @@ class Rees46FastPathTest {
     }
 
     @Test
+    void aLenientReadSkipsAndCountsBadRowsAsTheGeneralPathDoes() throws IOException {
+        Path sim = simulated(2_000, 9);
+        List<String> lines = new ArrayList<>(Files.readAllLines(sim));
+        lines.add(50, "not,a,valid,row");
+        lines.add(400, "2019-11-01 00:00:00 UTC,teleport,1,2,c,b,1.5,9,sX");
+        lines.add(900, "2019-11-01 00:00:00 UTC,view,1,2,c,b,not-a-price,9,sY");
+        Path f = dir.resolve("dirty.csv");
+        Files.write(f, lines);
+        ReadOptions lenient = ReadOptions.lenientDefaults();
+        FeatureTables.Result q = fast(f, ZoneId.of("UTC"), 2, lenient);
+        FeatureTables.Result g = general(f, ZoneId.of("UTC"), lenient);
+        assertSameRows(q.table(), g.table(), true);
+        assertSameReport(q.report(), g.report());
+        assertThat(q.read().rowsRejected()).isEqualTo(3).isEqualTo(g.read().rowsRejected());
+        assertThat(q.read().rowsRead()).isEqualTo(g.read().rowsRead()).isEqualTo(lines.size() - 1);
+        assertThat(q.read().rejectedByReason()).isEqualTo(g.read().rejectedByReason());
+        FeatureTables.Result strict = fast(simulated(2_000, 10), ZoneId.of("UTC"), 2, ReadOptions.defaults());
+        assertThat(strict.read().rowsRejected()).isZero();
+        assertThat(strict.read().rowsRead()).isEqualTo(strict.report().eventsIn());
+    }
+
+    @Test
     void aBadRowInTheSecondHalfIsReportedAtItsLineInTheFile() throws IOException {
         StringBuilder sb = new StringBuilder(HEADER);
         for (int i = 0; i < 200; i++) {
