@@ -87,7 +87,7 @@ public final class IngestOurs {
                 Path csv = Files.createTempFile("propensity-bench-features", ".csv");
                 try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
                     BuildReport r = FeatureCsv.stream(file, InputFormat.REES46, ReadOptions.defaults(),
-                            FeatureTables.builder(), w);
+                            FeatureTables.builder(), w).report();
                     sessions = r.rows();
                     purchases = r.buyersIn();
                     events = r.eventsIn();

@@ -320,7 +320,7 @@ class PropensityCommandTest {
     }
 
     @Test
-    void featuresLeavesNoHalfWrittenCsvAndKeepsAnOldOneWhenTheInputIsMissing(@TempDir Path dir) throws IOException {
+    void featuresStopsOrSkipsABadRowLeavesNoHalfWrittenCsvAndKeepsAnOldOneWhenTheInputIsMissing(@TempDir Path dir) throws IOException {
         Path events = dir.resolve("events.csv");
         assertThat(Cli.run("simulate", "--sessions", "400", "--seed", "4", "--format", "rees46", "--out",
                 events.toString()).exit()).isZero();
@@ -332,6 +332,11 @@ class PropensityCommandTest {
         assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
         assertThat(bad.err()).contains("events.csv:301:").contains("teleport").doesNotContain("\tat ");
         assertThat(out).doesNotExist();
+
+        Cli.Result lenient = Cli.run("features", "--lenient", "--input", events.toString(), "--out", out.toString());
+        assertThat(lenient.exit()).as(lenient.toString()).isZero();
+        assertThat(lenient.out()).contains("400 sessions").contains("1 bad input rows skipped");
+        assertThat(Files.readAllLines(out)).hasSize(400 + 1);
 
         Files.writeString(out, "session_id,label\ns1,0\n");
         Cli.Result missing = Cli.run("features", "--input", dir.resolve("missing.csv").toString(), "--out",

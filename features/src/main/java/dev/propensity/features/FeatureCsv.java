@@ -4,6 +4,7 @@ import dev.propensity.core.Session;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.Inputs;
 import dev.propensity.core.io.ReadOptions;
+import dev.propensity.core.io.ReadReport;
 import dev.propensity.core.io.SessionReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -250,12 +251,27 @@ public final class FeatureCsv {
     }
 
     /**
+     * What streaming a file to CSV did: how the sessions became rows, and how the file's rows were read (rows read
+     * and, when lenient, rejected by reason).
+     *
+     * @param report the rows written
+     * @param read   the read
+     */
+    public record Streamed(BuildReport report, ReadReport read) {
+        /** Validates. */
+        public Streamed {
+            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(read, "read");
+        }
+    }
+
+    /**
      * Streams the feature rows of a file of any supported format to CSV (the {@code propensity features} command),
-     * without building a table. A strict REES46 read with the default extractors and cutoff takes the features
-     * module's byte-level fast path (see {@link FeatureTables.Builder#build(Path, InputFormat, ReadOptions)}) on one
+     * without building a table. A REES46 read with the default extractors and cutoff takes the features module's
+     * byte-level fast path (see {@link FeatureTables.Builder#build(Path, InputFormat, ReadOptions)}) on one
      * thread, so the rows come out in the order the general path gives them, while a second thread formats and
-     * writes them; anything else reads sessions with
-     * {@link Inputs#sessions} and streams them as {@link #stream(Iterator, FeatureTables.Builder, Writer)} does.
+     * writes them; anything else reads sessions with {@link Inputs#sessions} and streams them as
+     * {@link #stream(Iterator, FeatureTables.Builder, Writer)} does. Strict or lenient as {@code options} say.
      * Flushes, does not close.
      *
      * @param input    the input file
@@ -263,29 +279,31 @@ public final class FeatureCsv {
      * @param options  strict or lenient, sessionizer, mapping
      * @param settings the extractors, cutoff and policies
      * @param out      where the CSV goes
-     * @return the report
+     * @return the rows written and the read's report
      * @throws IOException when reading or writing fails
      * @throws dev.propensity.core.io.InputException at the first bad row of a strict read
      */
-    public static BuildReport stream(Path input, InputFormat format, ReadOptions options,
-                                     FeatureTables.Builder settings, Writer out) throws IOException {
+    public static Streamed stream(Path input, InputFormat format, ReadOptions options,
+                                  FeatureTables.Builder settings, Writer out) throws IOException {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(out, "out");
         InputFormat f = format != null ? format : InputFormat.detect(input);
-        if (!options.lenient() && settings.fastPathApplies(f, options)) {
+        if (settings.fastPathApplies(f, options)) {
             // one thread reads and computes the rows, another formats and writes them, in the same order
+            ReadReport[] read = new ReadReport[1];
             try (Handoff handoff = new Handoff(new RowWriter(out))) {
-                BuildReport r = settings.forEachRow(input, f, options, handoff, 1);
+                BuildReport r = settings.forEachRow(input, f, options, handoff, 1, read);
                 handoff.finish();
-                return r;
+                return new Streamed(r, read[0]);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         }
         try (SessionReader r = Inputs.sessions(input, f, options)) {
-            return stream(r.stream().iterator(), settings, out);
+            BuildReport built = stream(r.stream().iterator(), settings, out);
+            return new Streamed(built, r.report());
         }
     }
 

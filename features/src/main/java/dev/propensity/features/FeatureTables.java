@@ -328,7 +328,7 @@ public final class FeatureTables {
          */
         public BuildReport forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink)
                 throws IOException {
-            return forEachRow(file, format, options, sink, threads);
+            return forEachRow(file, format, options, sink, threads, new ReadReport[1]);
         }
 
         /** Whether a file of this format read with these options takes the REES46 fast path. */
@@ -336,9 +336,12 @@ public final class FeatureTables {
             return Rees46FastPath.applies(extractors, cutoff, format, options);
         }
 
-        /** {@link #forEachRow(Path, InputFormat, ReadOptions, RowSink)} on a given number of threads. */
-        BuildReport forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink, int threads)
-                throws IOException {
+        /**
+         * {@link #forEachRow(Path, InputFormat, ReadOptions, RowSink)} on a given number of threads; {@code read[0]}
+         * receives the read's report.
+         */
+        BuildReport forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink, int threads,
+                               ReadReport[] read) throws IOException {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(options, "options");
             Objects.requireNonNull(sink, "sink");
@@ -353,7 +356,7 @@ public final class FeatureTables {
                             new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers),
                             new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers));
                     Rees46FastPath.Outcome o = Rees46FastPath.read(file, options, zone, th, splitBytes,
-                            parts.get(0), parts.get(1), new ReadReport[1]);
+                            parts.get(0), parts.get(1), read);
                     if (o == Rees46FastPath.Outcome.DONE) {
                         Rees46FastPath.Counts counts = new Rees46FastPath.Counts();
                         for (Rees46FastPath.Streamer p : parts) {
@@ -383,6 +386,7 @@ public final class FeatureTables {
                         sink.row(s.id(), s.purchased(), rx.values, rx.levels);
                     }
                 }
+                read[0] = r.report();
                 return counts.report(cutoff, List.of(), t0);
             }
         }

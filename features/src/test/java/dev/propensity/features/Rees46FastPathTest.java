@@ -23,6 +23,7 @@ import dev.propensity.core.SyntheticSessions;
 import dev.propensity.core.io.InputException;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.ReadOptions;
+import dev.propensity.core.io.ReadReport;
 
 class Rees46FastPathTest {
     private static final String HEADER =
@@ -327,7 +328,7 @@ class Rees46FastPathTest {
             Path f = simulated(2_000, seed);
             java.io.StringWriter w = new java.io.StringWriter();
             BuildReport r = FeatureCsv.stream(f, null, ReadOptions.defaults(),
-                    FeatureTables.builder().zone(ZoneId.of("UTC")), w);
+                    FeatureTables.builder().zone(ZoneId.of("UTC")), w).report();
             String expected = generalCsv(f);
             assertThat(w.toString()).isEqualTo(expected);
             assertThat(r.rows()).isEqualTo(expected.lines().count() - 1);
@@ -339,7 +340,7 @@ class Rees46FastPathTest {
         Path f = needsTheGeneralPathLate();
         java.io.StringWriter w = new java.io.StringWriter();
         BuildReport r = FeatureCsv.stream(f, InputFormat.REES46, ReadOptions.defaults(),
-                FeatureTables.builder().zone(ZoneId.of("UTC")), w);
+                FeatureTables.builder().zone(ZoneId.of("UTC")), w).report();
         String expected = generalCsv(f);
         assertThat(expected.lines().count()).isEqualTo(1 + 602);
         assertThat(w.toString()).isEqualTo(expected);
@@ -371,6 +372,29 @@ class Rees46FastPathTest {
         assertThatThrownBy(() -> FeatureCsv.stream(f, null, ReadOptions.defaults(), FeatureTables.builder(), full))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("No space left");
+    }
+
+    @Test
+    void aLenientCsvFromAFileCountsSkippedRowsAsTheGeneralPathDoes() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(simulated(1_500, 11)));
+        lines.add(70, "not,a,valid,row");
+        lines.add(700, "2019-11-01 00:00:00 UTC,teleport,1,2,c,b,1.5,9,sX");
+        Path f = dir.resolve("dirty-csv.csv");
+        Files.write(f, lines);
+        ReadOptions lenient = ReadOptions.lenientDefaults();
+        java.io.StringWriter w = new java.io.StringWriter();
+        FeatureCsv.Streamed s = FeatureCsv.stream(f, null, lenient, FeatureTables.builder().zone(ZoneId.of("UTC")), w);
+        java.io.StringWriter g = new java.io.StringWriter();
+        ReadReport general;
+        try (dev.propensity.core.io.SessionReader r = dev.propensity.core.io.Inputs.sessions(f, InputFormat.REES46,
+                lenient)) {
+            FeatureCsv.stream(r.stream().iterator(), FeatureTables.builder().zone(ZoneId.of("UTC")), g);
+            general = r.report();
+        }
+        assertThat(w.toString()).isEqualTo(g.toString());
+        assertThat(s.read().rowsRejected()).isEqualTo(2).isEqualTo(general.rowsRejected());
+        assertThat(s.read().rejectedByReason()).isEqualTo(general.rejectedByReason());
+        assertThat(s.read().rowsRead()).isEqualTo(lines.size() - 1);
     }
 
     @Test
