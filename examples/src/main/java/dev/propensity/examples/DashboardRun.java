@@ -4,7 +4,6 @@ import dev.propensity.core.Session;
 import dev.propensity.core.SessionFacts;
 import dev.propensity.core.SyntheticSessions;
 import dev.propensity.core.io.InputFormat;
-import dev.propensity.core.io.Inputs;
 import dev.propensity.core.io.ReadOptions;
 import dev.propensity.core.io.ReadReport;
 import dev.propensity.core.io.SessionReader;
@@ -263,8 +262,7 @@ public final class DashboardRun {
         }
         progress.start("read + features");
         long t0 = System.nanoTime();
-        ReadOptions read = ReadOptions.defaults().withLenient(options.lenient());
-        try (SessionReader reader = Inputs.sessions(file, format, read)) {
+        try (SessionReader reader = Pipeline.open(file, format, options.lenient())) {
             Pipeline.TimedSessions sessions = Pipeline.timed(reader, progress);
             FeatureTables.Result r = builder.buildWithReport(sessions);
             progress.end();

@@ -85,7 +85,20 @@ public final class Pipeline {
      * @throws IOException when the file cannot be read
      */
     public static SessionReader open(Path file, String format, boolean lenient) throws IOException {
-        return Inputs.sessions(file, format(format), ReadOptions.defaults().withLenient(lenient));
+        return open(file, format(format), lenient);
+    }
+
+    /**
+     * Opens a file's sessions in a format already known (or detected).
+     *
+     * @param file    the file
+     * @param format  the format, or {@code null} to detect it
+     * @param lenient whether to skip and count bad rows
+     * @return the reader, to be closed
+     * @throws IOException when the file cannot be read
+     */
+    public static SessionReader open(Path file, InputFormat format, boolean lenient) throws IOException {
+        return Inputs.sessions(file, format, ReadOptions.defaults().withLenient(lenient));
     }
 
     /**

@@ -323,7 +323,6 @@ public final class FeatureCsv {
         private long skip;
         private long skipped;
         private long skippedHash;
-        private IOException failure;
 
         RowWriter(Writer out) {
             this.w = new BufferedWriter(out, BUFFER);
@@ -390,21 +389,17 @@ public final class FeatureCsv {
             skippedHash = 0;
         }
 
-        /** Writes the builder; a failure is kept for {@link #finish()} and stops the rows (UncheckedIOException). */
+        /** Writes the builder; a failure stops the rows as an UncheckedIOException (callers unwrap it). */
         private void write() {
             try {
                 buf = flush(sb, buf, w);
             } catch (IOException e) {
-                failure = e;
                 throw new UncheckedIOException(e);
             }
         }
 
-        /** Flushes; throws the first write failure. */
+        /** Checks that a restart delivered every row written, and flushes. */
         void finish() throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
             if (skipped < skip) {
                 throw new IllegalStateException("a restart delivered " + skipped + " rows, fewer than the " + skip
                         + " written");

@@ -727,19 +727,8 @@ public final class FittedEncoding {
                 continue;
             }
             float[] dst = out[p.offset];
-            double center = p.center;
-            double inv = p.inverseScale;
-            float fill = (float) p.fill;
-            if (!p.log) {
-                for (int i = from; i < to; i++) {
-                    double v = src[i];
-                    dst[i] = Double.isNaN(v) ? fill : (float) ((v - center) * inv);
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    double v = src[i];
-                    dst[i] = Double.isNaN(v) ? fill : (float) ((Math.log(1.0 + (v > 0 ? v : 0.0)) - center) * inv);
-                }
+            for (int i = from; i < to; i++) {
+                dst[i] = (float) p.value(src[i]);
             }
             for (int k = 1; k < w; k++) {
                 Arrays.fill(out[p.offset + k], from, to, 0f);

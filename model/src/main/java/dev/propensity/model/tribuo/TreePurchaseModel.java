@@ -104,7 +104,7 @@ final class TreePurchaseModel implements PurchaseModel {
                 float[][] p = booster.predict(m);
                 double[] out = new double[rows];
                 for (int i = 0; i < rows; i++) {
-                    out[i] = Math.min(1.0, Math.max(0.0, p[i][purchase]));
+                    out[i] = clamp(p[i][purchase]);
                 }
                 return out;
             } catch (XGBoostError e) {
@@ -143,10 +143,19 @@ final class TreePurchaseModel implements PurchaseModel {
 
     @Override
     public double[] predict(FeatureTable table) {
+        return predict(table, direct());
+    }
+
+    /** Scores through Tribuo's {@code Example} objects, whatever the model (the reference the direct path matches). */
+    double[] predictThroughTribuo(FeatureTable table) {
+        return predict(table, null);
+    }
+
+    /** Scores a block of rows at a time, directly when {@code d} is given, otherwise through Tribuo. */
+    private double[] predict(FeatureTable table, Direct d) {
         schema().requireCompatible(table.schema());
         int n = table.rows();
         double[] out = new double[n];
-        Direct d = direct();
         for (int start = 0; start < n; start += BLOCK) {
             int len = Math.min(BLOCK, n - start);
             int[] rows = new int[len];
@@ -162,16 +171,6 @@ final class TreePurchaseModel implements PurchaseModel {
             for (int k = 0; k < len; k++) {
                 out[start + k] = purchaseScore(preds.get(k));
             }
-        }
-        return out;
-    }
-
-    /** Scores through Tribuo's {@code Example} objects, whatever the model (the reference the direct path matches). */
-    double[] predictThroughTribuo(FeatureTable table) {
-        List<Prediction<Label>> preds = model.predict(examples(names, encoding.encodeColumns(table), null));
-        double[] out = new double[preds.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = purchaseScore(preds.get(i));
         }
         return out;
     }
@@ -193,7 +192,12 @@ final class TreePurchaseModel implements PurchaseModel {
 
     private static double purchaseScore(Prediction<Label> p) {
         Label l = p.getOutputScores().get(TribuoLinear.PURCHASE.getLabel());
-        return l == null ? 0.0 : Math.min(1.0, Math.max(0.0, l.getScore()));
+        return l == null ? 0.0 : clamp(l.getScore());
+    }
+
+    /** A score as a probability in [0, 1]. */
+    private static double clamp(double score) {
+        return Math.min(1.0, Math.max(0.0, score));
     }
 
     @Override
