@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <p>Built in: {@code logistic} ({@link #logisticRegression(LogisticConfig)} with defaults), {@code xgboost},
  * {@code random-forest} and {@code stack} ({@link #stack(StackConfig)}: logistic and XGBoost averaged). A user's
- * trainer is added with {@link #register(String, Supplier)}; the registry is shared by the whole program (it is what the command line looks names up in) and is thread-safe.
+ * trainer is added with {@link #register(String, Supplier)}; the registry is shared by the whole program (it is
+ * what the command line looks names up in) and is thread-safe.
  */
 public final class Trainers {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
