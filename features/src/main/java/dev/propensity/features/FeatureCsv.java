@@ -292,11 +292,10 @@ public final class FeatureCsv {
         InputFormat f = format != null ? format : InputFormat.detect(input);
         if (settings.fastPathApplies(f, options)) {
             // one thread reads and computes the rows, another formats and writes them, in the same order
-            ReadReport[] read = new ReadReport[1];
             try (Handoff handoff = new Handoff(new RowWriter(out))) {
-                BuildReport r = settings.forEachRow(input, f, options, handoff, 1, read);
+                Streamed streamed = settings.forEachRow(input, f, options, handoff, 1);
                 handoff.finish();
-                return new Streamed(r, read[0]);
+                return streamed;
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }

@@ -282,9 +282,9 @@ public final class FeatureTables {
                     List<Rees46FastPath.RowBuffer> buffers = List.of(
                             new Rees46FastPath.RowBuffer(dropEmptyCutoffBuyers),
                             new Rees46FastPath.RowBuffer(dropEmptyCutoffBuyers));
-                    ReadReport[] read = new ReadReport[1];
-                    Rees46FastPath.Outcome o = Rees46FastPath.read(file, options, zone, th, splitBytes,
-                            buffers.get(0), buffers.get(1), read);
+                    Rees46FastPath.Read read = Rees46FastPath.read(file, options, zone, th, splitBytes,
+                            buffers.get(0), buffers.get(1));
+                    Rees46FastPath.Outcome o = read.outcome();
                     if (o == Rees46FastPath.Outcome.SINGLE) {
                         th = 1;
                         continue;
@@ -303,7 +303,7 @@ public final class FeatureTables {
                             dropped = gone;
                             table = trimmed;
                         }
-                        return new Result(table, counts.report(dropped, t0), read[0]);
+                        return new Result(table, counts.report(dropped, t0), read.report());
                     }
                     break;
                 }
@@ -328,7 +328,7 @@ public final class FeatureTables {
          */
         public BuildReport forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink)
                 throws IOException {
-            return forEachRow(file, format, options, sink, threads, new ReadReport[1]);
+            return forEachRow(file, format, options, sink, threads).report();
         }
 
         /** Whether a file of this format read with these options takes the REES46 fast path. */
@@ -337,11 +337,11 @@ public final class FeatureTables {
         }
 
         /**
-         * {@link #forEachRow(Path, InputFormat, ReadOptions, RowSink)} on a given number of threads; {@code read[0]}
-         * receives the read's report.
+         * {@link #forEachRow(Path, InputFormat, ReadOptions, RowSink)} on a given number of threads, also returning
+         * the read's report.
          */
-        BuildReport forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink, int threads,
-                               ReadReport[] read) throws IOException {
+        FeatureCsv.Streamed forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink, int threads)
+                throws IOException {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(options, "options");
             Objects.requireNonNull(sink, "sink");
@@ -355,14 +355,15 @@ public final class FeatureTables {
                     List<Rees46FastPath.Streamer> parts = List.of(
                             new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers),
                             new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers));
-                    Rees46FastPath.Outcome o = Rees46FastPath.read(file, options, zone, th, splitBytes,
-                            parts.get(0), parts.get(1), read);
+                    Rees46FastPath.Read read = Rees46FastPath.read(file, options, zone, th, splitBytes,
+                            parts.get(0), parts.get(1));
+                    Rees46FastPath.Outcome o = read.outcome();
                     if (o == Rees46FastPath.Outcome.DONE) {
                         Rees46FastPath.Counts counts = new Rees46FastPath.Counts();
                         for (Rees46FastPath.Streamer p : parts) {
                             counts.add(p.counts);
                         }
-                        return counts.report(List.of(), t0);
+                        return new FeatureCsv.Streamed(counts.report(List.of(), t0), read.report());
                     }
                     if (parts.get(0).delivered + parts.get(1).delivered > 0) {
                         sink.restart(o == Rees46FastPath.Outcome.SINGLE ? "a bad row in the second half"
@@ -386,8 +387,7 @@ public final class FeatureTables {
                         sink.row(s.id(), s.purchased(), rx.values, rx.levels);
                     }
                 }
-                read[0] = r.report();
-                return counts.report(cutoff, List.of(), t0);
+                return new FeatureCsv.Streamed(counts.report(cutoff, List.of(), t0), r.report());
             }
         }
 

@@ -63,14 +63,13 @@ final class Rees46FastPath {
 
     /**
      * Reads a file into one sink per thread. With two threads, {@code first} receives the first half's sessions
-     * and the sessions open at the split, {@code second} the rest, each from one thread at a time. When it ends
-     * {@link Outcome#DONE}, {@code read[0]} receives the read's report (rows read and, when lenient, rejected by
-     * reason).
+     * and the sessions open at the split, {@code second} the rest, each from one thread at a time.
      *
-     * @return how it ended
+     * @return how it ended, with the read's report (rows read and, when lenient, rejected by reason) when it ended
+     *         {@link Outcome#DONE}
      */
-    static Outcome read(Path file, ReadOptions options, ZoneId zone, int threads, long minSplitBytes,
-                        Rees46Rows.Sink first, Rees46Rows.Sink second, ReadReport[] read) throws IOException {
+    static Read read(Path file, ReadOptions options, ZoneId zone, int threads, long minSplitBytes,
+                     Rees46Rows.Sink first, Rees46Rows.Sink second) throws IOException {
         Sessionizer sz = options.effectiveSessionizer();
         long idle = sz.idleTimeout().toMillis();
         long tol = sz.outOfOrderTolerance().toMillis();
@@ -78,15 +77,16 @@ final class Rees46FastPath {
         long mid = threads >= 2 && size >= minSplitBytes && !options.lenient() ? lineStartAfter(file, size / 2) : -1;
         if (mid <= 0) {
             Rees46Rows a = new Rees46Rows(idle, tol, zone, first);
+            ReadReport report;
             try (Rees46Reader r = Rees46Reader.open(file, options)) {
                 r.scan(a.visitor());
                 a.finish();
-                read[0] = r.report();
+                report = r.report();
             } catch (Rees46Rows.NeedsGeneralPath e) {
-                return Outcome.GENERAL;
+                return Read.GENERAL;
             }
             first.flush();
-            return Outcome.DONE;
+            return new Read(Outcome.DONE, report);
         }
         Rees46Rows a = new Rees46Rows(idle, tol, zone, first);
         Rees46Rows b = new Rees46Rows(idle, tol, zone, second);
@@ -121,23 +121,33 @@ final class Rees46FastPath {
             throw new IOException("interrupted while reading " + file, e);
         }
         if (aError instanceof Rees46Rows.NeedsGeneralPath || bError[0] instanceof Rees46Rows.NeedsGeneralPath) {
-            return Outcome.GENERAL;
+            return Read.GENERAL;
         }
         rethrow(aError);
         if (bError[0] instanceof InputException) {
-            return Outcome.SINGLE; // its line number counts from the split
+            return Read.SINGLE; // its line number counts from the split
         }
         rethrow(bError[0]);
         try {
             Rees46Rows.join(a, b);
         } catch (Rees46Rows.NeedsGeneralPath e) {
-            return Outcome.GENERAL;
+            return Read.GENERAL;
         }
         first.flush();
         // two ranges are read only strictly: nothing was rejected
-        read[0] = ReadReport.ofStrictRead(file.toString(), parts[0].rowsRead() + parts[1].rowsRead(),
-                parts[0].events() + parts[1].events());
-        return Outcome.DONE;
+        return new Read(Outcome.DONE, ReadReport.ofStrictRead(file.toString(),
+                parts[0].rowsRead() + parts[1].rowsRead(), parts[0].events() + parts[1].events()));
+    }
+
+    /**
+     * How a fast read ended, and its report when it ended {@link Outcome#DONE}.
+     *
+     * @param outcome how it ended
+     * @param report  the read's report; {@code null} unless {@code outcome} is {@link Outcome#DONE}
+     */
+    record Read(Outcome outcome, ReadReport report) {
+        static final Read GENERAL = new Read(Outcome.GENERAL, null);
+        static final Read SINGLE = new Read(Outcome.SINGLE, null);
     }
 
     private static void rethrow(Throwable e) throws IOException {
