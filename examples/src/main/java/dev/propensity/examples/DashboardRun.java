@@ -133,8 +133,9 @@ public final class DashboardRun {
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
 
+        Outputs.checkDirectory(options.out());
         Loaded in = load();
-        Files.createDirectories(options.out());
+        Outputs.directory(options.out());
         seconds.put("read", in.readSeconds());
         seconds.put("features", in.featureSeconds());
         FeatureTable table = in.table();

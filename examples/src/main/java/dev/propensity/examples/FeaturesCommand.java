@@ -62,10 +62,7 @@ final class FeaturesCommand implements Callable<Integer> {
                 }
             };
         }
-        Path file = Path.of(out);
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
+        Path file = Outputs.file(Path.of(out));
         Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         opened = true;
         return w;

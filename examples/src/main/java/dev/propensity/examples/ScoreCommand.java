@@ -54,6 +54,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path file = "-".equals(out) ? null : Outputs.checkFile(Path.of(out));
         PurchaseModel m = PurchaseModels.load(model);
         FeatureTable table = read();
         double[] p;
@@ -65,11 +66,7 @@ final class ScoreCommand implements Callable<Integer> {
         if ("-".equals(out)) {
             write(spec.commandLine().getOut(), table, p);
         } else {
-            Path file = Path.of(out);
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = Files.newBufferedWriter(Outputs.file(file), StandardCharsets.UTF_8)) {
                 write(w, table, p);
             }
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d sessions scored -> %s%n", table.rows(), out);

@@ -57,9 +57,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
+        Outputs.file(out);
         SimulatorConfig config = profile == Profile.rees46 ? SimulatorConfig.rees46() : SimulatorConfig.defaults();
         SyntheticSessions.WriteSummary s = format == Format.rees46
                 ? SyntheticSessions.writeRees46(out, sessions, seed, config)

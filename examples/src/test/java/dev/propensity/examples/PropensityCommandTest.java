@@ -129,13 +129,15 @@ class PropensityCommandTest {
 
     @Test
     void otherFailuresExit1WithOneLineAndAHint(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Cli.Result r = Cli.run("dashboard", "--sessions", "200", "--out", file.resolve("sub").toString());
+        // an output file that cannot be written although the --out directory is fine: a directory in its place
+        Files.createDirectories(dir.resolve("out").resolve("predictions.csv").resolve("inside"));
+        String out = dir.resolve("out").toString();
+        Cli.Result r = Cli.run("dashboard", "--sessions", "200", "--out", out);
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
         assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).contains("a-file", "--debug").doesNotContain("\tat ");
+        assertThat(r.err()).contains("predictions.csv", "--debug").doesNotContain("\tat ");
 
-        Cli.Result debug = Cli.run("dashboard", "--sessions", "200", "--out", file.resolve("sub").toString(), "--debug");
+        Cli.Result debug = Cli.run("dashboard", "--sessions", "200", "--out", out, "--debug");
         assertThat(debug.exit()).isEqualTo(1);
         assertThat(debug.err()).contains("\tat ");
     }
@@ -291,6 +293,44 @@ class PropensityCommandTest {
         assertThat(report.at("/input/rowsRejected").asLong()).isEqualTo(2);
         assertThat(report.has("timingsNote")).as("a lenient REES46 read is fused too").isTrue();
         assertThat(report.at("/input/rejectedByReason").size()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aWrongOutputPathExits2BeforeAnyWorkAndCreatesNothing(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("taken.txt"), "keep me");
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        String rees46 = dir.resolve("in.csv").toString();
+        Files.writeString(Path.of(rees46), REES46_HEADER + "\n"
+                + "2019-11-01 00:00:00 UTC,view,1,2,,,1.0,5,s1\n"
+                + "2019-11-01 00:00:09 UTC,purchase,1,2,,,1.0,5,s1\n");
+        String under = file.resolve("sub").resolve("out.csv").toString();
+        String[][] runs = {
+            {"dashboard", "--sessions", "200", "--eval", "holdout:0.25", "--out", file.toString()},
+            {"dashboard", "--sessions", "200", "--eval", "holdout:0.25", "--out", file.resolve("sub").toString()},
+            {"features", "-i", rees46, "-o", folder.toString()},
+            {"features", "-i", rees46, "-o", under},
+            {"simulate", "-n", "10", "-o", folder.toString()},
+            {"simulate", "-n", "10", "-o", under},
+            {"score", "-m", file.toString(), "-i", rees46, "-o", folder.toString()},
+            {"score", "-m", file.toString(), "-i", rees46, "-o", under},
+        };
+        for (String[] args : runs) {
+            Cli.Result r = Cli.run(args);
+            assertThat(r.exit()).as(String.join(" ", args) + "\n" + r).isEqualTo(2);
+            assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).as(r.toString()).containsAnyOf(
+                    folder + ": is a directory; --out needs a file name",
+                    file + " is a file, not a directory");
+            assertThat(r.err()).doesNotContain("Exception");
+        }
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+        try (var listed = Files.list(folder)) {
+            assertThat(listed).isEmpty();
+        }
+        try (var listed = Files.list(dir)) {
+            assertThat(listed.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "taken.txt", "folder", "in.csv");
+        }
     }
 
     @Test
