@@ -63,7 +63,9 @@ public final class Trainers {
     }
 
     /**
-     * A random forest of Tribuo CART trees.
+     * A random forest of Tribuo CART trees. Tribuo grows a forest's trees one after another; this trainer grows
+     * them in four groups with seeds drawn from the configured one, the groups in parallel, and joins them into one
+     * Tribuo ensemble. The groups do not depend on the number of cores, so a seed gives the same forest anywhere.
      *
      * @param config the settings
      * @return the trainer, named {@code random-forest}

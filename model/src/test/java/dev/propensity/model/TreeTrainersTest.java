@@ -33,6 +33,19 @@ class TreeTrainersTest {
     }
 
     @Test
+    void aForestOfAnySizeIsTheSameForTheSameSeed() {
+        for (int trees : new int[] {1, 3, 10}) {
+            ModelTrainer t = Trainers.randomForest(TreeConfig.defaults().withTrees(trees).withMaxDepth(6));
+            double[] p = t.train(MIXED).predict(MIXED);
+            assertThat(ClassificationMetrics.rocAuc(MIXED.labels(), p)).as(trees + " trees").isGreaterThan(0.7);
+            assertThat(t.train(MIXED).predict(MIXED)).as(trees + " trees").containsExactly(p);
+        }
+        PurchaseModel a = Trainers.randomForest(TreeConfig.defaults().withTrees(8).withSeed(1)).train(MIXED);
+        PurchaseModel b = Trainers.randomForest(TreeConfig.defaults().withTrees(8).withSeed(2)).train(MIXED);
+        assertThat(java.util.Arrays.equals(a.predict(MIXED), b.predict(MIXED))).as("another seed").isFalse();
+    }
+
+    @Test
     void treeTrainersRefuseASingleClass() {
         FeatureTable nonBuyers = MIXED.select(LogisticTrainerTest.rowsWithLabel(MIXED, false));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

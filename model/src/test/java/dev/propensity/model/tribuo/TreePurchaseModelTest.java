@@ -11,6 +11,13 @@ import dev.propensity.model.TreeConfig;
 import dev.propensity.model.XGBoostConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.tree.TreeModel;
+import org.tribuo.ensemble.WeightedEnsembleModel;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +28,18 @@ class TreePurchaseModelTest {
     void xgboostScoredDirectlyGivesTribuosProbabilities() {
         TreePurchaseModel m = (TreePurchaseModel) Trainers.xgboost(XGBoostConfig.defaults().withRounds(40))
                 .train(MIXED);
+        assertDirectScoresAreTribuos(m);
+    }
+
+    @Test
+    void aRandomForestScoredDirectlyGivesTribuosProbabilities() {
+        TreePurchaseModel m = (TreePurchaseModel) Trainers.randomForest(TreeConfig.defaults().withTrees(25))
+                .train(MIXED);
+        assertDirectScoresAreTribuos(m);
+    }
+
+    private static void assertDirectScoresAreTribuos(TreePurchaseModel m) {
+        assertThat(m.scoresDirectly()).isTrue();
         double[] direct = m.predict(MIXED);
         double[] tribuo = m.predictThroughTribuo(MIXED);
         assertThat(direct).containsExactly(tribuo);
@@ -51,9 +70,33 @@ class TreePurchaseModelTest {
     }
 
     @Test
-    void aRandomForestStillScoresThroughTribuo() {
-        TreePurchaseModel m = (TreePurchaseModel) Trainers.randomForest(TreeConfig.defaults().withTrees(5))
-                .train(MIXED);
-        assertThat(m.predict(MIXED)).containsExactly(m.predictThroughTribuo(MIXED));
+    void aForestIsGrownInGroupsWithEveryTreeKept() {
+        double[][] cols = new double[MIXED.columnCount()][];
+        String[] names = new String[cols.length];
+        for (int j = 0; j < cols.length; j++) {
+            cols[j] = MIXED.columnArray(j);
+            names[j] = "f" + j;
+        }
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(TreePurchaseModel.examples(names, cols, MIXED.labels()),
+                new SimpleDataSourceProvenance("test", factory), factory);
+        for (int trees : new int[] {2, 4, 7, 25}) {
+            Model<Label> m = TreeTrainer.forest(TreeConfig.defaults().withTrees(trees).withMaxDepth(4), data);
+            assertThat(m).isInstanceOf(WeightedEnsembleModel.class);
+            assertThat(((WeightedEnsembleModel<Label>) m).getNumModels()).isEqualTo(trees);
+        }
+        assertThat(TreeTrainer.forest(TreeConfig.defaults().withTrees(1).withMaxDepth(4), data))
+                .isInstanceOf(TreeModel.class);
+    }
+
+    @Test
+    void aLoadedRandomForestScoresAsTheOneSaved(@TempDir Path dir) throws IOException {
+        PurchaseModel m = Trainers.randomForest(TreeConfig.defaults().withTrees(8)).train(MIXED);
+        Path file = dir.resolve("f.model");
+        m.save(file);
+        TreePurchaseModel back = (TreePurchaseModel) PurchaseModels.load(file);
+        assertThat(back.scoresDirectly()).isTrue();
+        assertThat(back.predict(MIXED)).containsExactly(m.predict(MIXED));
+        assertThat(back.predictThroughTribuo(MIXED)).containsExactly(m.predict(MIXED));
     }
 }
