@@ -88,17 +88,33 @@ public final class Charts {
     // ---------------------------------------------------------------- model quality curves
 
     /**
-     * The ROC curve with its AUC in the legend and the chance diagonal.
+     * The ROC curve with its AUC in the legend and the chance diagonal. The AUC is the curve's area: exact for a
+     * whole curve; for a thinned one (as an {@link dev.propensity.metrics.EvaluationResult} keeps) use
+     * {@link #roc(RocCurve, double)} with the exact figure.
      *
      * @param curve the curve
      * @return the chart: series "model (AUC ...)" and "chance (AUC 0.5)"
      */
     public static XYChart roc(RocCurve curve) {
         Objects.requireNonNull(curve, "curve");
+        return roc(curve, curve.area());
+    }
+
+    /**
+     * The ROC curve with the given AUC in the legend (the figure of the unthinned scores, so that the legend says
+     * what the rest of the report says) and the chance diagonal.
+     *
+     * @param curve the curve
+     * @param auc   the ROC AUC to show, in [0, 1], or NaN (shown as "n/a") when it is undefined
+     * @return the chart: series "model (AUC ...)" and "chance (AUC 0.5)"
+     */
+    public static XYChart roc(RocCurve curve, double auc) {
+        Objects.requireNonNull(curve, "curve");
+        checkUnitOrNaN("auc", auc);
         XYChart c = xy("ROC curve: buyers found vs non-buyers flagged",
                 "false positive rate (share of non-buyers flagged)", "true positive rate (share of buyers found)");
         double[][] pts = thin(curve.falsePositiveRate(), curve.truePositiveRate(), MAX_CURVE_POINTS);
-        line(c, "model (AUC " + fixed(curve.area(), 3) + ")", pts[0], pts[1], ChartStyle.BLUE);
+        line(c, "model (AUC " + fixed(auc, 3) + ")", pts[0], pts[1], ChartStyle.BLUE);
         reference(c, "chance (AUC 0.5)", new double[] {0, 1}, new double[] {0, 1});
         unitSquare(c);
         c.getStyler().setLegendPosition(LegendPosition.InsideSE);
@@ -107,7 +123,9 @@ public final class Charts {
 
     /**
      * The precision-recall curve with its average precision in the legend and the base rate, which is what a
-     * model without skill scores.
+     * model without skill scores. The average precision is the curve's: exact for a whole curve; for a thinned one
+     * (as an {@link dev.propensity.metrics.EvaluationResult} keeps) use
+     * {@link #precisionRecall(PrecisionRecallCurve, double, double)} with the exact figure.
      *
      * @param curve    the curve
      * @param baseRate the share of buyers, in [0, 1]
@@ -115,11 +133,27 @@ public final class Charts {
      */
     public static XYChart precisionRecall(PrecisionRecallCurve curve, double baseRate) {
         Objects.requireNonNull(curve, "curve");
+        return precisionRecall(curve, curve.averagePrecision(), baseRate);
+    }
+
+    /**
+     * The precision-recall curve with the given average precision in the legend (the figure of the unthinned
+     * scores, so that the legend says what the rest of the report says) and the base rate.
+     *
+     * @param curve            the curve
+     * @param averagePrecision the PR AUC (average precision) to show, in [0, 1], or NaN (shown as "n/a") when it is
+     *                         undefined
+     * @param baseRate         the share of buyers, in [0, 1]
+     * @return the chart: series "model (PR AUC ...)" and "base rate ... (no skill)"
+     */
+    public static XYChart precisionRecall(PrecisionRecallCurve curve, double averagePrecision, double baseRate) {
+        Objects.requireNonNull(curve, "curve");
+        checkUnitOrNaN("averagePrecision", averagePrecision);
         checkUnit("baseRate", baseRate);
         XYChart c = xy("Precision vs recall", "recall (share of buyers found)",
                 "precision (share of flagged who buy)");
         double[][] pts = thin(curve.recall(), curve.precision(), MAX_CURVE_POINTS);
-        line(c, "model (PR AUC " + fixed(curve.averagePrecision(), 3) + ")", pts[0], pts[1], ChartStyle.BLUE);
+        line(c, "model (PR AUC " + fixed(averagePrecision, 3) + ")", pts[0], pts[1], ChartStyle.BLUE);
         reference(c, "base rate " + percent(baseRate) + " (no skill)", new double[] {0, 1},
                 new double[] {baseRate, baseRate});
         unitSquare(c);
@@ -675,6 +709,12 @@ public final class Charts {
     private static void checkUnit(String what, double v) {
         if (!(v >= 0 && v <= 1)) {
             throw new IllegalArgumentException(what + " must be in [0, 1], was " + v);
+        }
+    }
+
+    private static void checkUnitOrNaN(String what, double v) {
+        if (!Double.isNaN(v)) {
+            checkUnit(what, v);
         }
     }
 

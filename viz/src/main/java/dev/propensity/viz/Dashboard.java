@@ -147,8 +147,10 @@ public final class Dashboard {
         }
         if (evaluation != null) {
             double base = evaluation.report().baseRate();
-            c.put(ROC, Charts.roc(evaluation.roc()));
-            c.put(PRECISION_RECALL, Charts.precisionRecall(evaluation.precisionRecall(), base));
+            // the legends carry the report's figures: the kept curves are thinned, their areas a little off
+            c.put(ROC, Charts.roc(evaluation.roc(), evaluation.report().rocAuc()));
+            c.put(PRECISION_RECALL, Charts.precisionRecall(evaluation.precisionRecall(),
+                    evaluation.report().averagePrecision(), base));
             c.put(CALIBRATION, Charts.calibration(evaluation.calibration()));
             c.put(GAINS, Charts.cumulativeGains(evaluation.gains(), base));
         }
