@@ -3,6 +3,7 @@ package dev.propensity.examples;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,13 +62,18 @@ final class DashboardCommand implements Callable<Integer> {
             description = "Skip bad rows (counted by reason in report.json) instead of stopping at the first.")
     boolean lenient;
 
+    @Option(names = "--out-of-order", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+            description = Options.OUT_OF_ORDER_HELP)
+    Duration outOfOrder;
+
     @Override
     public Integer call() throws Exception {
         if (input == null && format != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format " + format + " needs --input FILE (without --input the sessions are simulated)");
         }
-        DashboardOptions options = new DashboardOptions(input, format, model, eval, cutoff, seed, sessions, out, lenient);
+        DashboardOptions options = new DashboardOptions(input, format, model, eval, cutoff, seed, sessions, out, lenient,
+                outOfOrder);
         Progress progress = Progress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings
         PrintWriter noWarnings = new PrintWriter(Writer.nullWriter());

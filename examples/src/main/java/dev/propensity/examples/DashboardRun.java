@@ -4,7 +4,6 @@ import dev.propensity.core.Session;
 import dev.propensity.core.SessionFacts;
 import dev.propensity.core.SyntheticSessions;
 import dev.propensity.core.io.InputFormat;
-import dev.propensity.core.io.ReadOptions;
 import dev.propensity.core.io.ReadReport;
 import dev.propensity.core.io.SessionReader;
 import dev.propensity.features.BuildReport;
@@ -255,15 +254,14 @@ public final class DashboardRun {
         if (format == InputFormat.REES46) {
             // REES46: the features module reads the bytes straight into feature rows (on two threads when strict)
             progress.start("read + features");
-            FeatureTables.Result r = builder.build(file, format,
-                    ReadOptions.defaults().withLenient(options.lenient()));
+            FeatureTables.Result r = builder.build(file, format, options.readOptions());
             progress.end();
             double seconds = progress.seconds().get("read + features");
             return new Loaded(r.table(), file.toString(), "rees46", r.read(), r.report(), seconds, 0.0, true);
         }
         progress.start("read + features");
         long t0 = System.nanoTime();
-        try (SessionReader reader = Pipeline.open(file, format, options.lenient())) {
+        try (SessionReader reader = Pipeline.open(file, format, options.readOptions())) {
             Pipeline.TimedSessions sessions = Pipeline.timed(reader, progress);
             FeatureTables.Result r = builder.buildWithReport(sessions);
             progress.end();

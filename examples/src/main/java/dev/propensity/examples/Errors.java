@@ -1,6 +1,7 @@
 package dev.propensity.examples;
 
 import dev.propensity.core.io.InputException;
+import dev.propensity.core.io.RejectReason;
 import dev.propensity.model.ModelFileException;
 import java.io.FileNotFoundException;
 import java.io.PrintWriter;
@@ -85,6 +86,10 @@ final class Errors {
         }
         if (t instanceof AccessDeniedException) {
             return "cannot read " + ((AccessDeniedException) t).getFile() + ": permission denied";
+        }
+        if (t instanceof InputException ie && ie.reason() == RejectReason.LATE_EVENT) {
+            // the reader's advice ends "... or raise the tolerance": say how, here
+            return oneLine(t.getMessage()) + " with --out-of-order DURATION (or --lenient: late events counted, kept)";
         }
         return oneLine(t.getMessage());
     }

@@ -1,7 +1,6 @@
 package dev.propensity.examples;
 
 import dev.propensity.core.io.InputFormat;
-import dev.propensity.core.io.ReadOptions;
 import dev.propensity.features.BuildReport;
 import dev.propensity.features.FeatureCsv;
 import dev.propensity.features.FeatureTables;
@@ -12,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -49,6 +49,10 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "Skip and count bad rows instead of stopping at the first.")
     boolean lenient;
 
+    @Option(names = "--out-of-order", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+            description = Options.OUT_OF_ORDER_HELP)
+    Duration outOfOrder;
+
     /** Whether the output file has been opened (so replaced) by this run. */
     private boolean opened;
 
@@ -84,7 +88,7 @@ final class FeaturesCommand implements Callable<Integer> {
             InputFormat f = format != null ? Pipeline.format(format) : InputFormat.detect(input);
             try (Writer w = writer()) {
                 FeatureCsv.Streamed streamed = FeatureCsv.stream(input, f,
-                        ReadOptions.defaults().withLenient(lenient), settings, w);
+                        Pipeline.readOptions(lenient, outOfOrder), settings, w);
                 report = streamed.report();
                 rejected = streamed.read().rowsRejected();
             }

@@ -1,6 +1,7 @@
 package dev.propensity.examples;
 
 import dev.propensity.metrics.EvaluationProtocol;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,23 @@ final class Options {
             }
         }
     }
+
+    /** Parses {@code --out-of-order} with {@link Pipeline#duration(String)}. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Pipeline.duration(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The description of {@code --out-of-order}, the same on every command that reads events. */
+    static final String OUT_OF_ORDER_HELP = "How much older than the latest event an event may arrive and still be "
+            + "placed in its session, e.g. 30m or 2h (default 5m). Sorting the input by time is better: a larger "
+            + "tolerance keeps sessions open, and in memory, longer.";
 
     /** Checks {@code --cutoff} with the features module's parser. */
     static final class CutoffConverter implements CommandLine.ITypeConverter<String> {

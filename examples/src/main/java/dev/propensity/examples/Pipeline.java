@@ -16,6 +16,7 @@ import dev.propensity.model.XGBoostConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -98,7 +99,70 @@ public final class Pipeline {
      * @throws IOException when the file cannot be read
      */
     public static SessionReader open(Path file, InputFormat format, boolean lenient) throws IOException {
-        return Inputs.sessions(file, format, ReadOptions.defaults().withLenient(lenient));
+        return open(file, format, readOptions(lenient, null));
+    }
+
+    /**
+     * Opens a file's sessions with the given read options.
+     *
+     * @param file    the file
+     * @param format  the format, or {@code null} to detect it
+     * @param options strict or lenient, sessionizer
+     * @return the reader, to be closed
+     * @throws IOException when the file cannot be read
+     */
+    public static SessionReader open(Path file, InputFormat format, ReadOptions options) throws IOException {
+        return Inputs.sessions(file, format, options);
+    }
+
+    /**
+     * The command's read options: strict or lenient, and how much older than the latest event an event may arrive
+     * and still be placed in its session.
+     *
+     * @param lenient    whether to skip and count bad rows
+     * @param outOfOrder the out-of-order tolerance (zero or more), or {@code null} for the default
+     * @return the options
+     */
+    public static ReadOptions readOptions(boolean lenient, Duration outOfOrder) {
+        ReadOptions o = ReadOptions.defaults().withLenient(lenient);
+        return outOfOrder == null ? o : o.withSessionizer(o.sessionizer().withOutOfOrderTolerance(outOfOrder));
+    }
+
+    /**
+     * Parses a duration as the command takes it: a whole number with a unit, {@code s}, {@code m}, {@code h} or
+     * {@code d} ({@code 90s}, {@code 30m}, {@code 2h}, {@code 1d}), or ISO-8601 ({@code PT30M}).
+     *
+     * @param text the text
+     * @return the duration, zero or more
+     * @throws IllegalArgumentException when the text is none of these, or negative
+     */
+    public static Duration duration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        Duration d;
+        try {
+            if (t.startsWith("p")) {
+                d = Duration.parse(t.toUpperCase(Locale.ROOT));
+            } else {
+                if (t.length() < 2) {
+                    throw new NumberFormatException();
+                }
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                d = switch (t.charAt(t.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    case 'd' -> Duration.ofDays(n);
+                    default -> throw new NumberFormatException();
+                };
+            }
+        } catch (NumberFormatException | java.time.format.DateTimeParseException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; use a number with s, m, h or d "
+                    + "(e.g. 30m, 2h) or ISO-8601 (PT30M)");
+        }
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("'" + text + "': the duration must not be negative");
+        }
+        return d;
     }
 
     /**

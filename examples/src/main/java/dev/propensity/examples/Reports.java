@@ -118,6 +118,9 @@ final class Reports {
         m.put("source", in.source());
         m.put("format", in.format());
         m.put("lenient", options.lenient());
+        if (options.outOfOrder() != null) {
+            m.put("outOfOrderSeconds", options.outOfOrder().toSeconds());
+        }
         ReadReport rr = in.readReport();
         if (rr != null) {
             m.put("rowsRead", rr.rowsRead());

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,6 +53,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--lenient", description = "Skip and count bad rows instead of stopping at the first.")
     boolean lenient;
 
+    @Option(names = "--out-of-order", paramLabel = "DURATION", converter = Options.DurationConverter.class,
+            description = Options.OUT_OF_ORDER_HELP)
+    Duration outOfOrder;
+
     @Override
     public Integer call() throws Exception {
         Path file = "-".equals(out) ? null : Outputs.checkFile(Path.of(out));
@@ -78,7 +83,8 @@ final class ScoreCommand implements Callable<Integer> {
         if ("features".equals(format)) {
             return FeatureCsvInput.read(input);
         }
-        try (SessionReader reader = Pipeline.open(input, format, lenient)) {
+        try (SessionReader reader = Pipeline.open(input, Pipeline.format(format),
+                Pipeline.readOptions(lenient, outOfOrder))) {
             return FeatureTables.builder().cutoff(Pipeline.cutoff(cutoff)).build(Pipeline.timed(reader, Progress.silent()));
         }
     }

@@ -96,6 +96,53 @@ class PropensityCommandTest {
     }
 
     @Test
+    void anEventOutOfOrderStopsWithHowToReadItAndOutOfOrderReadsIt(@TempDir Path dir) throws IOException {
+        // Retailrocket's public file is not sorted by time: here the third event is 37 minutes older than the second
+        Path rr = Files.writeString(dir.resolve("rr.csv"), "timestamp,visitorid,event,itemid,transactionid\n"
+                + "1433221332117,257597,view,355908,\n"
+                + "1433224214164,992329,view,248676,\n"
+                + "1433221999827,111016,view,318965,\n"
+                + "1433221337106,257597,transaction,367447,4000\n");
+        Cli.Result strict = Cli.run("features", "-i", rr.toString(), "-o", "-");
+        assertThat(strict.exit()).as(strict.toString()).isEqualTo(2);
+        assertThat(strict.errLines()).as(strict.toString()).isEqualTo(1);
+        assertThat(strict.err()).contains("rr.csv:4:", "out-of-order tolerance of 5m", "--out-of-order DURATION",
+                "--lenient");
+
+        Cli.Result tolerant = Cli.run("features", "-i", rr.toString(), "-o", "-", "--out-of-order", "1h");
+        assertThat(tolerant.exit()).as(tolerant.toString()).isZero();
+        List<String> rows = tolerant.out().lines().skip(1).toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.stream().filter(l -> l.startsWith("257597@")).findFirst().orElseThrow().split(",")[1])
+                .as("the late purchase joins its visitor's session: label").isEqualTo("1");
+
+        Path out = dir.resolve("dash");
+        Cli.Result dash = Cli.run("dashboard", "-i", rr.toString(), "--out", out.toString(), "--out-of-order", "PT1H");
+        assertThat(dash.exit()).as(dash.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/input/outOfOrderSeconds").asLong()).isEqualTo(3600);
+
+        for (String bad : new String[] {"5x", "-5m", "m", "1.5h"}) {
+            Cli.Result r = Cli.run("features", "-i", rr.toString(), "-o", "-", "--out-of-order", bad);
+            assertThat(r.exit()).as(bad + ": " + r).isEqualTo(2);
+            assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("--out-of-order", bad);
+        }
+    }
+
+    @Test
+    void durationsTakeAUnitOrIso8601() {
+        assertThat(Pipeline.duration("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(Pipeline.duration(" 30M ")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(Pipeline.duration("2h")).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(Pipeline.duration("1d")).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(Pipeline.duration("0m")).isEqualTo(java.time.Duration.ZERO);
+        assertThat(Pipeline.duration("PT1H30M")).isEqualTo(java.time.Duration.ofMinutes(90));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Pipeline.duration("PT-1H"));
+    }
+
+    @Test
     void unknownModelExits2NamingIt() {
         Cli.Result r = Cli.run("dashboard", "--model", "deep-magic");
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
