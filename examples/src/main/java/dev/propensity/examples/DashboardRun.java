@@ -159,12 +159,11 @@ public final class DashboardRun {
                     "only %d purchasing and %d other sessions: evaluated by %s instead of %s", table.positives(),
                     table.rows() - table.positives(), protocol.code(), requested.code());
             try {
+                // the final model trains alongside the folds (one more task of the evaluation's threads)
                 progress.start("evaluate");
-                evaluation = Evaluation.run(trainer, table, protocol, false);
+                evaluation = Evaluation.run(trainer, table, protocol, true);
                 progress.end();
-                progress.start("train");
-                model = trainer.train(table);
-                progress.end();
+                model = evaluation.model();
                 if (fewerFolds != null) {
                     notes.add(fewerFolds);
                     warnings.println("note: " + fewerFolds);
@@ -183,7 +182,7 @@ public final class DashboardRun {
             warnings.println("note: no model: " + skipped + "; writing the dashboard without model figures");
         }
         seconds.put("evaluate", progress.seconds().getOrDefault("evaluate", 0.0));
-        seconds.put("train", progress.seconds().getOrDefault("train", 0.0));
+        seconds.put("train", model == null ? 0.0 : model.card().trainSeconds()); // its own time, within evaluate
 
         progress.start("metrics");
         Figures figures = figures(table, evaluation, model, notes);
