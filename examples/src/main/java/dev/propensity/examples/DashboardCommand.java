@@ -72,8 +72,8 @@ final class DashboardCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format " + format + " needs --input FILE (without --input the sessions are simulated)");
         }
-        DashboardOptions options = new DashboardOptions(input, format, model, eval, cutoff, seed, sessions, out, lenient,
-                outOfOrder);
+        DashboardOptions options = new DashboardOptions(input, format, model, eval, cutoff, seed, sessions, out,
+                lenient, outOfOrder);
         Progress progress = Progress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings
         PrintWriter noWarnings = new PrintWriter(Writer.nullWriter());

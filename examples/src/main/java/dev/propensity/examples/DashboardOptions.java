@@ -52,13 +52,14 @@ public record DashboardOptions(Path input, String format, String model, String e
 
     /**
      * The command's defaults: simulated sessions, logistic regression, {@code cv:5}, before-purchase cutoff,
-     * seed 42, strict reading.
+     * seed 42, strict reading with the reader's out-of-order tolerance.
      *
      * @param out the output directory
      * @return the options
      */
     public static DashboardOptions defaults(Path out) {
-        return new DashboardOptions(null, null, "logistic", "cv:5", "before-purchase", 42L, DEFAULT_SESSIONS, out, false, null);
+        return new DashboardOptions(null, null, "logistic", "cv:5", "before-purchase", 42L, DEFAULT_SESSIONS, out,
+                false, null);
     }
 
     /** These options reading the given file (format detected unless set). */

@@ -39,15 +39,15 @@ final class TreeTrainer implements ModelTrainer {
     /** How many groups of trees a random forest is grown in (in parallel). */
     static final int FOREST_GROUPS = 4;
     private final String kind;
-    /** Trains the Tribuo model; a fresh Tribuo trainer per call, as Tribuo trainers carry random state between calls. */
+    /** Trains the Tribuo model: a fresh Tribuo trainer per call (Tribuo trainers carry random state between calls). */
     private final Function<Dataset<Label>, Model<Label>> fit;
     private final EncoderConfig encoder;
     private final int minPositives;
     private final long seed;
     private final Map<String, String> description;
 
-    private TreeTrainer(String kind, Function<Dataset<Label>, Model<Label>> fit, EncoderConfig encoder, int minPositives,
-                        long seed, Map<String, String> description) {
+    private TreeTrainer(String kind, Function<Dataset<Label>, Model<Label>> fit, EncoderConfig encoder,
+                        int minPositives, long seed, Map<String, String> description) {
         this.kind = kind;
         this.fit = fit;
         this.encoder = encoder;
