@@ -51,27 +51,43 @@ final class ModelFile {
 
     static void write(Path file, String kind, FittedEncoding encoding, String gate, ModelCard card,
                       Model<Label> model) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("kind", kind);
-        root.putPOJO("schema", encoding.inputSchema().names());
-        if (gate != null) {
-            root.put("gate", gate);
-        }
-        root.set("card", cardJson(card));
+        ObjectNode root = manifest(kind, encoding.inputSchema().names(), gate, card);
         root.set("encoding", JSON.readTree(encoding.toJson()));
         root.put("tribuoModel", TRIBUO_ENTRY);
         root.put("tribuoModelClass", model.getClass().getName());
         ByteArrayOutputStream tribuo = new ByteArrayOutputStream();
         model.serializeToStream(tribuo);
+        writeArchive(file, root, Map.of(TRIBUO_ENTRY, tribuo.toByteArray()));
+    }
+
+    /**
+     * The manifest's common head: format, version, kind, the input schema's names, the gate feature of a gated
+     * logistic model (when not {@code null}) and the card.
+     */
+    private static ObjectNode manifest(String kind, List<String> schema, String gate, ModelCard card) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("kind", kind);
+        root.putPOJO("schema", schema);
+        if (gate != null) {
+            root.put("gate", gate);
+        }
+        root.set("card", cardJson(card));
+        return root;
+    }
+
+    /** Writes the archive: the manifest first, then the other entries in the map's order. */
+    private static void writeArchive(Path file, ObjectNode manifest, Map<String, byte[]> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry(MANIFEST));
-            zip.write(JSON.writeValueAsBytes(root));
+            zip.write(JSON.writeValueAsBytes(manifest));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(TRIBUO_ENTRY));
-            tribuo.writeTo(zip);
-            zip.closeEntry();
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
         }
     }
 
@@ -80,38 +96,26 @@ final class ModelFile {
      * weight) and each member as a complete model file nested in the archive.
      */
     static void writeStack(Path file, StackPurchaseModel stack) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("kind", StackPurchaseModel.KIND);
-        root.putPOJO("schema", stack.schema().names());
-        root.set("card", cardJson(stack.card()));
+        ObjectNode root = manifest(StackPurchaseModel.KIND, stack.schema().names(), null, stack.card());
         double[] w = stack.weights();
         com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("members");
-        List<byte[]> bytes = new ArrayList<>();
+        Map<String, byte[]> members = new LinkedHashMap<>();
         for (int k = 0; k < stack.members().size(); k++) {
+            String entry = "member-" + k + ".model";
             ObjectNode member = list.addObject();
-            member.put("entry", "member-" + k + ".model");
+            member.put("entry", entry);
             member.put("kind", stack.members().get(k).card().trainer());
             member.put("weight", w[k]);
+            // a member may be any model: its own save writes it, through a temporary file
             Path tmp = Files.createTempFile("propensity-member", ".model");
             try {
                 stack.members().get(k).save(tmp);
-                bytes.add(Files.readAllBytes(tmp));
+                members.put(entry, Files.readAllBytes(tmp));
             } finally {
                 Files.deleteIfExists(tmp);
             }
         }
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry(MANIFEST));
-            zip.write(JSON.writeValueAsBytes(root));
-            zip.closeEntry();
-            for (int k = 0; k < bytes.size(); k++) {
-                zip.putNextEntry(new ZipEntry("member-" + k + ".model"));
-                zip.write(bytes.get(k));
-                zip.closeEntry();
-            }
-        }
+        writeArchive(file, root, members);
     }
 
     static PurchaseModel read(Path file) throws IOException {
