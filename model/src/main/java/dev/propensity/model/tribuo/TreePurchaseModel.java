@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -51,8 +52,8 @@ final class TreePurchaseModel implements PurchaseModel {
     private final Model<Label> model;
     private final ModelCard card;
     private final String[] names;
-    /** The direct scorer, built on first use; null until then and for models scored through Tribuo. */
-    private volatile Scorer direct;
+    /** The direct scorer, decided on first use: null until then, empty for models scored through Tribuo. */
+    private volatile Optional<Scorer> direct;
 
     TreePurchaseModel(String kind, FittedEncoding encoding, Model<Label> model, ModelCard card) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -252,9 +253,18 @@ final class TreePurchaseModel implements PurchaseModel {
      * trees combined by {@link FullyWeightedVotingCombiner}; null for anything else (scored through Tribuo).
      */
     private Scorer direct() {
-        Scorer d = direct;
-        if (d != null || model.getOutputIDInfo().getID(TribuoLinear.PURCHASE) < 0) {
-            return d;
+        Optional<Scorer> d = direct;
+        if (d == null) { // decided once: a model that cannot be scored directly is not looked at again
+            d = Optional.ofNullable(buildDirect());
+            direct = d;
+        }
+        return d.orElse(null);
+    }
+
+    private Scorer buildDirect() {
+        int purchase = model.getOutputIDInfo().getID(TribuoLinear.PURCHASE);
+        if (purchase < 0) {
+            return null;
         }
         if (model instanceof XGBoostModel<?> xgb) {
             List<Booster> boosters = xgb.getInnerModels();
@@ -266,13 +276,12 @@ final class TreePurchaseModel implements PurchaseModel {
             for (int k = 0; k < names.length; k++) {
                 column[k] = fmap.getID(names[k]);
             }
-            d = new BoosterScorer(boosters.get(0), column, fmap.size(), model.getOutputIDInfo().getID(
-                    TribuoLinear.PURCHASE));
-        } else if (model instanceof WeightedEnsembleModel<Label> forest) {
-            d = forestScorer(forest);
+            return new BoosterScorer(boosters.get(0), column, fmap.size(), purchase);
         }
-        direct = d;
-        return d;
+        if (model instanceof WeightedEnsembleModel<Label> forest) {
+            return forestScorer(forest);
+        }
+        return null;
     }
 
     /** A forest's scorer when its combiner is Tribuo's fully weighted vote (the weights come from its protobuf). */
