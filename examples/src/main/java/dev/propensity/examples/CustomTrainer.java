@@ -144,7 +144,7 @@ public final class CustomTrainer {
      * @throws IOException when writing fails
      */
     public static RunResult run(Path out) throws IOException {
-        Trainers.register(NAME, CartRuleTrainer::new);
+        Trainers.register(NAME, seed -> new CartRuleTrainer());
         DashboardOptions options = DashboardOptions.defaults(out).withModel(NAME).withSessions(5_000);
         return new DashboardRun(options).run();
     }

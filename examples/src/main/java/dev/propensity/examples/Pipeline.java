@@ -7,12 +7,8 @@ import dev.propensity.core.io.ReadOptions;
 import dev.propensity.core.io.SessionReader;
 import dev.propensity.features.Cutoff;
 import dev.propensity.features.Cutoffs;
-import dev.propensity.model.LogisticConfig;
 import dev.propensity.model.ModelTrainer;
-import dev.propensity.model.StackConfig;
 import dev.propensity.model.Trainers;
-import dev.propensity.model.TreeConfig;
-import dev.propensity.model.XGBoostConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -42,8 +38,7 @@ public final class Pipeline {
     }
 
     /**
-     * The trainer of a command-line name, seeded: the built-in trainers get {@code seed} in their configuration;
-     * a user-registered trainer is used as registered.
+     * The trainer of a command-line name, made by its registered factory with the run's seed.
      *
      * @param name {@code logistic}, {@code xgboost}, {@code random-forest}, {@code stack} or a registered name
      * @param seed the seed
@@ -51,19 +46,7 @@ public final class Pipeline {
      * @throws IllegalArgumentException naming the known trainers when the name is unknown
      */
     public static ModelTrainer trainer(String name, long seed) {
-        Objects.requireNonNull(name, "name");
-        switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "logistic":
-                return Trainers.logisticRegression(LogisticConfig.defaults().withSeed(seed));
-            case "xgboost":
-                return Trainers.xgboost(XGBoostConfig.defaults().withSeed(seed));
-            case "random-forest":
-                return Trainers.randomForest(TreeConfig.defaults().withSeed(seed));
-            case "stack":
-                return Trainers.stack(StackConfig.defaults().withSeed(seed));
-            default:
-                return Trainers.byName(name.trim());
-        }
+        return Trainers.byName(name, seed);
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.propensity.features.FeatureTable;
  * included), gives the same model for the same table.
  *
  * <p>A user's own trainer implements this interface and is registered by name with
- * {@link Trainers#register(String, java.util.function.Supplier)}.
+ * {@link Trainers#register(String, TrainerFactory)}.
  */
 public interface ModelTrainer {
 

@@ -8,27 +8,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The built-in trainers, and a registry of trainers by name for the command's {@code --model NAME}.
  *
  * <p>Built in: {@code logistic} ({@link #logisticRegression(LogisticConfig)} with defaults), {@code xgboost},
- * {@code random-forest} and {@code stack} ({@link #stack(StackConfig)}: logistic and XGBoost averaged). A user's
- * trainer is added with {@link #register(String, Supplier)}; the registry is shared by the whole program (it is
- * what the command line looks names up in) and is thread-safe.
+ * {@code random-forest} and {@code stack} ({@link #stack(StackConfig)}: logistic and XGBoost averaged), each with
+ * its defaults and the seed it is made with. A user's trainer is added with
+ * {@link #register(String, TrainerFactory)}. The registry is the one list of trainer names: the command line
+ * looks names up in it ({@link #factory(String)}), it is shared by the whole program, and it is thread-safe.
  */
 public final class Trainers {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Map<String, Supplier<ModelTrainer>> REGISTRY = new ConcurrentSkipListMap<>();
+    private static final Map<String, TrainerFactory> REGISTRY = new ConcurrentSkipListMap<>();
     private static final Map<String, Boolean> BUILT_IN = new ConcurrentHashMap<>();
 
     static {
-        REGISTRY.put("logistic", Trainers::logisticRegression);
-        REGISTRY.put("xgboost", () -> xgboost(XGBoostConfig.defaults()));
-        REGISTRY.put("random-forest", () -> randomForest(TreeConfig.defaults()));
-        REGISTRY.put("stack", () -> stack(StackConfig.defaults()));
+        REGISTRY.put("logistic", seed -> logisticRegression(LogisticConfig.defaults().withSeed(seed)));
+        REGISTRY.put("xgboost", seed -> xgboost(XGBoostConfig.defaults().withSeed(seed)));
+        REGISTRY.put("random-forest", seed -> randomForest(TreeConfig.defaults().withSeed(seed)));
+        REGISTRY.put("stack", seed -> stack(StackConfig.defaults().withSeed(seed)));
         for (String name : REGISTRY.keySet()) {
             BUILT_IN.put(name, true);
         }
@@ -87,30 +87,44 @@ public final class Trainers {
     }
 
     /**
-     * The trainer registered under a name, with its default settings.
+     * The factory registered under a name.
      *
-     * @param name a registered name, e.g. {@code logistic} (case-insensitive)
-     * @return a new trainer
+     * @param name a registered name, e.g. {@code logistic} (case-insensitive, surrounding blanks ignored)
+     * @return the factory
      * @throws IllegalArgumentException when no trainer has that name, listing the known names
      */
-    public static ModelTrainer byName(String name) {
+    public static TrainerFactory factory(String name) {
         Objects.requireNonNull(name, "name");
-        Supplier<ModelTrainer> s = REGISTRY.get(name.trim().toLowerCase(Locale.ROOT));
-        if (s == null) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        TrainerFactory f = REGISTRY.get(key);
+        if (f == null) {
             throw new IllegalArgumentException("unknown model '" + name + "'; known models: "
                     + String.join(", ", names()));
         }
-        return Objects.requireNonNull(s.get(), () -> "the trainer registered as '" + name + "' supplied null");
+        return seed -> Objects.requireNonNull(f.create(seed),
+                () -> "the trainer registered as '" + key + "' made null");
+    }
+
+    /**
+     * The trainer registered under a name, made with a seed: {@code factory(name).create(seed)}.
+     *
+     * @param name a registered name, e.g. {@code logistic} (case-insensitive)
+     * @param seed the seed
+     * @return a new trainer
+     * @throws IllegalArgumentException when no trainer has that name, listing the known names
+     */
+    public static ModelTrainer byName(String name, long seed) {
+        return factory(name).create(seed);
     }
 
     /**
      * Registers a trainer under a name, replacing an earlier user registration of that name.
      *
      * @param name     lower-case letters, digits and hyphens, starting with a letter; not a built-in name
-     * @param trainers makes a trainer each time the name is looked up
+     * @param trainers makes a trainer, for the run's seed, each time the name is looked up
      * @throws IllegalArgumentException when the name is malformed or names a built-in trainer
      */
-    public static void register(String name, Supplier<ModelTrainer> trainers) {
+    public static void register(String name, TrainerFactory trainers) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(trainers, "trainers");
         if (!NAME.matcher(name).matches()) {

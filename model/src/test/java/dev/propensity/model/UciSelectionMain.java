@@ -29,7 +29,7 @@ public final class UciSelectionMain {
         for (String s : seeds) {
             long seed = Long.parseLong(s.trim());
             long t0 = System.nanoTime();
-            Evaluation e = Evaluation.run(Trainers.byName(which), t, EvaluationProtocol.crossValidation(10, seed),
+            Evaluation e = Evaluation.run(Trainers.byName(which, seed), t, EvaluationProtocol.crossValidation(10, seed),
                     false);
             sum += e.rocAuc();
             System.out.printf(Locale.ROOT, "%s cv:10 seed %d: ROC AUC %.4f PR AUC %.4f (%.1f s) model %s%n", which,
