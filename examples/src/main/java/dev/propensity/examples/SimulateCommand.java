@@ -41,8 +41,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "How many sessions to simulate.")
     int sessions;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "The seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @CommandLine.Mixin
+    Options.SeedOption seed;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The CSV file to write.")
     Path out;
@@ -60,8 +60,8 @@ final class SimulateCommand implements Callable<Integer> {
         Outputs.file(out);
         SimulatorConfig config = profile == Profile.rees46 ? SimulatorConfig.rees46() : SimulatorConfig.defaults();
         SyntheticSessions.WriteSummary s = format == Format.rees46
-                ? SyntheticSessions.writeRees46(out, sessions, seed, config)
-                : SyntheticSessions.writeEvents(out, sessions, seed, config);
+                ? SyntheticSessions.writeRees46(out, sessions, seed.seed, config)
+                : SyntheticSessions.writeEvents(out, sessions, seed.seed, config);
         spec.commandLine().getOut().printf(Locale.ROOT, "%,d sessions (%,d with a purchase), %,d events -> %s (%s)%n",
                 s.sessions(), s.purchasedSessions(), s.events(), out, format);
         return PropensityCommand.OK;

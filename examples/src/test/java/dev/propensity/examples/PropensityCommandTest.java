@@ -132,14 +132,14 @@ class PropensityCommandTest {
 
     @Test
     void durationsTakeAUnitOrIso8601() {
-        assertThat(Pipeline.duration("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
-        assertThat(Pipeline.duration(" 30M ")).isEqualTo(java.time.Duration.ofMinutes(30));
-        assertThat(Pipeline.duration("2h")).isEqualTo(java.time.Duration.ofHours(2));
-        assertThat(Pipeline.duration("1d")).isEqualTo(java.time.Duration.ofDays(1));
-        assertThat(Pipeline.duration("0m")).isEqualTo(java.time.Duration.ZERO);
-        assertThat(Pipeline.duration("PT1H30M")).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(Options.duration("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(Options.duration(" 30M ")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(Options.duration("2h")).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(Options.duration("1d")).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(Options.duration("0m")).isEqualTo(java.time.Duration.ZERO);
+        assertThat(Options.duration("PT1H30M")).isEqualTo(java.time.Duration.ofMinutes(90));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Pipeline.duration("PT-1H"));
+                () -> Options.duration("PT-1H"));
     }
 
     @Test
