@@ -84,7 +84,7 @@ public final class FeatureInputs {
         clock.start("read + features");
         long t0 = System.nanoTime();
         try (SessionReader reader = Inputs.sessions(file, format, options)) {
-            TimedSessions sessions = new TimedSessions(reader, clock);
+            TimedSessions sessions = new TimedSessions(reader.stream().iterator(), clock);
             FeatureTables.Result r = builder.buildWithReport(sessions);
             clock.end();
             double total = (System.nanoTime() - t0) / 1e9;

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * What a run reads: a file in one of the {@link InputFormat}s (an event log, or the UCI session table), a feature
- * CSV written by {@code propensity features}, or simulated sessions. A closed set: {@link DataFile},
- * {@link FeatureFile}, {@link Simulated}.
+ * CSV written by {@code propensity features}, or simulated sessions. A closed set: {@link DataFile} and
+ * {@link FeatureFile} (both {@link FromFile}), and {@link Simulated}.
  *
  * <pre>{@code
  * InputSource.file(Path.of("events.csv"))                         // format detected from the header
@@ -16,7 +16,7 @@ import java.util.Objects;
  * InputSource.simulated(20_000, 42)
  * }</pre>
  */
-public sealed interface InputSource permits InputSource.DataFile, InputSource.FeatureFile, InputSource.Simulated {
+public sealed interface InputSource permits InputSource.FromFile, InputSource.Simulated {
 
     /** The input as the report names it: the file as given, or {@code simulated sessions (seed N)}. */
     String describe();
@@ -67,26 +67,33 @@ public sealed interface InputSource permits InputSource.DataFile, InputSource.Fe
         return new Simulated(sessions, seed);
     }
 
+    /** An input read from a file: described by its path as given, named by its file name. */
+    sealed interface FromFile extends InputSource permits DataFile, FeatureFile {
+        /** The file. */
+        Path file();
+
+        @Override
+        default String describe() {
+            return file().toString();
+        }
+
+        @Override
+        default String shortName() {
+            Path name = file().getFileName();
+            return name == null ? file().toString() : name.toString();
+        }
+    }
+
     /**
      * An event log or session table in one of the {@link InputFormat}s.
      *
      * @param file   the file
      * @param format its format, or {@code null} to detect it from the first line when it is read
      */
-    record DataFile(Path file, InputFormat format) implements InputSource {
+    record DataFile(Path file, InputFormat format) implements FromFile {
         /** Validates. */
         public DataFile {
             Objects.requireNonNull(file, "file");
-        }
-
-        @Override
-        public String describe() {
-            return file.toString();
-        }
-
-        @Override
-        public String shortName() {
-            return fileName(file);
         }
     }
 
@@ -95,20 +102,10 @@ public sealed interface InputSource permits InputSource.DataFile, InputSource.Fe
      *
      * @param file the file
      */
-    record FeatureFile(Path file) implements InputSource {
+    record FeatureFile(Path file) implements FromFile {
         /** Validates. */
         public FeatureFile {
             Objects.requireNonNull(file, "file");
-        }
-
-        @Override
-        public String describe() {
-            return file.toString();
-        }
-
-        @Override
-        public String shortName() {
-            return fileName(file);
         }
     }
 
@@ -135,11 +132,5 @@ public sealed interface InputSource permits InputSource.DataFile, InputSource.Fe
         public String shortName() {
             return "simulated sessions";
         }
-    }
-
-    /** A file's name, or the whole path when it has none (such as a root). */
-    private static String fileName(Path file) {
-        Path name = file.getFileName();
-        return name == null ? file.toString() : name.toString();
     }
 }

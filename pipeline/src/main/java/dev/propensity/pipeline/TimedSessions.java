@@ -1,44 +1,37 @@
 package dev.propensity.pipeline;
 
 import dev.propensity.core.Session;
-import dev.propensity.core.io.SessionReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * The sessions of a reader as an iterator that counts them, measures the time spent inside the reader, and reports
- * the count every 1,024 sessions. An {@link IOException} surfaces as {@link UncheckedIOException}.
+ * Sessions as they are read, counted, with the time spent reading them measured and the count reported every
+ * 1,024 sessions.
  */
 final class TimedSessions implements Iterator<Session> {
-    private final SessionReader reader;
+    private final Iterator<Session> sessions;
     private final PhaseClock clock;
-    private Session next;
-    private boolean done;
     private long count;
     private long nanos;
 
-    TimedSessions(SessionReader reader, PhaseClock clock) {
-        this.reader = Objects.requireNonNull(reader, "reader");
+    /**
+     * @param sessions the sessions, read as they are asked for (e.g. {@code SessionReader.stream().iterator()})
+     * @param clock    where the count is reported
+     */
+    TimedSessions(Iterator<Session> sessions, PhaseClock clock) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public boolean hasNext() {
-        if (next == null && !done) {
-            long t0 = System.nanoTime();
-            try {
-                next = reader.next();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                nanos += System.nanoTime() - t0;
-            }
-            done = next == null;
+        long t0 = System.nanoTime();
+        try {
+            return sessions.hasNext();
+        } finally {
+            nanos += System.nanoTime() - t0;
         }
-        return next != null;
     }
 
     @Override
@@ -46,8 +39,7 @@ final class TimedSessions implements Iterator<Session> {
         if (!hasNext()) {
             throw new NoSuchElementException("no more sessions");
         }
-        Session s = next;
-        next = null;
+        Session s = sessions.next();
         count++;
         if ((count & 1023) == 0) {
             clock.rows(count);
@@ -55,7 +47,7 @@ final class TimedSessions implements Iterator<Session> {
         return s;
     }
 
-    /** Seconds spent inside the reader (reading, parsing, sessionizing). */
+    /** Seconds spent reading (reading, parsing, sessionizing). */
     double readSeconds() {
         return nanos / 1e9;
     }
