@@ -31,12 +31,14 @@ final class DashboardCommand implements Callable<Integer> {
     @Mixin
     Options.OptionalInput input;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "NAME", defaultValue = "logistic",
+    @Option(names = {"-m", "--model"}, order = -80,
+            paramLabel = "NAME", defaultValue = "logistic",
             converter = Options.ModelConverter.class,
             description = "Trainer: logistic (default), xgboost, random-forest, stack or a registered name.")
     TrainerFactory model;
 
-    @Option(names = "--eval", paramLabel = "PROTOCOL", defaultValue = "cv:5", converter = Options.EvalConverter.class,
+    @Option(names = "--eval", order = -70,
+            paramLabel = "PROTOCOL", defaultValue = "cv:5", converter = Options.EvalConverter.class,
             description = "Evaluation: cv:K (stratified K-fold), holdout:F (test fraction F) or time:F "
                     + "(latest F by start time). Default: ${DEFAULT-VALUE}.")
     EvaluationProtocol eval;
@@ -47,12 +49,14 @@ final class DashboardCommand implements Callable<Integer> {
     @Mixin
     Options.SeedOption seed;
 
-    @Option(names = "--sessions", paramLabel = "N", defaultValue = "20000",
+    @Option(names = "--sessions", order = -40,
+            paramLabel = "N", defaultValue = "20000",
             converter = Options.PositiveIntConverter.class,
             description = "How many sessions to simulate without --input. Default: ${DEFAULT-VALUE}.")
     int sessions;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "propensity-out",
+    @Option(names = {"-o", "--out"}, order = -30,
+            paramLabel = "DIR", defaultValue = "propensity-out",
             description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 

@@ -24,6 +24,10 @@ import picocli.CommandLine.Option;
  * The options the subcommands share, as picocli mixins, and the converters that turn option text into the types the
  * library takes ({@link Cutoff}, {@link EvaluationProtocol}, {@link TrainerFactory}, {@link Duration}, the input
  * format). Each value is parsed once, here; a bad value is a usage error (exit code 2) with one line.
+ *
+ * <p>Options carry an {@code order} below picocli's default of -1, so that the help lists them, the shared ones
+ * included, in the command's order (input, format, model, evaluation, cutoff, seed, sessions, output, lenient,
+ * out-of-order) and before the standard help options.
  */
 final class Options {
     private Options() {
@@ -77,16 +81,18 @@ final class Options {
      * {@code --input} must be given.
      */
     abstract static class InputOptions {
-        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = FormatConverter.class,
+        @Option(names = {"-f", "--format"}, order = -90,
+            paramLabel = "FORMAT", converter = FormatConverter.class,
                 completionCandidates = Formats.class,
                 description = "Input format: ${COMPLETION-CANDIDATES}; detected from the header when omitted.")
         FormatChoice format;
 
-        @Option(names = "--lenient",
+        @Option(order = -20, names = "--lenient",
                 description = "Skip bad rows (counted by reason) instead of stopping at the first.")
         boolean lenient;
 
-        @Option(names = "--out-of-order", paramLabel = "DURATION", converter = DurationConverter.class,
+        @Option(names = "--out-of-order", order = -10,
+            paramLabel = "DURATION", converter = DurationConverter.class,
                 description = OUT_OF_ORDER_HELP)
         Duration outOfOrder;
 
@@ -108,7 +114,8 @@ final class Options {
 
     /** The input options with {@code --input} required. */
     static final class RequiredInput extends InputOptions {
-        @Option(names = {"-i", "--input"}, paramLabel = "FILE", required = true,
+        @Option(names = {"-i", "--input"}, order = -100,
+            paramLabel = "FILE", required = true,
                 description = "Event log or session table (or, with --format features, a feature CSV).")
         Path input;
 
@@ -120,7 +127,8 @@ final class Options {
 
     /** The input options with {@code --input} optional (without it, sessions are simulated). */
     static final class OptionalInput extends InputOptions {
-        @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+        @Option(names = {"-i", "--input"}, order = -100,
+            paramLabel = "FILE",
                 description = "Event log or session table to read (or, with --format features, a feature CSV). "
                         + "Without it: simulated sessions.")
         Path input;
@@ -133,7 +141,8 @@ final class Options {
 
     /** {@code --cutoff}: which events the features may see. */
     static final class CutoffOption {
-        @Option(names = "--cutoff", paramLabel = "POLICY", defaultValue = "before-purchase",
+        @Option(names = "--cutoff", order = -60,
+            paramLabel = "POLICY", defaultValue = "before-purchase",
                 converter = CutoffConverter.class,
                 description = "Which events features may see: before-purchase (default), events:N (first N events) "
                         + "or minutes:T (first T minutes). Score with the cutoff the model was trained with.")
@@ -142,7 +151,8 @@ final class Options {
 
     /** {@code --seed}. */
     static final class SeedOption {
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+        @Option(names = "--seed", order = -50,
+            paramLabel = "N", defaultValue = "42",
                 description = "Seed of everything random (simulator, folds, trainer): the same seed gives the same "
                         + "output. Default: ${DEFAULT-VALUE}.")
         long seed;
@@ -153,7 +163,8 @@ final class Options {
         /** The {@code --out} value that means standard output. */
         static final String STDOUT = "-";
 
-        @Option(names = {"-o", "--out"}, paramLabel = "FILE.csv", required = true,
+        @Option(names = {"-o", "--out"}, order = -30,
+            paramLabel = "FILE.csv", required = true,
                 description = "The CSV file to write, or - for standard output.")
         String out;
 

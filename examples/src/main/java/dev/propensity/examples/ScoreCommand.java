@@ -27,7 +27,8 @@ final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true,
+    @Option(names = {"-m", "--model"}, order = -110,
+            paramLabel = "FILE", required = true,
             description = "A model saved by 'dashboard' (model.propensity) or by PurchaseModel.save.")
     Path model;
 
