@@ -12,6 +12,8 @@ import dev.propensity.features.FeatureTables;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.PurchaseModels;
 import dev.propensity.model.Trainers;
+import dev.propensity.pipeline.report.Report;
+import dev.propensity.pipeline.report.ReportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -231,7 +233,12 @@ class PropensityCommandTest {
             assertThat(report.has(key)).as(key + " in " + report.fieldNames()).isTrue();
         }
         assertThat(report.at("/input/sessions").asInt()).isEqualTo(3000);
-        assertThat(report.at("/metrics/protocol").asText()).contains("3-fold");
+        assertThat(report.at("/metrics/protocol").asText()).contains("3-fold").endsWith("seed 7");
+        assertThat(report.at("/seed").asLong()).as("--seed reaches the protocol, the trainer and the report")
+                .isEqualTo(7);
+        assertThat(report.at("/input/source").asText()).isEqualTo("simulated sessions (seed 7)");
+        assertThat(report.at("/formatVersion").asInt()).isEqualTo(Report.FORMAT_VERSION);
+        assertThat(ReportJson.read(dashboardOut.resolve("report.json")).input().sessions()).isEqualTo(3000);
         for (String phase : new String[] {"read", "features", "train", "evaluate", "render"}) {
             assertThat(report.at("/timings/" + phase).isNumber()).as(phase).isTrue();
         }
