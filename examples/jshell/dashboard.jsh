@@ -1,5 +1,5 @@
 // Builds the dashboard step by step: simulate sessions, compute features, evaluate a model, compute the metrics,
-// draw the dashboard. Run from the repository root:
+// draw the dashboard; then the same in one call through the pipeline module. Run from the repository root:
 //   jshell --class-path "$(./propensity --classpath)" --startup DEFAULT --startup examples/jshell/startup.jsh examples/jshell/dashboard.jsh
 // Each cell is separated by a CELL marker so the script can become notebook cells.
 
@@ -55,9 +55,12 @@ check(!insights.isEmpty(), "some insights");
 // 5. Dashboard: one PNG, one HTML page, and an SVG and PNG per chart.
 Path out = Files.createTempDirectory("propensity-jshell-");
 // (in JShell a line that could end a statement does end it: chained calls keep their dots at the line ends)
+// The dashboard draws the figures it is given and computes none itself.
 Dashboard dashboard = Dashboard.builder().
         title("Step by step: 3,000 simulated sessions").
-        facts(table.facts(), eval.probabilities()).
+        kpis(kpis).
+        breakdowns(Breakdowns.all(table.facts(), eval.probabilities())).
+        funnel(funnel).
         evaluation(eval.result()).
         predictions(table.labels(), eval.probabilities()).
         importance(importance).
@@ -68,6 +71,25 @@ System.out.println("charts: " + dashboard.charts().keySet());
 System.out.println("written to " + out);
 check(Files.size(out.resolve("dashboard.png")) > 10_000, "dashboard.png written");
 check(Files.exists(out.resolve("dashboard.html")), "dashboard.html written");
+
+//--- CELL ---
+// 6. The same in one call: the pipeline module reads (here: simulates), computes the features, evaluates, computes
+// the figures and the report; its OutputWriter writes the dashboard, report.json, predictions.csv and the model.
+DashboardResult result = DashboardPipeline.builder(InputSource.simulated(3_000, 7)).
+        protocol(EvaluationProtocol.crossValidation(5, 7)).
+        seed(7).
+        build().
+        run();
+OutputWriter.Written written = OutputWriter.into(out.resolve("pipeline")).write(result);
+Report report = ReportJson.read(written.reportJson());
+System.out.println(report.kpis());
+report.notes().forEach(n -> System.out.println("note: " + n));
+check(report.equals(written.report()), "report.json reads back into the typed report");
+check(report.input().sessions() == 3_000 && report.kpis().purchases() == kpis.purchases(),
+        "the pipeline read the same sessions");
+check(Math.abs(report.metrics().rocAuc() - eval.rocAuc()) < 1e-9,
+        "the pipeline's ROC AUC is the step-by-step one: " + report.metrics().rocAuc() + " vs " + eval.rocAuc());
+check(Files.size(written.modelFile()) > 0, "model.propensity written");
 
 //--- CELL ---
 System.out.println(failures == 0 ? "dashboard.jsh: all checks passed" : "dashboard.jsh: " + failures + " checks failed");

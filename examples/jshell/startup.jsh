@@ -8,4 +8,6 @@ import dev.propensity.features.*;
 import dev.propensity.model.*;
 import dev.propensity.metrics.*;
 import dev.propensity.viz.*;
+import dev.propensity.pipeline.*;
+import dev.propensity.pipeline.report.*;
 import dev.propensity.examples.*;

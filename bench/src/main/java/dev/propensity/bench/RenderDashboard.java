@@ -8,9 +8,12 @@ import java.util.Map;
 import dev.propensity.core.SyntheticSessions;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FeatureTables;
+import dev.propensity.metrics.Breakdowns;
 import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.metrics.Funnel;
 import dev.propensity.metrics.Importance;
 import dev.propensity.metrics.Insights;
+import dev.propensity.metrics.Kpis;
 import dev.propensity.model.Evaluation;
 import dev.propensity.model.LinearExplainable;
 import dev.propensity.model.PurchaseModel;
@@ -61,7 +64,9 @@ public final class RenderDashboard {
             long t0 = System.nanoTime();
             Dashboard d = Dashboard.builder()
                     .title("Benchmark: " + n + " simulated sessions")
-                    .facts(table.facts(), eval.probabilities())
+                    .kpis(Kpis.of(table.facts(), eval.result()))
+                    .breakdowns(Breakdowns.all(table.facts(), eval.probabilities()))
+                    .funnel(Funnel.of(table.facts()))
                     .evaluation(eval.result())
                     .predictions(table.labels(), eval.probabilities())
                     .importance(importance)

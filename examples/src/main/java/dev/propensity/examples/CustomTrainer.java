@@ -6,6 +6,9 @@ import dev.propensity.model.ModelCard;
 import dev.propensity.model.ModelTrainer;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.Trainers;
+import dev.propensity.pipeline.DashboardPipeline;
+import dev.propensity.pipeline.InputSource;
+import dev.propensity.pipeline.OutputWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,16 +140,20 @@ public final class CustomTrainer {
     }
 
     /**
-     * Registers the trainer as {@value #NAME} and runs the dashboard on simulated sessions with it.
+     * Registers the trainer as {@value #NAME} and runs the dashboard on simulated sessions with it, by name as the
+     * command's {@code --model} would.
      *
      * @param out the output directory
-     * @return what was written and the figures
+     * @return what was written, with the report
      * @throws IOException when writing fails
      */
-    public static RunResult run(Path out) throws IOException {
+    public static OutputWriter.Written run(Path out) throws IOException {
         Trainers.register(NAME, seed -> new CartRuleTrainer());
-        DashboardOptions options = DashboardOptions.defaults(out).withModel(NAME).withSessions(5_000);
-        return new DashboardRun(options).run();
+        OutputWriter writer = OutputWriter.into(out);
+        return writer.write(DashboardPipeline.builder(InputSource.simulated(5_000, 42))
+                .trainer(Trainers.factory(NAME))
+                .build()
+                .run());
     }
 
     /**
@@ -157,6 +164,6 @@ public final class CustomTrainer {
      */
     public static void main(String[] args) throws IOException {
         Path out = args.length > 0 ? Path.of(args[0]) : Path.of("propensity-out", "custom-trainer");
-        run(out).printSummary(Examples.stdout());
+        Summary.print(Examples.stdout(), run(out));
     }
 }

@@ -1,15 +1,23 @@
 package dev.propensity.examples;
 
-import java.io.PrintWriter;
-import java.io.Writer;
+import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.model.TrainerFactory;
+import dev.propensity.pipeline.DashboardPipeline;
+import dev.propensity.pipeline.DashboardResult;
+import dev.propensity.pipeline.InputSource;
+import dev.propensity.pipeline.OutputWriter;
+import dev.propensity.pipeline.Progress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code propensity dashboard}: reads, extracts features, trains, evaluates and renders the dashboard. */
+/**
+ * {@code propensity dashboard}: the pipeline module's {@link DashboardPipeline} on the options given, its files
+ * written by {@link OutputWriter}, and a summary.
+ */
 @Command(name = "dashboard", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = PropensityCommand.Version.class,
         description = {"Trains and evaluates a purchase model and writes the dashboard (PNG, HTML, charts), "
@@ -20,65 +28,58 @@ final class DashboardCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "Event log or session table to read. Without it: simulated sessions.")
-    Path input;
+    @Mixin
+    Options.OptionalInput input;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = Options.FormatConverter.class,
-            completionCandidates = Options.Formats.class,
-            description = "Input format: ${COMPLETION-CANDIDATES}; detected from the header when omitted.")
-    String format;
-
-    @Option(names = {"-m", "--model"}, paramLabel = "NAME", defaultValue = "logistic",
+    @Option(names = {"-m", "--model"}, order = -80,
+            paramLabel = "NAME", defaultValue = "logistic",
             converter = Options.ModelConverter.class,
             description = "Trainer: logistic (default), xgboost, random-forest, stack or a registered name.")
-    String model;
+    TrainerFactory model;
 
-    @Option(names = "--eval", paramLabel = "PROTOCOL", defaultValue = "cv:5", converter = Options.EvalConverter.class,
+    @Option(names = "--eval", order = -70,
+            paramLabel = "PROTOCOL", defaultValue = "cv:5", converter = Options.EvalConverter.class,
             description = "Evaluation: cv:K (stratified K-fold), holdout:F (test fraction F) or time:F "
                     + "(latest F by start time). Default: ${DEFAULT-VALUE}.")
-    String eval;
+    EvaluationProtocol eval;
 
-    @Option(names = "--cutoff", paramLabel = "POLICY", defaultValue = "before-purchase",
-            converter = Options.CutoffConverter.class,
-            description = "Which events features may see: before-purchase (default), events:N (first N events) "
-                    + "or minutes:T (first T minutes).")
-    String cutoff;
+    @Mixin
+    Options.CutoffOption cutoff;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Seed for the simulator, the folds and the trainer. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    Options.SeedOption seed;
 
-    @Option(names = "--sessions", paramLabel = "N", defaultValue = "20000",
+    @Option(names = "--sessions", order = -40,
+            paramLabel = "N", defaultValue = "20000",
             converter = Options.PositiveIntConverter.class,
             description = "How many sessions to simulate without --input. Default: ${DEFAULT-VALUE}.")
     int sessions;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "propensity-out",
+    @Option(names = {"-o", "--out"}, order = -30,
+            paramLabel = "DIR", defaultValue = "propensity-out",
             description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--lenient",
-            description = "Skip bad rows (counted by reason in report.json) instead of stopping at the first.")
-    boolean lenient;
-
-    @Option(names = "--out-of-order", paramLabel = "DURATION", converter = Options.DurationConverter.class,
-            description = Options.OUT_OF_ORDER_HELP)
-    Duration outOfOrder;
-
     @Override
     public Integer call() throws Exception {
-        if (input == null && format != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--format " + format + " needs --input FILE (without --input the sessions are simulated)");
+        if (input.input() == null && input.format != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format " + input.format.name()
+                    + " needs --input FILE (without --input the sessions are simulated)");
         }
-        DashboardOptions options = new DashboardOptions(input, format, model, eval, cutoff, seed, sessions, out,
-                lenient, outOfOrder);
-        Progress progress = Progress.forConsole(spec.commandLine().getErr());
+        OutputWriter writer = OutputWriter.into(out); // a wrong --out is refused before any reading
+        InputSource source = input.input() == null ? InputSource.simulated(sessions, seed.seed) : input.source();
+        Progress progress = ConsoleProgress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings
-        PrintWriter noWarnings = new PrintWriter(Writer.nullWriter());
-        RunResult result = new DashboardRun(options, progress, noWarnings).run();
-        result.printSummary(spec.commandLine().getOut());
+        DashboardResult result = DashboardPipeline.builder(source)
+                .cutoff(cutoff.cutoff)
+                .protocol(eval.withSeed(seed.seed))
+                .trainer(model)
+                .seed(seed.seed)
+                .readOptions(input.readOptions())
+                .progress(progress)
+                .build()
+                .run();
+        Summary.print(spec.commandLine().getOut(), writer.write(result, progress));
         return PropensityCommand.OK;
     }
 }

@@ -3,6 +3,8 @@ package dev.propensity.examples;
 import dev.propensity.core.io.InputException;
 import dev.propensity.core.io.RejectReason;
 import dev.propensity.model.ModelFileException;
+import dev.propensity.pipeline.OutputLocationException;
+import dev.propensity.pipeline.report.ReportFileException;
 import java.io.FileNotFoundException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -63,7 +65,8 @@ final class Errors {
         Throwable t = unwrap(ex);
         if (t instanceof InputProblem || t instanceof FileNotFoundException || t instanceof NoSuchFileException
                 || t instanceof AccessDeniedException || t instanceof CommandLine.ParameterException
-                || t instanceof InputException || t instanceof ModelFileException) {
+                || t instanceof InputException || t instanceof ModelFileException
+                || t instanceof OutputLocationException || t instanceof ReportFileException) {
             return true;
         }
         return false;

@@ -1,5 +1,10 @@
 package dev.propensity.examples;
 
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.features.Cutoffs;
+import dev.propensity.pipeline.DashboardPipeline;
+import dev.propensity.pipeline.InputSource;
+import dev.propensity.pipeline.OutputWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -9,8 +14,9 @@ import java.nio.file.Path;
  * purchase, and a logistic regression is evaluated on them.
  *
  * <p>The bundled sample ({@code ../shared/data/rees46/2019-11-01-head.csv}) holds 240 sessions with only 2
- * purchases: the run falls back to as many cross-validation folds as there are purchasing sessions and says so;
- * its figures show that the pipeline works, not how good the model is.
+ * purchases: the run falls back to as many cross-validation folds as there are purchasing sessions, the trainer
+ * still refuses so few purchases, and the run says so and draws the descriptive dashboard without a model; its
+ * figures show that the pipeline works, not how good the model is.
  *
  * <p>Run: {@code java ... dev.propensity.examples.EventLogDashboard [EVENTS.csv] [OUT_DIR]}.
  */
@@ -23,15 +29,15 @@ public final class EventLogDashboard {
      *
      * @param events the REES46-format CSV file
      * @param out    the output directory
-     * @return what was written and the headline figures
+     * @return what was written, with the report
      * @throws IOException when reading or writing fails
      */
-    public static RunResult run(Path events, Path out) throws IOException {
-        DashboardOptions options = DashboardOptions.defaults(out)
-                .withInput(events)
-                .withFormat("rees46")
-                .withCutoff("before-purchase");
-        return new DashboardRun(options).run();
+    public static OutputWriter.Written run(Path events, Path out) throws IOException {
+        OutputWriter writer = OutputWriter.into(out);
+        return writer.write(DashboardPipeline.builder(InputSource.file(events, InputFormat.REES46))
+                .cutoff(Cutoffs.beforeFirstPurchase())
+                .build()
+                .run());
     }
 
     /**
@@ -43,6 +49,6 @@ public final class EventLogDashboard {
     public static void main(String[] args) throws IOException {
         Path events = args.length > 0 ? Path.of(args[0]) : SharedData.path(SharedData.REES46);
         Path out = args.length > 1 ? Path.of(args[1]) : Path.of("propensity-out", "rees46");
-        run(events, out).printSummary(Examples.stdout());
+        Summary.print(Examples.stdout(), run(events, out));
     }
 }

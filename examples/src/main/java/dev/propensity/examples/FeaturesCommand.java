@@ -1,9 +1,9 @@
 package dev.propensity.examples;
 
 import dev.propensity.core.io.InputFormat;
-import dev.propensity.features.BuildReport;
 import dev.propensity.features.FeatureCsv;
-import dev.propensity.features.FeatureTables;
+import dev.propensity.pipeline.FeatureInputs;
+import dev.propensity.pipeline.Progress;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,12 +11,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code propensity features}: streams any supported input to one feature row per session, as CSV. */
 @Command(name = "features", mixinStandardHelpOptions = true, sortOptions = false,
@@ -29,36 +28,21 @@ final class FeaturesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", required = true, description = "Event log or session table.")
-    Path input;
+    @Mixin
+    Options.RequiredInput input;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = Options.FormatConverter.class,
-            completionCandidates = Options.Formats.class,
-            description = "Input format (not 'features'); detected from the header when omitted.")
-    String format;
+    @Mixin
+    Options.CutoffOption cutoff;
 
-    @Option(names = "--cutoff", paramLabel = "POLICY", defaultValue = "before-purchase",
-            converter = Options.CutoffConverter.class,
-            description = "before-purchase (default), events:N or minutes:T.")
-    String cutoff;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE.csv", required = true,
-            description = "The CSV file to write, or - for standard output.")
-    String out;
-
-    @Option(names = "--lenient", description = "Skip and count bad rows instead of stopping at the first.")
-    boolean lenient;
-
-    @Option(names = "--out-of-order", paramLabel = "DURATION", converter = Options.DurationConverter.class,
-            description = Options.OUT_OF_ORDER_HELP)
-    Duration outOfOrder;
+    @Mixin
+    Options.CsvOutput output;
 
     /** Whether the output file has been opened (so replaced) by this run. */
     private boolean opened;
 
     /** The output: the file (parent directories created), or standard output, which closing leaves open. */
     private Writer writer() throws IOException {
-        if ("-".equals(out)) {
+        if (output.toStdout()) {
             return new FilterWriter(spec.commandLine().getOut()) {
                 @Override
                 public void close() throws IOException {
@@ -66,7 +50,7 @@ final class FeaturesCommand implements Callable<Integer> {
                 }
             };
         }
-        Path file = Outputs.file(Path.of(out));
+        Path file = Outputs.file(output.file());
         Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         opened = true;
         return w;
@@ -74,36 +58,33 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ("features".equals(format)) {
+        if (input.format != null && input.format.featureCsv()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format features is already a feature CSV; give the events or session table it came from");
         }
-        Progress progress = "-".equals(out) ? Progress.silent() : Progress.forConsole(spec.commandLine().getErr());
-        FeatureTables.Builder settings = FeatureTables.builder().cutoff(Pipeline.cutoff(cutoff));
-        BuildReport report;
-        long rejected = 0;
-        progress.start("features");
+        Progress progress = output.toStdout() ? Progress.none() : ConsoleProgress.forConsole(spec.commandLine().getErr());
+        FeatureCsv.Streamed streamed;
+        progress.phase("features");
         try {
-            // the features module picks its fastest way (REES46 bytes straight to rows where it applies)
-            InputFormat f = format != null ? Pipeline.format(format) : InputFormat.detect(input);
+            // detected before the output is opened: a missing input leaves an earlier output alone
+            InputFormat f = input.format != null ? input.format.format() : InputFormat.detect(input.input());
             try (Writer w = writer()) {
-                FeatureCsv.Streamed streamed = FeatureCsv.stream(input, f,
-                        Pipeline.readOptions(lenient, outOfOrder), settings, w);
-                report = streamed.report();
-                rejected = streamed.read().rowsRejected();
+                // the features module picks its fastest way (REES46 bytes straight to rows where it applies)
+                streamed = FeatureInputs.writeCsv(input.input(), f, cutoff.cutoff, input.readOptions(), w);
             }
         } catch (IOException | RuntimeException e) {
             // a half-written CSV looks like a whole one: leave none behind (a file never opened is left alone)
-            if (opened && !"-".equals(out)) {
-                Files.deleteIfExists(Path.of(out));
+            if (opened) {
+                Files.deleteIfExists(output.file());
             }
             throw e;
         }
         progress.end();
-        PrintWriter summary = "-".equals(out) ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        if (!"-".equals(out) || System.console() != null) {
-            summary.printf(Locale.ROOT, "%,d sessions (%,d purchases) -> %s%s%n", report.rows(), report.buyersIn(),
-                    "-".equals(out) ? "standard output" : out,
+        long rejected = streamed.read().rowsRejected();
+        PrintWriter summary = output.toStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        if (!output.toStdout() || System.console() != null) {
+            summary.printf(Locale.ROOT, "%,d sessions (%,d purchases) -> %s%s%n", streamed.report().rows(),
+                    streamed.report().buyersIn(), output.toStdout() ? "standard output" : output.out,
                     rejected > 0 ? String.format(Locale.ROOT, "; %,d bad input rows skipped", rejected) : "");
             summary.flush();
         }

@@ -1,8 +1,8 @@
 package dev.propensity.examples;
 
 /**
- * Bad input or bad usage found by the command or the {@link DashboardRun} pipeline itself (an empty file, a file
- * that is not there, data with no purchases to learn from, a value that is out of range). The command reports it
+ * Bad input or bad usage found by the command itself (an {@code --out} that is a directory where a file goes, an
+ * input whose features do not fit the model to score it with). The command reports it
  * as one line on standard error with exit code 2.
  */
 public final class InputProblem extends RuntimeException {

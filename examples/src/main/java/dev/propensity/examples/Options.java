@@ -1,62 +1,36 @@
 package dev.propensity.examples;
 
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.ReadOptions;
+import dev.propensity.features.Cutoff;
+import dev.propensity.features.Cutoffs;
 import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.model.TrainerFactory;
+import dev.propensity.model.Trainers;
+import dev.propensity.pipeline.InputSource;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
-/** Converters that check option values as they are parsed, so that a bad value is a usage error (exit 2). */
+/**
+ * The options the subcommands share, as picocli mixins, and the converters that turn option text into the types the
+ * library takes ({@link Cutoff}, {@link EvaluationProtocol}, {@link TrainerFactory}, {@link Duration}, the input
+ * format). Each value is parsed once, here; a bad value is a usage error (exit code 2) with one line.
+ *
+ * <p>Options carry an {@code order} below picocli's default of -1, so that the help lists them, the shared ones
+ * included, in the command's order (input, format, model, evaluation, cutoff, seed, sessions, output, lenient,
+ * out-of-order) and before the standard help options.
+ */
 final class Options {
-    /** The input format names {@code --format} accepts. */
-    static final List<String> FORMATS = List.of("uci", "rees46", "retailrocket", "otto", "events", "features");
-
     private Options() {
-    }
-
-    /** The format names, for help and completion. */
-    static final class Formats implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return FORMATS.iterator();
-        }
-    }
-
-    /** Checks {@code --format} against {@link #FORMATS}. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            if (!FORMATS.contains(v)) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a format; use one of " + FORMATS);
-            }
-            return v;
-        }
-    }
-
-    /** Checks {@code --eval} with {@link EvaluationProtocol#parse(String, long)}. */
-    static final class EvalConverter implements CommandLine.ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            try {
-                return EvaluationProtocol.parse(value, 0L).code();
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** Parses {@code --out-of-order} with {@link Pipeline#duration(String)}. */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return Pipeline.duration(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 
     /** The description of {@code --out-of-order}, the same on every command that reads events. */
@@ -64,29 +38,205 @@ final class Options {
             + "placed in its session, e.g. 30m or 2h (default 5m). Sorting the input by time is better: a larger "
             + "tolerance keeps sessions open, and in memory, longer.";
 
-    /** Checks {@code --cutoff} with the features module's parser. */
-    static final class CutoffConverter implements CommandLine.ITypeConverter<String> {
+    /**
+     * A {@code --format} value: one of the {@link InputFormat}s, or {@code features}, a feature CSV written by
+     * {@code propensity features}.
+     *
+     * @param name   the name as the command takes it, lower case
+     * @param format the format, or {@code null} for a feature CSV
+     */
+    record FormatChoice(String name, InputFormat format) {
+        /** The name of the feature-CSV choice. */
+        static final String FEATURES = "features";
+
+        /** Validates. */
+        FormatChoice {
+            Objects.requireNonNull(name, "name");
+        }
+
+        /** Whether this is a feature CSV rather than an event log or session table. */
+        boolean featureCsv() {
+            return format == null;
+        }
+
+        /** The input source of a file in this format. */
+        InputSource source(Path file) {
+            return format == null ? InputSource.featureCsv(file) : InputSource.file(file, format);
+        }
+
+        /** Every choice, in the order the help lists them. */
+        static List<FormatChoice> all() {
+            List<FormatChoice> all = new ArrayList<>();
+            for (InputFormat f : InputFormat.values()) {
+                all.add(new FormatChoice(f.name().toLowerCase(Locale.ROOT), f));
+            }
+            all.add(new FormatChoice(FEATURES, null));
+            return all;
+        }
+    }
+
+    /**
+     * The input options of a command that reads a file: the file, its format, strict or lenient reading and the
+     * out-of-order tolerance. Two mixins, {@link RequiredInput} and {@link OptionalInput}, differ only in whether
+     * {@code --input} must be given.
+     */
+    abstract static class InputOptions {
+        @Option(names = {"-f", "--format"}, order = -90,
+            paramLabel = "FORMAT", converter = FormatConverter.class,
+                completionCandidates = Formats.class,
+                description = "Input format: ${COMPLETION-CANDIDATES}; detected from the header when omitted.")
+        FormatChoice format;
+
+        @Option(order = -20, names = "--lenient",
+                description = "Skip bad rows (counted by reason) instead of stopping at the first.")
+        boolean lenient;
+
+        @Option(names = "--out-of-order", order = -10,
+            paramLabel = "DURATION", converter = DurationConverter.class,
+                description = OUT_OF_ORDER_HELP)
+        Duration outOfOrder;
+
+        /** The input file, or {@code null} when none was given. */
+        abstract Path input();
+
+        /** The input as the library takes it: the file in the format given, or detected from its header. */
+        InputSource source() {
+            Objects.requireNonNull(input(), "input");
+            return format == null ? InputSource.file(input()) : format.source(input());
+        }
+
+        /** Strict or lenient reading, with the out-of-order tolerance given (or the reader's default). */
+        ReadOptions readOptions() {
+            ReadOptions o = ReadOptions.defaults().withLenient(lenient);
+            return outOfOrder == null ? o : o.withSessionizer(o.sessionizer().withOutOfOrderTolerance(outOfOrder));
+        }
+    }
+
+    /** The input options with {@code --input} required. */
+    static final class RequiredInput extends InputOptions {
+        @Option(names = {"-i", "--input"}, order = -100,
+            paramLabel = "FILE", required = true,
+                description = "Event log or session table (or, with --format features, a feature CSV).")
+        Path input;
+
         @Override
-        public String convert(String value) {
+        Path input() {
+            return input;
+        }
+    }
+
+    /** The input options with {@code --input} optional (without it, sessions are simulated). */
+    static final class OptionalInput extends InputOptions {
+        @Option(names = {"-i", "--input"}, order = -100,
+            paramLabel = "FILE",
+                description = "Event log or session table to read (or, with --format features, a feature CSV). "
+                        + "Without it: simulated sessions.")
+        Path input;
+
+        @Override
+        Path input() {
+            return input;
+        }
+    }
+
+    /** {@code --cutoff}: which events the features may see. */
+    static final class CutoffOption {
+        @Option(names = "--cutoff", order = -60,
+            paramLabel = "POLICY", defaultValue = "before-purchase",
+                converter = CutoffConverter.class,
+                description = "Which events features may see: before-purchase (default), events:N (first N events) "
+                        + "or minutes:T (first T minutes). Score with the cutoff the model was trained with.")
+        Cutoff cutoff;
+    }
+
+    /** {@code --seed}. */
+    static final class SeedOption {
+        @Option(names = "--seed", order = -50,
+            paramLabel = "N", defaultValue = "42",
+                description = "Seed of everything random (simulator, folds, trainer): the same seed gives the same "
+                        + "output. Default: ${DEFAULT-VALUE}.")
+        long seed;
+    }
+
+    /** {@code --out} of a command that writes one CSV file, or standard output. */
+    static final class CsvOutput {
+        /** The {@code --out} value that means standard output. */
+        static final String STDOUT = "-";
+
+        @Option(names = {"-o", "--out"}, order = -30,
+            paramLabel = "FILE.csv", required = true,
+                description = "The CSV file to write, or - for standard output.")
+        String out;
+
+        /** Whether the CSV goes to standard output. */
+        boolean toStdout() {
+            return STDOUT.equals(out);
+        }
+
+        /** The file, or {@code null} for standard output. */
+        Path file() {
+            return toStdout() ? null : Path.of(out);
+        }
+    }
+
+    /** The format names, for help and completion. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return FormatChoice.all().stream().map(FormatChoice::name).iterator();
+        }
+    }
+
+    /** A converter from a library parser: its {@link IllegalArgumentException} becomes a usage error. */
+    private abstract static class Parsing<T> implements CommandLine.ITypeConverter<T> {
+        private final Function<String, T> parse;
+
+        Parsing(Function<String, T> parse) {
+            this.parse = parse;
+        }
+
+        @Override
+        public T convert(String value) {
             try {
-                Pipeline.cutoff(value);
-                return value.trim();
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }
 
-    /** Checks {@code --model} against the trainers known by name. */
-    static final class ModelConverter implements CommandLine.ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            try {
-                Pipeline.trainer(value, 0L);
-                return value.trim();
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    /** {@code --format}: an input format name, or {@code features}. */
+    static final class FormatConverter extends Parsing<FormatChoice> {
+        FormatConverter() {
+            super(Options::format);
+        }
+    }
+
+    /** {@code --eval}: {@link EvaluationProtocol#parse(String, long)}, seed 0 until the command gives it the run's. */
+    static final class EvalConverter extends Parsing<EvaluationProtocol> {
+        EvalConverter() {
+            super(text -> EvaluationProtocol.parse(text, 0L));
+        }
+    }
+
+    /** {@code --cutoff}: {@link Cutoffs#parse(String)}. */
+    static final class CutoffConverter extends Parsing<Cutoff> {
+        CutoffConverter() {
+            super(Cutoffs::parse);
+        }
+    }
+
+    /** {@code --model}: the factory registered under the name ({@link Trainers#factory(String)}). */
+    static final class ModelConverter extends Parsing<TrainerFactory> {
+        ModelConverter() {
+            super(Trainers::factory);
+        }
+    }
+
+    /** {@code --out-of-order}: {@link #duration(String)}. */
+    static final class DurationConverter extends Parsing<Duration> {
+        DurationConverter() {
+            super(Options::duration);
         }
     }
 
@@ -105,5 +255,62 @@ final class Options {
             }
             return n;
         }
+    }
+
+    /**
+     * Parses a {@code --format} value.
+     *
+     * @param text a format name ({@code uci}, {@code rees46}, {@code retailrocket}, {@code otto}, {@code events})
+     *             or {@code features}, in any case
+     * @return the choice
+     * @throws IllegalArgumentException naming the accepted names
+     */
+    static FormatChoice format(String text) {
+        String v = text.trim().toLowerCase(Locale.ROOT);
+        List<String> names = new ArrayList<>();
+        for (FormatChoice c : FormatChoice.all()) {
+            if (c.name().equals(v)) {
+                return c;
+            }
+            names.add(c.name());
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a format; use one of " + names);
+    }
+
+    /**
+     * Parses a duration as the command takes it: a whole number with a unit, {@code s}, {@code m}, {@code h} or
+     * {@code d} ({@code 90s}, {@code 30m}, {@code 2h}, {@code 1d}), or ISO-8601 ({@code PT30M}).
+     *
+     * @param text the text
+     * @return the duration, zero or more
+     * @throws IllegalArgumentException when the text is none of these, or negative
+     */
+    static Duration duration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        Duration d;
+        try {
+            if (t.startsWith("p")) {
+                d = Duration.parse(t.toUpperCase(Locale.ROOT));
+            } else {
+                if (t.length() < 2) {
+                    throw new NumberFormatException();
+                }
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                d = switch (t.charAt(t.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    case 'd' -> Duration.ofDays(n);
+                    default -> throw new NumberFormatException();
+                };
+            }
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; use a number with s, m, h or d "
+                    + "(e.g. 30m, 2h) or ISO-8601 (PT30M)");
+        }
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("'" + text + "': the duration must not be negative");
+        }
+        return d;
     }
 }

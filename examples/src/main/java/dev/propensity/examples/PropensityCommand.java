@@ -1,11 +1,9 @@
 package dev.propensity.examples;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.propensity.pipeline.DashboardPipeline;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStreamWriter;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -121,19 +119,6 @@ public final class PropensityCommand implements Runnable {
         }
     }
 
-    /** The project version, from the build (or "unknown" when the resource is missing). */
-    public static String version() {
-        Properties p = new Properties();
-        try (InputStream in = PropensityCommand.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
-    }
-
     /** Holds the library loggers so that their levels are not lost to garbage collection. */
     private static final class Loggers {
         static final Logger[] KEPT = {Logger.getLogger("org.tribuo"), Logger.getLogger("com.oracle.labs.mlrg.olcut")};
@@ -143,7 +128,7 @@ public final class PropensityCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"propensity " + version(),
+            return new String[] {"propensity " + DashboardPipeline.version(),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

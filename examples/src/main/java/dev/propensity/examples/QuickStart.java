@@ -1,21 +1,16 @@
 package dev.propensity.examples;
 
-import dev.propensity.core.Session;
-import dev.propensity.core.SyntheticSessions;
-import dev.propensity.features.FeatureTable;
-import dev.propensity.features.FeatureTables;
 import dev.propensity.metrics.EvaluationProtocol;
-import dev.propensity.metrics.Insights;
-import dev.propensity.model.Evaluation;
-import dev.propensity.model.Trainers;
-import dev.propensity.viz.Dashboard;
+import dev.propensity.pipeline.DashboardPipeline;
+import dev.propensity.pipeline.DashboardResult;
+import dev.propensity.pipeline.InputSource;
+import dev.propensity.pipeline.OutputWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * The quick start: simulated sessions to a dashboard in a dozen lines, the library's pieces one after another.
- * The README quotes {@link #run(Path)}.
+ * The quick start: simulated sessions to a dashboard through the pipeline module in one call. The README quotes
+ * {@link #run(Path)}; {@code examples/jshell/dashboard.jsh} shows the same pieces one after another.
  *
  * <p>Run: {@code java ... dev.propensity.examples.QuickStart [OUT_DIR]} (default {@code propensity-out/quickstart}).
  */
@@ -25,26 +20,19 @@ public final class QuickStart {
 
     /**
      * Simulates 5,000 sessions, computes their features from the events before each first purchase, evaluates a
-     * logistic regression by 5-fold cross-validation and writes the dashboard.
+     * logistic regression by 5-fold cross-validation and writes the dashboard, the report, the predictions and the
+     * model.
      *
      * @param out the output directory
-     * @return the dashboard, whose {@code kpis()} hold the figures
+     * @return what was written, with the report
      * @throws IOException when writing fails
      */
-    public static Dashboard run(Path out) throws IOException {
-        List<Session> sessions = SyntheticSessions.generate(5_000, 42);      // a seeded clickstream
-        FeatureTable table = FeatureTables.build(sessions);                  // features before the first purchase
-        Evaluation eval = Evaluation.run(Trainers.logisticRegression(), table,
-                EvaluationProtocol.crossValidation(5, 42));                  // out-of-fold probabilities
-        Dashboard dashboard = Dashboard.builder()
-                .title("Quick start: 5,000 simulated sessions")
-                .facts(table.facts(), eval.probabilities())
-                .evaluation(eval.result())
-                .predictions(table.labels(), eval.probabilities())
-                .insights(Insights.generate(table.facts(), eval.result().report(), List.of()))
-                .build();
-        dashboard.writeAll(out);                                             // dashboard.png, .html, charts/
-        return dashboard;
+    public static OutputWriter.Written run(Path out) throws IOException {
+        DashboardResult result = DashboardPipeline.builder(InputSource.simulated(5_000, 42)) // a seeded clickstream
+                .protocol(EvaluationProtocol.crossValidation(5, 42))  // out-of-fold probabilities, logistic model
+                .build()
+                .run();                                     // features before the first purchase, figures, report
+        return OutputWriter.into(out).write(result);        // dashboard.png, .html, charts/, report.json, ...
     }
 
     /**
@@ -56,8 +44,8 @@ public final class QuickStart {
     public static void main(String[] args) throws IOException {
         Examples.stdout();
         Path out = args.length > 0 ? Path.of(args[0]) : Path.of("propensity-out", "quickstart");
-        Dashboard d = run(out);
-        System.out.println(d.kpis());
-        System.out.println("dashboard: " + out.resolve("dashboard.png") + " and " + out.resolve("dashboard.html"));
+        OutputWriter.Written w = run(out);
+        System.out.println(w.report().kpis());              // sessions, purchases, conversion, ROC AUC, ...
+        System.out.println("dashboard: " + w.dashboardPng() + " and " + w.dashboardHtml());
     }
 }

@@ -37,21 +37,25 @@ final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-n", "--sessions"}, paramLabel = "N", required = true, converter = Options.PositiveIntConverter.class,
+    @Option(names = {"-n", "--sessions"}, order = -110,
+            paramLabel = "N", required = true, converter = Options.PositiveIntConverter.class,
             description = "How many sessions to simulate.")
     int sessions;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "The seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @CommandLine.Mixin
+    Options.SeedOption seed;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The CSV file to write.")
+    @Option(names = {"-o", "--out"}, order = -30,
+            paramLabel = "FILE", required = true, description = "The CSV file to write.")
     Path out;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "events",
+    @Option(names = {"-f", "--format"}, order = -25,
+            paramLabel = "FORMAT", defaultValue = "events",
             description = "events (default) or rees46.")
     Format format;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "uci",
+    @Option(names = "--profile", order = -24,
+            paramLabel = "PROFILE", defaultValue = "uci",
             description = "uci (default: UCI-like sessions) or rees46 (short sessions, rare purchases).")
     Profile profile;
 
@@ -60,8 +64,8 @@ final class SimulateCommand implements Callable<Integer> {
         Outputs.file(out);
         SimulatorConfig config = profile == Profile.rees46 ? SimulatorConfig.rees46() : SimulatorConfig.defaults();
         SyntheticSessions.WriteSummary s = format == Format.rees46
-                ? SyntheticSessions.writeRees46(out, sessions, seed, config)
-                : SyntheticSessions.writeEvents(out, sessions, seed, config);
+                ? SyntheticSessions.writeRees46(out, sessions, seed.seed, config)
+                : SyntheticSessions.writeEvents(out, sessions, seed.seed, config);
         spec.commandLine().getOut().printf(Locale.ROOT, "%,d sessions (%,d with a purchase), %,d events -> %s (%s)%n",
                 s.sessions(), s.purchasedSessions(), s.events(), out, format);
         return PropensityCommand.OK;

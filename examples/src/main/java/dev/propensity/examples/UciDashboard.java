@@ -1,5 +1,10 @@
 package dev.propensity.examples;
 
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.pipeline.DashboardPipeline;
+import dev.propensity.pipeline.InputSource;
+import dev.propensity.pipeline.OutputWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -19,16 +24,16 @@ public final class UciDashboard {
      *
      * @param table the CSV file
      * @param out   the output directory
-     * @return what was written and the headline figures
+     * @return what was written, with the report
      * @throws IOException when reading or writing fails
      */
-    public static RunResult run(Path table, Path out) throws IOException {
-        DashboardOptions options = DashboardOptions.defaults(out)
-                .withInput(table)
-                .withFormat("uci")
-                .withEval("cv:10")
-                .withSeed(42);
-        return new DashboardRun(options).run();
+    public static OutputWriter.Written run(Path table, Path out) throws IOException {
+        OutputWriter writer = OutputWriter.into(out);
+        return writer.write(DashboardPipeline.builder(InputSource.file(table, InputFormat.UCI))
+                .protocol(EvaluationProtocol.crossValidation(10, 42))
+                .seed(42)
+                .build()
+                .run());
     }
 
     /**
@@ -40,6 +45,6 @@ public final class UciDashboard {
     public static void main(String[] args) throws IOException {
         Path table = args.length > 0 ? Path.of(args[0]) : SharedData.path(SharedData.UCI);
         Path out = args.length > 1 ? Path.of(args[1]) : Path.of("propensity-out", "uci");
-        run(table, out).printSummary(Examples.stdout());
+        Summary.print(Examples.stdout(), run(table, out));
     }
 }

@@ -1,8 +1,9 @@
 /**
- * The {@code propensity} command ({@link dev.propensity.examples.PropensityCommand}), the whole dashboard pipeline
- * as one call ({@link dev.propensity.examples.DashboardRun}), and one example program per task:
- * {@link dev.propensity.examples.QuickStart}, {@link dev.propensity.examples.UciDashboard},
- * {@link dev.propensity.examples.EventLogDashboard}, {@link dev.propensity.examples.CustomFeatureExtractor} and
- * {@link dev.propensity.examples.CustomTrainer}. Not a library: nothing depends on this package.
+ * The thin {@code propensity} command ({@link dev.propensity.examples.PropensityCommand}: picocli options parsed
+ * once into the library's types, then the pipeline module's {@code DashboardPipeline} and {@code OutputWriter}),
+ * and one example program per task: {@link dev.propensity.examples.QuickStart},
+ * {@link dev.propensity.examples.UciDashboard}, {@link dev.propensity.examples.EventLogDashboard},
+ * {@link dev.propensity.examples.CustomFeatureExtractor} and {@link dev.propensity.examples.CustomTrainer}. Not a
+ * library: nothing depends on this package.
  */
 package dev.propensity.examples;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.propensity.model.Trainers;
-import dev.propensity.viz.Dashboard;
+import dev.propensity.pipeline.OutputWriter;
+import dev.propensity.pipeline.report.Report;
+import dev.propensity.pipeline.report.ReportJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,39 +18,43 @@ class ExamplesTest {
 
     @Test
     void quickStartWritesTheDashboard(@TempDir Path out) throws IOException {
-        Dashboard d = QuickStart.run(out);
+        OutputWriter.Written w = QuickStart.run(out);
         assertThat(out.resolve("dashboard.png")).isNotEmptyFile();
         assertThat(out.resolve("dashboard.html")).isNotEmptyFile();
         assertThat(out.resolve("charts/roc.svg")).isNotEmptyFile();
-        assertThat(d.kpis().sessions()).isEqualTo(5_000);
-        assertThat(d.kpis().modelQuality().orElseThrow().rocAuc()).isGreaterThan(0.75);
+        assertThat(w.report().kpis().sessions()).isEqualTo(5_000);
+        assertThat(w.report().kpis().modelQuality().orElseThrow().rocAuc()).isGreaterThan(0.75);
+        assertThat(ReportJson.read(w.reportJson())).isEqualTo(w.report());
     }
 
     @Test
     void uciDashboardBeatsTheBaseline(@TempDir Path out) throws IOException {
         Optional<Path> table = SharedData.find(SharedData.UCI);
         assumeTrue(table.isPresent(), "../shared/data is absent");
-        RunResult r = UciDashboard.run(table.get(), out);
-        assertThat(r.sessions()).isEqualTo(12_330);
-        assertThat(r.purchases()).isEqualTo(1_908);
-        assertThat(r.protocol()).contains("10-fold");
-        assertThat(r.rocAuc()).isGreaterThan(0.88);
-        assertThat(r.accuracy()).isGreaterThan(r.baselineAccuracy());
-        assertThat(r.dashboardPng()).isNotEmptyFile();
-        assertThat(r.modelFile()).isNotEmptyFile();
+        OutputWriter.Written w = UciDashboard.run(table.get(), out);
+        Report r = w.report();
+        assertThat(r.input().sessions()).isEqualTo(12_330);
+        assertThat(r.input().purchases()).isEqualTo(1_908);
+        assertThat(r.metrics().protocol()).contains("10-fold");
+        assertThat(r.metrics().rocAuc()).isGreaterThan(0.88);
+        assertThat(r.metrics().accuracy()).isGreaterThan(Math.max(r.kpis().conversionRate(),
+                1 - r.kpis().conversionRate()));
+        assertThat(w.dashboardPng()).isNotEmptyFile();
+        assertThat(w.modelFile()).isNotEmptyFile();
     }
 
     @Test
     void eventLogDashboardCopesWithTwoPurchases(@TempDir Path out) throws IOException {
         Optional<Path> log = SharedData.find(SharedData.REES46);
         assumeTrue(log.isPresent(), "../shared/data is absent");
-        RunResult r = EventLogDashboard.run(log.get(), out);
-        assertThat(r.sessions()).isEqualTo(240);
-        assertThat(r.purchases()).isEqualTo(2);
-        assertThat(r.dashboardPng()).isNotEmptyFile();
-        assertThat(r.dashboardHtml()).isNotEmptyFile();
-        assertThat(r.hasModel()).isFalse();
-        assertThat(r.notes()).anyMatch(n -> n.startsWith("no model:"));
+        OutputWriter.Written w = EventLogDashboard.run(log.get(), out);
+        assertThat(w.report().input().sessions()).isEqualTo(240);
+        assertThat(w.report().input().purchases()).isEqualTo(2);
+        assertThat(w.dashboardPng()).isNotEmptyFile();
+        assertThat(w.dashboardHtml()).isNotEmptyFile();
+        assertThat(w.hasModel()).isFalse();
+        assertThat(w.report().notes()).anyMatch(n -> n.startsWith("no model:"));
+        assertThat(ReportJson.read(w.reportJson())).isEqualTo(w.report());
     }
 
     @Test
@@ -63,11 +69,11 @@ class ExamplesTest {
     @Test
     void customTrainerIsUsedByName(@TempDir Path out) throws IOException {
         try {
-            RunResult r = CustomTrainer.run(out);
+            OutputWriter.Written w = CustomTrainer.run(out);
             assertThat(Trainers.names()).contains(CustomTrainer.NAME);
-            assertThat(r.model()).isEqualTo(CustomTrainer.NAME);
-            assertThat(r.rocAuc()).isBetween(0.6, 1.0);
-            assertThat(r.dashboardPng()).isNotEmptyFile();
+            assertThat(w.report().metrics().model()).isEqualTo(CustomTrainer.NAME);
+            assertThat(w.report().metrics().rocAuc()).isBetween(0.6, 1.0);
+            assertThat(w.dashboardPng()).isNotEmptyFile();
         } finally {
             Trainers.unregister(CustomTrainer.NAME);
         }

@@ -12,6 +12,8 @@ import dev.propensity.features.FeatureTables;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.PurchaseModels;
 import dev.propensity.model.Trainers;
+import dev.propensity.pipeline.report.Report;
+import dev.propensity.pipeline.report.ReportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,14 +134,14 @@ class PropensityCommandTest {
 
     @Test
     void durationsTakeAUnitOrIso8601() {
-        assertThat(Pipeline.duration("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
-        assertThat(Pipeline.duration(" 30M ")).isEqualTo(java.time.Duration.ofMinutes(30));
-        assertThat(Pipeline.duration("2h")).isEqualTo(java.time.Duration.ofHours(2));
-        assertThat(Pipeline.duration("1d")).isEqualTo(java.time.Duration.ofDays(1));
-        assertThat(Pipeline.duration("0m")).isEqualTo(java.time.Duration.ZERO);
-        assertThat(Pipeline.duration("PT1H30M")).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(Options.duration("90s")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(Options.duration(" 30M ")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(Options.duration("2h")).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(Options.duration("1d")).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(Options.duration("0m")).isEqualTo(java.time.Duration.ZERO);
+        assertThat(Options.duration("PT1H30M")).isEqualTo(java.time.Duration.ofMinutes(90));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Pipeline.duration("PT-1H"));
+                () -> Options.duration("PT-1H"));
     }
 
     @Test
@@ -231,7 +233,12 @@ class PropensityCommandTest {
             assertThat(report.has(key)).as(key + " in " + report.fieldNames()).isTrue();
         }
         assertThat(report.at("/input/sessions").asInt()).isEqualTo(3000);
-        assertThat(report.at("/metrics/protocol").asText()).contains("3-fold");
+        assertThat(report.at("/metrics/protocol").asText()).contains("3-fold").endsWith("seed 7");
+        assertThat(report.at("/seed").asLong()).as("--seed reaches the protocol, the trainer and the report")
+                .isEqualTo(7);
+        assertThat(report.at("/input/source").asText()).isEqualTo("simulated sessions (seed 7)");
+        assertThat(report.at("/formatVersion").asInt()).isEqualTo(Report.FORMAT_VERSION);
+        assertThat(ReportJson.read(dashboardOut.resolve("report.json")).input().sessions()).isEqualTo(3000);
         for (String phase : new String[] {"read", "features", "train", "evaluate", "render"}) {
             assertThat(report.at("/timings/" + phase).isNumber()).as(phase).isTrue();
         }

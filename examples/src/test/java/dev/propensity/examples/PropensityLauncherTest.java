@@ -3,6 +3,7 @@ package dev.propensity.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.propensity.pipeline.report.OutputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class PropensityLauncherTest {
         Outcome o = launch(dir, "dashboard", "--sessions", "2000", "--eval", "cv:3", "--out", out.toString());
         assertThat(o.exit()).as(o.toString()).isZero();
         for (String f : new String[] {"dashboard.png", "dashboard.html", "report.json", "predictions.csv",
-                DashboardRun.MODEL_FILE}) {
+                OutputFiles.MODEL}) {
             assertThat(out.resolve(f)).as(f).isNotEmptyFile();
         }
         assertThat(o.out()).contains("2,000 sessions", "ROC AUC");

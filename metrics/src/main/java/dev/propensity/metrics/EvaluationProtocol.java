@@ -61,6 +61,17 @@ public record EvaluationProtocol(Kind kind, int folds, double fraction, long see
     }
 
     /**
+     * This protocol with another seed for its random assignment, as a command does once it knows the run's seed.
+     * A time split has no randomness: it is returned unchanged (its seed stays 0).
+     *
+     * @param newSeed the seed
+     * @return the protocol with the seed
+     */
+    public EvaluationProtocol withSeed(long newSeed) {
+        return kind == Kind.TIME ? this : new EvaluationProtocol(kind, folds, fraction, newSeed);
+    }
+
+    /**
      * Parses the command-line form: {@code cv:K}, {@code holdout:F} or {@code time:F}.
      *
      * @param text the text

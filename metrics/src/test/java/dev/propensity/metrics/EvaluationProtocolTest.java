@@ -50,4 +50,12 @@ class EvaluationProtocolTest {
                 () -> EvaluationProtocol.parse("holdout:1.0", 1));
         assertThat(whole.getMessage()).contains("(0, 1)").contains("1.0");
     }
+
+    @Test
+    void withSeedReseedsRandomProtocolsAndLeavesATimeSplitAsItIs() {
+        assertThat(EvaluationProtocol.parse("cv:5", 0).withSeed(42)).isEqualTo(EvaluationProtocol.crossValidation(5, 42));
+        assertThat(EvaluationProtocol.parse("holdout:0.2", 0).withSeed(7)).isEqualTo(EvaluationProtocol.holdout(0.2, 7));
+        EvaluationProtocol time = EvaluationProtocol.timeSplit(0.25);
+        assertThat(time.withSeed(42)).isEqualTo(time).isEqualTo(EvaluationProtocol.parse("time:0.25", 42));
+    }
 }

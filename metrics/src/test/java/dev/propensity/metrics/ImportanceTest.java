@@ -71,6 +71,48 @@ class ImportanceTest {
     }
 
     @Test
+    void permutationImportanceOnParallelWorkersEqualsTheSerialResultAndCallsTheScorerFromOtherThreads() {
+        Random rnd = new Random(3);
+        int n = 300;
+        int k = 6;
+        double[][] cols = new double[k][n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double logit = 0;
+            for (int j = 0; j < k; j++) {
+                cols[j][i] = rnd.nextGaussian();
+                logit += (j + 1) * 0.3 * cols[j][i];
+            }
+            y[i] = logit + rnd.nextGaussian() > 0.5;
+        }
+        String[] names = {"a", "b", "c", "d", "e", "f"};
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        BatchScorer model = columns -> {
+            threads.add(Thread.currentThread().getName());
+            double[] s = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    s[i] += (j + 1) * 0.3 * columns[j][i];
+                }
+            }
+            return s;
+        };
+        List<Importance> serial = PermutationImportance.compute(cols, names, y, model, 3, 11, Set.of("f"));
+        java.util.concurrent.ForkJoinPool pool = dev.propensity.core.Workers.newPool(3, "test-permutation");
+        try {
+            threads.clear();
+            List<Importance> parallel = PermutationImportance.compute(cols, names, y, model, 3, 11, Set.of("f"),
+                    dev.propensity.core.Workers.of(pool));
+            assertThat(parallel).isEqualTo(serial);
+            assertThat(threads).anyMatch(t -> t.startsWith("test-permutation"));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(serial).extracting(Importance::feature).startsWith("f", "e");
+        assertThat(serial.get(0).nearOutcome()).isTrue();
+    }
+
+    @Test
     void permutationImportanceRejectsAScorerReturningTheWrongLength() {
         BatchScorer broken = columns -> new double[1];
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> PermutationImportance.compute(

@@ -25,7 +25,6 @@ import javax.swing.JFrame;
 
 import org.knowm.xchart.internal.chartpart.Chart;
 
-import dev.propensity.core.SessionFacts;
 import dev.propensity.metrics.Breakdown;
 import dev.propensity.metrics.Breakdowns;
 import dev.propensity.metrics.EvaluationProtocol;
@@ -34,23 +33,25 @@ import dev.propensity.metrics.Funnel;
 import dev.propensity.metrics.Importance;
 import dev.propensity.metrics.Insight;
 import dev.propensity.metrics.Kpis;
-import dev.propensity.metrics.ModelQuality;
 
 /**
  * The business dashboard: KPI tiles and every chart of {@link Charts}, composed into one PNG, one SVG and one PNG
  * per chart, a self-contained HTML page (inline SVG, no network, every text from the data escaped, with the
  * insights and the evaluation protocol), or a window.
  *
- * <p>Build one with {@link #builder()}: give it the KPIs (or the session facts, from which the KPIs, breakdowns
- * and funnel are computed), and optionally a model's {@link EvaluationResult}, its predictions, importances and
- * insights. A chart is only drawn for data that is there: a session table without start times gets no
- * hour-of-day chart but the breakdowns it has, and {@link #notes()} says so. The charts are built once and are
- * live XChart objects ({@link #charts()}): restyle them before writing.
+ * <p>Build one with {@link #builder()}: give it the KPIs, and optionally the breakdowns, the funnel, a model's
+ * {@link EvaluationResult}, its predictions, importances and insights. The dashboard draws what it is given and
+ * computes none of these figures itself (the metrics module does, or the pipeline module for a whole run). A chart
+ * is only drawn for data that is there: a session table without start times gets no hour-of-day chart but the
+ * breakdowns it has, and {@link #notes()} says so. The charts are built once and are live XChart objects
+ * ({@link #charts()}): restyle them before writing.
  *
  * <pre>{@code
  * Dashboard d = Dashboard.builder()
  *         .title("Online shoppers")
- *         .facts(facts, scores)
+ *         .kpis(Kpis.of(facts, result))
+ *         .breakdowns(Breakdowns.all(facts, scores))
+ *         .funnel(Funnel.of(facts))
  *         .evaluation(result)
  *         .predictions(labels, scores)
  *         .importance(importances)
@@ -103,24 +104,9 @@ public final class Dashboard {
         this.dataDescription = b.dataDescription;
         this.evaluation = b.evaluation;
         this.protocol = b.protocol != null ? b.protocol : (b.evaluation != null ? b.evaluation.protocol() : null);
-        Kpis k = b.kpis;
-        if (k == null) {
-            k = Kpis.of(b.facts);
-        }
-        if (k.model() == null && evaluation != null) {
-            k = k.withModel(ModelQuality.of(evaluation.report(), evaluation.protocol()));
-        }
-        this.kpis = k;
-        List<Breakdown> bd = b.breakdowns;
-        if (bd == null && b.facts != null && b.facts.size() > 0) {
-            bd = Breakdowns.all(b.facts, b.factScores);
-        }
-        this.breakdowns = bd == null ? List.of() : List.copyOf(bd);
-        Funnel f = b.funnel;
-        if (f == null && b.facts != null && b.facts.hasEvents()) {
-            f = Funnel.of(b.facts);
-        }
-        this.funnel = f;
+        this.kpis = b.kpis;
+        this.breakdowns = b.breakdowns;
+        this.funnel = b.funnel;
         this.importance = b.importance == null ? List.of() : List.copyOf(b.importance);
         this.insights = b.insights == null ? List.of() : List.copyOf(b.insights);
 
@@ -141,9 +127,9 @@ public final class Dashboard {
         addBreakdowns(c, n);
         if (funnel != null && funnel.steps().size() > 2) {
             c.put(FUNNEL, Charts.funnel(funnel));
-        } else if (b.facts != null || funnel != null) {
+        } else if (b.sessionTable || funnel != null) {
             n.add("No purchase funnel: the data has no product-view, cart or checkout events"
-                    + (b.facts != null && !b.facts.hasEvents() ? " (it is a table of sessions, not an event log)." : "."));
+                    + (b.sessionTable ? " (it is a table of sessions, not an event log)." : "."));
         }
         if (evaluation != null) {
             double base = evaluation.report().baseRate();
@@ -231,7 +217,7 @@ public final class Dashboard {
         return dataDescription;
     }
 
-    /** The KPIs shown in the tiles (with the model's figures when an evaluation was given). */
+    /** The KPIs shown in the tiles, as given. */
     public Kpis kpis() {
         return kpis;
     }
@@ -251,7 +237,7 @@ public final class Dashboard {
         return breakdowns;
     }
 
-    /** The funnel, if the data has one. */
+    /** The funnel, if one was given. */
     public Optional<Funnel> funnel() {
         return Optional.ofNullable(funnel);
     }
@@ -644,19 +630,18 @@ public final class Dashboard {
                 + insights.size() + "]";
     }
 
-    /** Collects the pieces of a {@link Dashboard}; every piece but the KPIs (or facts) is optional. */
+    /** Collects the pieces of a {@link Dashboard}; every piece but the KPIs is optional. */
     public static final class Builder {
         private String title = "Purchase propensity";
         private String dataDescription = "";
         private Kpis kpis;
-        private SessionFacts facts;
-        private double[] factScores;
         private EvaluationResult evaluation;
         private EvaluationProtocol protocol;
         private boolean[] labels;
         private double[] scores;
-        private List<Breakdown> breakdowns;
+        private List<Breakdown> breakdowns = List.of();
         private Funnel funnel;
+        private boolean sessionTable;
         private List<Importance> importance;
         private List<Insight> insights;
         private final List<String> notes = new ArrayList<>();
@@ -676,26 +661,15 @@ public final class Dashboard {
             return this;
         }
 
-        /** The KPIs; when not given they are computed from {@link #facts}. */
-        public Builder kpis(Kpis kpis) {
-            this.kpis = Objects.requireNonNull(kpis, "kpis");
-            return this;
-        }
-
         /**
-         * The sessions: KPIs, breakdowns and the funnel are computed from them unless given explicitly.
+         * The KPIs shown in the tiles (required), e.g. {@code Kpis.of(facts, result)}: with the model's figures
+         * when a model was evaluated. They are shown as given.
          *
-         * @param facts  the sessions
-         * @param scores predicted probabilities per row (NaN = not scored) for the mean prediction per group, or null
+         * @param kpis the KPIs
          * @return this builder
          */
-        public Builder facts(SessionFacts facts, double[] scores) {
-            this.facts = Objects.requireNonNull(facts, "facts");
-            if (scores != null && scores.length != facts.size()) {
-                throw new IllegalArgumentException("scores must have one entry per session: " + scores.length
-                        + " scores for " + facts.size() + " sessions");
-            }
-            this.factScores = scores == null ? null : scores.clone();
+        public Builder kpis(Kpis kpis) {
+            this.kpis = Objects.requireNonNull(kpis, "kpis");
             return this;
         }
 
@@ -730,15 +704,39 @@ public final class Dashboard {
             return this;
         }
 
-        /** The breakdowns to draw (in order; at most {@link #MAX_BREAKDOWNS}), instead of all available ones. */
+        /**
+         * The breakdowns to draw, in order (at most {@link #MAX_BREAKDOWNS}; the rest are named in the notes), e.g.
+         * {@code Breakdowns.all(facts, scores)}. Without them no breakdown chart is drawn, and the notes say which
+         * of hour of day and session duration are missing.
+         *
+         * @param breakdowns the breakdowns
+         * @return this builder
+         */
         public Builder breakdowns(List<Breakdown> breakdowns) {
             this.breakdowns = List.copyOf(breakdowns);
             return this;
         }
 
-        /** The funnel, instead of the one computed from the facts. */
+        /**
+         * The purchase funnel, e.g. {@code Funnel.of(facts)}. A funnel with no step between sessions and purchases
+         * is not drawn, and the notes say why.
+         *
+         * @param funnel the funnel
+         * @return this builder
+         */
         public Builder funnel(Funnel funnel) {
             this.funnel = Objects.requireNonNull(funnel, "funnel");
+            return this;
+        }
+
+        /**
+         * Marks the data as a table of sessions (one row each, such as the UCI table) rather than an event log:
+         * there is no funnel to draw, and the notes say so and why.
+         *
+         * @return this builder
+         */
+        public Builder sessionTable() {
+            this.sessionTable = true;
             return this;
         }
 
@@ -764,11 +762,11 @@ public final class Dashboard {
          * The dashboard, with its charts built.
          *
          * @return the dashboard
-         * @throws IllegalStateException when neither KPIs nor facts were given
+         * @throws IllegalStateException when no KPIs were given
          */
         public Dashboard build() {
-            if (kpis == null && facts == null) {
-                throw new IllegalStateException("a dashboard needs kpis(...) or facts(...); neither was given");
+            if (kpis == null) {
+                throw new IllegalStateException("a dashboard needs kpis(...); none were given");
             }
             return new Dashboard(this);
         }

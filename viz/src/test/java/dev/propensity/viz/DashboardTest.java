@@ -25,6 +25,7 @@ import dev.propensity.core.SessionFacts;
 import dev.propensity.metrics.Breakdowns;
 import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.metrics.EvaluationResult;
+import dev.propensity.metrics.Funnel;
 import dev.propensity.metrics.Importance;
 import dev.propensity.metrics.Insight;
 import dev.propensity.metrics.Kpis;
@@ -89,7 +90,7 @@ class DashboardTest {
         for (int i = 0; i < 50; i++) {
             b.addRow("s" + i, i % 5 == 0, SessionFacts.UNKNOWN_START, Double.NaN, 0, 0, Map.of());
         }
-        Dashboard d = Dashboard.builder().facts(b.build(), null).build();
+        Dashboard d = SampleDashboardMain.figures(b.build(), null, null).build();
         assertThat(d.charts().keySet()).containsExactly(Dashboard.KPIS);
         assertThat(d.notes()).anyMatch(n -> n.startsWith("No conversion breakdowns"));
         assertThat(d.html()).contains("No conversion breakdowns");
@@ -205,10 +206,9 @@ class DashboardTest {
         }
         EvaluationProtocol p = EvaluationProtocol.holdout(0.25, 1);
         EvaluationResult r = EvaluationResult.of(p, labels, scores, Splits.assign(p, labels), 0.5);
-        Dashboard d = Dashboard.builder()
+        Dashboard d = SampleDashboardMain.figures(facts, scores, r)
                 .title(hostile)
                 .dataDescription(hostile)
-                .facts(facts, scores)
                 .evaluation(r)
                 .importance(Importance.fromCoefficients(new String[] {hostile, "b"}, new double[] {1, -1},
                         Set.of(hostile)))
@@ -222,9 +222,9 @@ class DashboardTest {
     }
 
     @Test
-    void buildNeedsKpisOrFacts() {
+    void buildNeedsKpis() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Dashboard.builder().build());
-        assertThat(e).hasMessageContaining("needs kpis(...) or facts(...)");
+        assertThat(e).hasMessageContaining("needs kpis(...)");
     }
 
     @Test
@@ -235,10 +235,32 @@ class DashboardTest {
     }
 
     @Test
-    void factScoresMustMatchTheSessions() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Dashboard.builder().facts(events.facts, new double[3]));
-        assertThat(e).hasMessageContaining("3 scores for 2000 sessions");
+    void aDashboardComputesNoFigureItWasNotGiven() {
+        EvaluationProtocol p = EvaluationProtocol.crossValidation(5, 42);
+        EvaluationResult r = EvaluationResult.of(p, events.labels, events.scores, Splits.assign(p, events.labels), 0.5);
+        Kpis withoutModel = Kpis.of(events.facts);
+        Dashboard d = Dashboard.builder().kpis(withoutModel).evaluation(r).build();
+        assertThat(d.kpis()).isSameAs(withoutModel);
+        assertThat(d.kpis().modelQuality()).isEmpty();
+        assertThat(d.breakdowns()).isEmpty();
+        assertThat(d.funnel()).isEmpty();
+        assertThat(d.charts().keySet()).contains(Dashboard.ROC).noneMatch(n -> n.startsWith(Dashboard.BREAKDOWN_PREFIX))
+                .doesNotContain(Dashboard.FUNNEL);
+        assertThat(d.notes()).anyMatch(n -> n.startsWith("No conversion breakdowns"))
+                .noneMatch(n -> n.startsWith("No purchase funnel"));
+    }
+
+    @Test
+    void aSessionTableOrAFunnelWithoutMiddleStepsSaysWhyThereIsNoFunnelChart() {
+        Dashboard table = Dashboard.builder().kpis(Kpis.of(SampleData.table(100, 1).facts)).sessionTable().build();
+        assertThat(table.notes()).contains("No purchase funnel: the data has no product-view, cart or checkout "
+                + "events (it is a table of sessions, not an event log).");
+        Funnel bare = new Funnel(List.of(new Funnel.Step(Funnel.SESSIONS, 10, 1, 0),
+                new Funnel.Step(Funnel.PURCHASED, 2, 0.2, 0.8)), List.of("Viewed a product"));
+        Dashboard log = Dashboard.builder().kpis(Kpis.of(SampleData.events(100, 1).facts)).funnel(bare).build();
+        assertThat(log.charts()).doesNotContainKey(Dashboard.FUNNEL);
+        assertThat(log.notes()).contains("No purchase funnel: the data has no product-view, cart or checkout "
+                + "events.");
     }
 
     @Test

@@ -4,10 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import dev.propensity.core.SessionFacts;
+import dev.propensity.metrics.Breakdowns;
 import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.metrics.EvaluationResult;
+import dev.propensity.metrics.Funnel;
 import dev.propensity.metrics.Importance;
 import dev.propensity.metrics.Insights;
+import dev.propensity.metrics.Kpis;
 import dev.propensity.metrics.Splits;
 import dev.propensity.metrics.Thresholds;
 
@@ -31,15 +35,31 @@ public final class SampleDashboardMain {
                     "month=Nov", "hour_of_day", "device=mobile", "price_viewed_mean", "searches"},
                 new double[] {0.92, 1.35, 2.4, 0.55, -0.71, -0.33, 0.41, -0.38, 0.29, 0.52, 0.12, -0.08, 0.05, 0.18},
                 Set.of("checkout_started"));
-        return Dashboard.builder()
+        return figures(d.facts, d.scores, result)
                 .title(title)
                 .dataDescription(description)
-                .facts(d.facts, d.scores)
                 .evaluation(result)
                 .predictions(d.labels, d.scores)
                 .importance(imp)
                 .insights(Insights.generate(d.facts, result.report(), imp))
                 .build();
+    }
+
+    /**
+     * A builder holding the figures of the sessions, computed with the metrics module as a pipeline would: the KPIs
+     * (with the model's figures when there is a result), every breakdown with the mean prediction per group, and
+     * the funnel of an event log (a session table is marked as such instead).
+     *
+     * @param facts  the sessions
+     * @param scores the predicted probability of each session (NaN: not scored)
+     * @param result the model's evaluation, or {@code null}
+     * @return the builder
+     */
+    static Dashboard.Builder figures(SessionFacts facts, double[] scores, EvaluationResult result) {
+        Dashboard.Builder b = Dashboard.builder()
+                .kpis(result == null ? Kpis.of(facts) : Kpis.of(facts, result))
+                .breakdowns(Breakdowns.all(facts, scores));
+        return facts.hasEvents() ? b.funnel(Funnel.of(facts)) : b.sessionTable();
     }
 
     /**

@@ -88,12 +88,11 @@ public final class UciDashboardMain {
         List<Importance> imp = Importance.fromCoefficients(new String[] {"log1p(PageValues)"}, new double[] {b},
                 Set.of());
         long t0 = System.nanoTime();
-        Dashboard d = Dashboard.builder()
+        Dashboard d = SampleDashboardMain.figures(facts, scores, result)
                 .title("Online shoppers: will this session buy?")
                 .dataDescription("UCI Online Shoppers Purchasing Intention, " + facts.size()
                         + " sessions (a session table: no timestamps, no events). Scores: a one-feature "
                         + "logistic fit for viewing only.")
-                .facts(facts, scores)
                 .evaluation(result)
                 .predictions(y, scores)
                 .importance(imp)

@@ -1,0 +1,48 @@
+package dev.propensity.pipeline;
+
+import dev.propensity.viz.Dashboard;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Draws the dashboard of a run's figures: the render step, the same for the command, the server and a Spark job
+ * (whose figures are aggregated in the cluster and drawn on the driver).
+ */
+public final class Dashboards {
+    private Dashboards() {
+    }
+
+    /**
+     * The dashboard of the figures: the KPI tiles, the breakdowns, the funnel (or, for a table of sessions, a note
+     * that it has none), and with a model its evaluation, score distribution and importances; the insights and the
+     * notes.
+     *
+     * @param headline the title and the line describing the data
+     * @param figures  the figures
+     * @param notes    remarks shown under the tiles
+     * @return the dashboard, its charts built
+     */
+    public static Dashboard of(Headline headline, Figures figures, List<String> notes) {
+        Objects.requireNonNull(headline, "headline");
+        Objects.requireNonNull(figures, "figures");
+        Dashboard.Builder b = Dashboard.builder()
+                .title(headline.title())
+                .dataDescription(headline.description())
+                .kpis(figures.kpis())
+                .breakdowns(figures.breakdowns())
+                .insights(figures.insights());
+        if (figures.funnel() != null) {
+            b.funnel(figures.funnel());
+        } else {
+            b.sessionTable();
+        }
+        if (figures.hasModel()) {
+            b.evaluation(figures.evaluation()).predictions(figures.labels(), figures.scores());
+            b.importance(figures.importance());
+        }
+        for (String note : notes) {
+            b.note(note);
+        }
+        return b.build();
+    }
+}
