@@ -125,16 +125,16 @@ final class FontFamilies {
         return i.isDone() && j.isDone();
     }
 
-    /** A family name as a CSS string in single quotes. */
+    /** A family name as a CSS string in double quotes. */
     static String quoted(String family) {
-        StringBuilder b = new StringBuilder(family.length() + 2).append('\'');
+        StringBuilder b = new StringBuilder(family.length() + 2).append('"');
         for (int i = 0; i < family.length(); i++) {
             char c = family.charAt(i);
-            if (c == '\'' || c == '\\') {
+            if (c == '"' || c == '\\') {
                 b.append('\\');
             }
             b.append(c);
         }
-        return b.append('\'').toString();
+        return b.append('"').toString();
     }
 }

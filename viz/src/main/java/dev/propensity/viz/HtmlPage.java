@@ -25,7 +25,8 @@ final class HtmlPage {
     }
 
     /**
-     * Escapes text for HTML element content and double- or single-quoted attribute values. Characters an HTML
+     * Escapes text for HTML element content and double- or single-quoted attribute values; the result is valid in
+     * XML (SVG) content and attributes too, and {@link SvgGraphics} uses it for its texts. Characters an HTML
      * document must not hold (control characters other than tab, line feed and carriage return, unpaired
      * surrogates and the non-characters U+FFFE and U+FFFF) become U+FFFD, the replacement character, so that the
      * reader sees that something was there.

@@ -472,7 +472,7 @@ final class SvgGraphics extends Graphics2D {
         number(e, "x", x + (moved ? transform.getTranslateX() : 0));
         number(e, "y", y + (moved ? transform.getTranslateY() : 0));
         e.append(" font-family=\"");
-        escape(e, FontFamilies.css(font));
+        e.append(HtmlPage.escape(FontFamilies.css(font)));
         e.append('"');
         number(e, "font-size", font.getSize2D());
         if (font.isBold()) {
@@ -492,7 +492,7 @@ final class SvgGraphics extends Graphics2D {
             e.append(" xml:space=\"preserve\"");
         }
         e.append('>');
-        escape(e, str);
+        e.append(HtmlPage.escape(str));
         startElement().append(e).append("</text>\n");
     }
 
@@ -876,29 +876,6 @@ final class SvgGraphics extends Graphics2D {
             for (int digit = scale / 10; frac != 0; digit /= 10) {
                 e.append((char) ('0' + frac / digit));
                 frac %= digit;
-            }
-        }
-    }
-
-    /** Escapes text for XML content and double-quoted attribute values ({@link #plainText} texts only). */
-    static void escape(StringBuilder e, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&':
-                    e.append("&amp;");
-                    break;
-                case '<':
-                    e.append("&lt;");
-                    break;
-                case '>':
-                    e.append("&gt;");
-                    break;
-                case '"':
-                    e.append("&quot;");
-                    break;
-                default:
-                    e.append(c);
             }
         }
     }

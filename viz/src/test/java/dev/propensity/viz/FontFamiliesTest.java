@@ -62,7 +62,7 @@ class FontFamiliesTest {
 
     @Test
     void familyNamesAreQuotedAsCssStrings() {
-        assertThat(FontFamilies.quoted("DejaVu Sans")).isEqualTo("'DejaVu Sans'");
-        assertThat(FontFamilies.quoted("O'Brien \\ Sans")).isEqualTo("'O\\'Brien \\\\ Sans'");
+        assertThat(FontFamilies.quoted("DejaVu Sans")).isEqualTo("\"DejaVu Sans\"");
+        assertThat(FontFamilies.quoted("The \"Q\" \\ Sans")).isEqualTo("\"The \\\"Q\\\" \\\\ Sans\"");
     }
 }
