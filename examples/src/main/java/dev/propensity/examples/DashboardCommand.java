@@ -4,10 +4,14 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import dev.propensity.core.Workers;
+import dev.propensity.viz.Dashboard;
 
 /** {@code propensity dashboard}: reads, extracts features, trains, evaluates and renders the dashboard. */
 @Command(name = "dashboard", mixinStandardHelpOptions = true, sortOptions = false,
@@ -77,7 +81,13 @@ final class DashboardCommand implements Callable<Integer> {
         Progress progress = Progress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings
         PrintWriter noWarnings = new PrintWriter(Writer.nullWriter());
-        RunResult result = new DashboardRun(options, progress, noWarnings).run();
+        // the rendering machinery (Java2D, fonts, XChart) warms up on a worker while the pipeline reads and trains
+        Workers.Task<RunResult> pipeline = () -> new DashboardRun(options, progress, noWarnings).run();
+        Workers.Task<RunResult> warmUp = () -> {
+            Dashboard.warmUp(Workers.callerOnly());
+            return null;
+        };
+        RunResult result = Workers.defaults().run(List.of(pipeline, warmUp)).get(0);
         result.printSummary(spec.commandLine().getOut());
         return PropensityCommand.OK;
     }
