@@ -238,10 +238,10 @@ public final class Dashboard {
      * starts no thread of its own; calling it again costs only the drawing of the small charts.
      *
      * <p>It helps once per JVM, when the program has other work to do meanwhile: the first dashboard written in a
-     * fresh JVM spends a large part of its time on loading and initialising those classes (about a second on a
-     * 2-core machine), and a warm-up run alongside reading and training, for instance as one more task on the
-     * {@link Workers} the pipeline runs on, takes that time off the rendering. Called right before rendering, it
-     * only moves the time. The {@code propensity dashboard} command runs it next to its pipeline from its start.
+     * fresh JVM takes about twice as long as later ones, much of it loading and initialising those classes, and a
+     * warm-up run alongside reading and training, for instance as one more task on the {@link Workers} the pipeline
+     * runs on, takes that part off the rendering. Called right before rendering, it only moves the time. The
+     * {@code propensity dashboard} command runs it next to its pipeline from its start.
      *
      * @param workers the workers to draw on
      */

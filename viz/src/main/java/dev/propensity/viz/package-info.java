@@ -7,7 +7,7 @@
  *
  * <p>This is the only package of the project that imports XChart. The SVG is the project's own: charts paint on a
  * {@code Graphics2D} that writes SVG elements (XChart's own encoder builds an XML DOM and runs an XSLT transformer
- * per chart, which took 1.6 to 1.8 times as long for a whole dashboard).
+ * per chart, which made writing a whole dashboard about twice as slow in a fresh JVM and 1.6 times as slow warm).
  *
  * <p>Nothing here starts a thread or sets a system property. The writers render the charts on the
  * {@link dev.propensity.core.Workers} given to {@link dev.propensity.viz.Dashboard.Builder#workers} (by default
