@@ -1,5 +1,6 @@
 package dev.propensity.examples;
 
+import dev.propensity.core.Workers;
 import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.model.TrainerFactory;
 import dev.propensity.pipeline.DashboardPipeline;
@@ -7,7 +8,9 @@ import dev.propensity.pipeline.DashboardResult;
 import dev.propensity.pipeline.InputSource;
 import dev.propensity.pipeline.OutputWriter;
 import dev.propensity.pipeline.Progress;
+import dev.propensity.viz.Dashboard;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,15 +73,21 @@ final class DashboardCommand implements Callable<Integer> {
         InputSource source = input.input() == null ? InputSource.simulated(sessions, seed.seed) : input.source();
         Progress progress = ConsoleProgress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings
-        DashboardResult result = DashboardPipeline.builder(source)
+        DashboardPipeline pipeline = DashboardPipeline.builder(source)
                 .cutoff(cutoff.cutoff)
                 .protocol(eval.withSeed(seed.seed))
                 .trainer(model)
                 .seed(seed.seed)
                 .readOptions(input.readOptions())
                 .progress(progress)
-                .build()
-                .run();
+                .build();
+        // the rendering machinery (Java2D, fonts, XChart) warms up on a worker while the pipeline reads and trains
+        Workers.Task<DashboardResult> run = pipeline::run;
+        Workers.Task<DashboardResult> warmUp = () -> {
+            Dashboard.warmUp(Workers.callerOnly());
+            return null;
+        };
+        DashboardResult result = Workers.defaults().run(List.of(run, warmUp)).get(0);
         Summary.print(spec.commandLine().getOut(), writer.write(result, progress));
         return PropensityCommand.OK;
     }

@@ -25,6 +25,7 @@ import javax.swing.JFrame;
 
 import org.knowm.xchart.internal.chartpart.Chart;
 
+import dev.propensity.core.Workers;
 import dev.propensity.metrics.Breakdown;
 import dev.propensity.metrics.Breakdowns;
 import dev.propensity.metrics.EvaluationProtocol;
@@ -98,8 +99,10 @@ public final class Dashboard {
     private final List<String> notes;
     private final KpiTilesChart tiles;
     private final Map<String, Chart<?, ?>> charts;
+    private final Workers workers;
 
     private Dashboard(Builder b) {
+        this.workers = b.workers;
         this.title = b.title;
         this.dataDescription = b.dataDescription;
         this.evaluation = b.evaluation;
@@ -199,12 +202,37 @@ public final class Dashboard {
     }
 
     /**
-     * A new builder. Also starts preparing the rendering machinery (fonts, Java2D, XChart) in the background, so
-     * that a fresh JVM has it ready by the time the figures are computed and the charts are written.
+     * A new builder.
+     *
+     * @return an empty builder
      */
     public static Builder builder() {
-        Warmup.start();
         return new Builder();
+    }
+
+    /**
+     * Prepares this JVM for rendering on the default workers: see {@link #warmUp(Workers)}.
+     */
+    public static void warmUp() {
+        warmUp(Workers.defaults());
+    }
+
+    /**
+     * Prepares this JVM for rendering: draws a few small throw-away charts (a line chart, a bar chart and KPI tiles)
+     * as image, PNG and SVG, one task per chart on the given workers, which loads and initialises Java2D, the fonts,
+     * XChart and the writers. It returns when that is done, changes nothing that any dashboard draws or writes, and
+     * starts no thread of its own; calling it again costs only the drawing of the small charts.
+     *
+     * <p>It helps once per JVM, when the program has other work to do meanwhile: the first dashboard written in a
+     * fresh JVM takes about twice as long as later ones, much of it loading and initialising those classes, and a
+     * warm-up run alongside reading and training, for instance as one more task on the {@link Workers} the pipeline
+     * runs on, takes that part off the rendering. Called right before rendering, it only moves the time. The
+     * {@code propensity dashboard} command runs it next to its pipeline from its start.
+     *
+     * @param workers the workers to draw on
+     */
+    public static void warmUp(Workers workers) {
+        Warmup.run(workers);
     }
 
     /** The title. */
@@ -277,7 +305,6 @@ public final class Dashboard {
 
     /** The composed image, drawing the given pre-rendered chart images (by name) instead of painting again. */
     private BufferedImage toImage(Map<String, BufferedImage> rendered) {
-        ChartFiles.headlessUnlessDisplay();
         List<String> grid = new ArrayList<>(charts.keySet());
         grid.remove(KPIS);
         int cellW = ChartStyle.WIDTH;
@@ -485,7 +512,7 @@ public final class Dashboard {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, Rendered> e : rendered.entrySet()) {
             Path svg = dir.resolve(e.getKey() + ".svg");
-            ChartFiles.write(svg, e.getValue().svg);
+            ChartFiles.write(svg, e.getValue().svg.documentBytes());
             written.add(svg);
             Path png = dir.resolve(e.getKey() + ".png");
             ChartFiles.write(png, e.getValue().png);
@@ -494,29 +521,33 @@ public final class Dashboard {
         return written;
     }
 
-    /** One chart rendered every way the writers need. */
-    private static final class Rendered {
+    /**
+     * One chart rendered every way the writers need; its SVG ids start with the chart's name, so that the inline
+     * copies in the HTML page never clash.
+     */
+    static final class Rendered {
         final BufferedImage image;
         final byte[] png;
-        final byte[] svg;
+        final SvgDrawing svg;
 
-        Rendered(Chart<?, ?> chart) {
+        Rendered(String name, Chart<?, ?> chart) {
             this.image = ChartFiles.image(chart);
             this.png = ChartFiles.encodePng(image);
-            this.svg = ChartFiles.svg(chart);
+            this.svg = SvgGraphics.draw(chart, name);
         }
     }
 
-    /** Renders every chart as image, PNG and SVG, two charts at a time when there are cores for it. */
+    /** Renders every chart as image, PNG and SVG, one task per chart on the workers. */
     private Map<String, Rendered> renderAll() {
-        ChartFiles.headlessUnlessDisplay();
         List<String> names = new ArrayList<>(charts.keySet());
-        Rendered[] out = new Rendered[names.size()];
-        java.util.stream.IntStream.range(0, names.size()).parallel()
-                .forEach(i -> out[i] = new Rendered(charts.get(names.get(i))));
+        List<Workers.Task<Rendered>> tasks = new ArrayList<>(names.size());
+        for (String name : names) {
+            tasks.add(() -> new Rendered(name, charts.get(name)));
+        }
+        List<Rendered> out = workers.compute(tasks);
         Map<String, Rendered> m = new LinkedHashMap<>();
-        for (int i = 0; i < out.length; i++) {
-            m.put(names.get(i), out[i]);
+        for (int i = 0; i < names.size(); i++) {
+            m.put(names.get(i), out.get(i));
         }
         return m;
     }
@@ -551,9 +582,7 @@ public final class Dashboard {
         Map<String, String> svgs = new LinkedHashMap<>();
         for (Map.Entry<String, Rendered> e : rendered.entrySet()) {
             images.put(e.getKey(), e.getValue().image);
-            Chart<?, ?> c = charts.get(e.getKey());
-            svgs.put(e.getKey(), ChartFiles.inline(new String(e.getValue().svg, StandardCharsets.UTF_8), c.getWidth(),
-                    c.getHeight(), e.getKey()));
+            svgs.put(e.getKey(), e.getValue().svg.element());
         }
         List<Path> written = new ArrayList<>();
         Path png = outDir.resolve("dashboard.png");
@@ -645,8 +674,20 @@ public final class Dashboard {
         private List<Importance> importance;
         private List<Insight> insights;
         private final List<String> notes = new ArrayList<>();
+        private Workers workers = Workers.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * The workers the writers render the charts on, one task per chart (default {@link Workers#defaults()}).
+         *
+         * @param workers the workers
+         * @return this builder
+         */
+        public Builder workers(Workers workers) {
+            this.workers = Objects.requireNonNull(workers, "workers");
+            return this;
         }
 
         /** The page title (any text; escaped in HTML). */

@@ -1,6 +1,11 @@
 package dev.propensity.viz;
 
 import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,16 +14,22 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import dev.propensity.metrics.Insight;
 
 /**
- * Renders a {@link Dashboard} as one self-contained HTML page: inline CSS and SVG only, no scripts, no external
- * resources. Every text that can come from the data goes through {@link #escape(String)}; the SVG comes from
- * XChart's encoder, whose XML writer escapes the texts in it.
+ * Renders a {@link Dashboard} as one self-contained HTML page: one style sheet and inline SVG, no scripts, no external
+ * resources. A Content-Security-Policy in the page's head allows exactly that ({@link #contentSecurityPolicy}): no
+ * script, no connection, no frame, no form, no base URL, and only the page's own style sheet, named by its SHA-256.
+ * Every text that can come from the data goes through {@link #escape(String)}; the SVG comes from
+ * {@link SvgGraphics}, which escapes the texts it writes.
  */
 final class HtmlPage {
     private HtmlPage() {
     }
 
     /**
-     * Escapes text for HTML element content and double- or single-quoted attribute values.
+     * Escapes text for HTML element content and double- or single-quoted attribute values; the result is valid in
+     * XML (SVG) content and attributes too, and {@link SvgGraphics} uses it for its texts. Characters an HTML
+     * document must not hold (control characters other than tab, line feed and carriage return, unpaired
+     * surrogates and the non-characters U+FFFE and U+FFFF) become U+FFFD, the replacement character, so that the
+     * reader sees that something was there.
      *
      * @param s any text, or null (rendered as empty)
      * @return the escaped text
@@ -30,6 +41,15 @@ final class HtmlPage {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+                continue;
+            }
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)
+                    || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+                b.append('\uFFFD');
+                continue;
+            }
             switch (c) {
                 case '&':
                     b.append("&amp;");
@@ -82,21 +102,64 @@ final class HtmlPage {
             "td.num{text-align:right;font-variant-numeric:tabular-nums}",
             "footer{margin-top:28px;color:#888;font-size:12px}");
 
+    /**
+     * The page's Content-Security-Policy: nothing may load or run (default-src 'none', which covers scripts,
+     * connections, fonts, frames and objects), no form may be sent and no base URL set; the one style sheet is
+     * allowed by its hash, and {@code data:} images only when the page has images (charts with image annotations
+     * or non-colour paints, see {@link SvgGraphics}).
+     *
+     * @param styleSheet the text of the page's one style element
+     * @param images     whether the page holds images
+     * @return the policy
+     */
+    static String contentSecurityPolicy(String styleSheet, boolean images) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(styleSheet.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256, which every Java platform must provide", e);
+        }
+        return "default-src 'none'; style-src 'sha256-" + Base64.getEncoder().encodeToString(hash) + "'; "
+                + (images ? "img-src data:; " : "") + "base-uri 'none'; form-action 'none'";
+    }
+
     static String render(Dashboard d, Map<String, String> inlineSvgs) {
+        KpiTilesChart tiles = (KpiTilesChart) d.charts().get(Dashboard.KPIS);
+        // the tiles' accents as classes of the style sheet: the policy allows no style attributes
+        Map<String, String> accents = new LinkedHashMap<>();
+        StringBuilder sheet = new StringBuilder(STYLE.length() + 256).append(STYLE);
+        for (KpiTile t : tiles.getTiles()) {
+            String colour = css(t.getFillColor());
+            if (!accents.containsKey(colour)) {
+                String name = "accent" + accents.size();
+                accents.put(colour, name);
+                sheet.append("\n.").append(name).append("{--accent:").append(colour).append('}');
+            }
+        }
+        Map<String, String> svgs = new LinkedHashMap<>();
+        for (Map.Entry<String, Chart<?, ?>> e : d.charts().entrySet()) {
+            if (!e.getKey().equals(Dashboard.KPIS)) {
+                String svg = inlineSvgs.get(e.getKey());
+                svgs.put(e.getKey(), svg != null ? svg : SvgGraphics.draw(e.getValue(), e.getKey()).element());
+            }
+        }
+        boolean images = svgs.values().stream().anyMatch(svg -> svg.contains("<image"));
+        String styleSheet = "\n" + sheet + "\n";
         StringBuilder h = new StringBuilder(256 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(contentSecurityPolicy(styleSheet, images)).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(d.title())).append("</title>\n<style>\n").append(STYLE)
-                .append("\n</style>\n</head>\n<body>\n<header>\n<h1>").append(escape(d.title())).append("</h1>\n");
+                .append("<title>").append(escape(d.title())).append("</title>\n<style>").append(styleSheet)
+                .append("</style>\n</head>\n<body>\n<header>\n<h1>").append(escape(d.title())).append("</h1>\n");
         for (String l : d.subtitleLines()) {
             h.append("<p>").append(escape(l)).append("</p>\n");
         }
         h.append("</header>\n");
 
-        KpiTilesChart tiles = (KpiTilesChart) d.charts().get(Dashboard.KPIS);
         h.append("<section class=\"tiles\" aria-label=\"").append(escape(tiles.getTitle())).append("\">\n");
         for (KpiTile t : tiles.getTiles()) {
-            h.append("<div class=\"tile\" style=\"--accent:").append(css(t.getFillColor())).append("\">")
+            h.append("<div class=\"tile ").append(accents.get(css(t.getFillColor()))).append("\">")
                     .append("<div class=\"label\">").append(escape(t.getLabel())).append("</div>")
                     .append("<div class=\"value\">").append(escape(t.getValue())).append("</div>");
             if (!t.getCaption().isEmpty()) {
@@ -115,17 +178,14 @@ final class HtmlPage {
         }
 
         h.append("<section class=\"charts\">\n");
-        for (Map.Entry<String, Chart<?, ?>> e : d.charts().entrySet()) {
-            if (e.getKey().equals(Dashboard.KPIS)) {
-                continue;
-            }
-            String svg = inlineSvgs.containsKey(e.getKey()) ? inlineSvgs.get(e.getKey())
-                    : ChartFiles.inlineSvg(e.getValue());
+        for (Map.Entry<String, String> e : svgs.entrySet()) {
             String caption = escape(e.getKey()) + "-caption";
-            svg = svg.replaceFirst("^<svg", "<svg aria-labelledby=\"" + caption + "\"");
-            h.append("<figure id=\"").append(escape(e.getKey())).append("\">\n").append(svg)
+            String svg = e.getValue();
+            h.append("<figure id=\"").append(escape(e.getKey())).append("\">\n")
+                    .append("<svg aria-labelledby=\"").append(caption).append('"').append(svg, "<svg".length(),
+                            svg.length())
                     .append("\n<figcaption id=\"").append(caption).append("\">")
-                    .append(escape(e.getValue().getTitle())).append(" (charts/")
+                    .append(escape(d.charts().get(e.getKey()).getTitle())).append(" (charts/")
                     .append(escape(e.getKey())).append(".svg)</figcaption>\n</figure>\n");
         }
         h.append("</section>\n");

@@ -14,30 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ChartFilesTest {
 
     @Test
-    void inlineSvgDropsPrologNamespacesAndFixedSize() {
-        String doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
-                + "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-                + "height=\"440px\" version=\"1.1\" viewBox=\"0 0 640 440\" width=\"640px\" x=\"0px\" y=\"0px\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\"><clipPath id=\"clip1\"/><rect x=\"1\" y=\"2\" width=\"3\" "
-                + "height=\"4\" clip-path=\"url(#clip1)\"/></svg>";
-        String svg = ChartFiles.inline(doc, 640, 440, "roc");
-        assertThat(svg).startsWith("<svg").doesNotContain("http").doesNotContain("DOCTYPE")
-                .contains("viewBox=\"0 0 640 440\"").contains("width=\"100%\"")
-                .contains("<clipPath id=\"roc-clip1\"/>").contains("clip-path=\"url(#roc-clip1)\"")
-                .contains("<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\"");
-    }
-
-    @Test
-    void pathDataIsShortenedButTextIsNot() {
-        String svg = "<path d=\"M1.123456 2.5 L-3.98765,4\"/><text x=\"1.23456\">0.78125</text>";
-        assertThat(ChartFiles.shortenNumbers(svg))
-                .isEqualTo("<path d=\"M1.12 2.5 L-3.98,4\"/><text x=\"1.23456\">0.78125</text>");
-    }
-
-    @Test
-    void fontFamiliesGetAGenericFallback() {
-        assertThat(ChartFiles.withFontFallback("style=\"font-family:&quot;DejaVu Sans&quot;;font-size:15px;\""))
-                .isEqualTo("style=\"font-family:&quot;DejaVu Sans&quot;,Helvetica,Arial,sans-serif;font-size:15px;\"");
+    void svgIsAStandaloneDocumentAndInlineSvgAnElementForHtml() {
+        KpiTilesChart c = new KpiTilesChart(300, 100);
+        c.addTile("a", "1", null);
+        String doc = new String(ChartFiles.svg(c), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(doc).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"")
+                .contains(" width=\"300\" height=\"100\" viewBox=\"0 0 300 100\"").endsWith("</svg>\n");
+        String inline = ChartFiles.inlineSvg(c);
+        assertThat(inline).startsWith("<svg version=\"1.1\" viewBox=\"0 0 300 100\" width=\"100%\"")
+                .doesNotContain("http").doesNotContain("<?xml").endsWith("</svg>");
     }
 
     @Test

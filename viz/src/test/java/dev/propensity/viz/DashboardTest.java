@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.knowm.xchart.XYChart;
 
 import dev.propensity.core.SessionAttributes;
 import dev.propensity.core.SessionFacts;
+import dev.propensity.core.Workers;
 import dev.propensity.metrics.Breakdowns;
 import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.metrics.EvaluationResult;
@@ -156,22 +156,24 @@ class DashboardTest {
     }
 
     @Test
-    void parallelWriteAllGivesTheSameBytesAsSerialRendering(@TempDir Path dir) throws IOException {
-        tableDashboard.writeAll(dir);
-        for (Map.Entry<String, org.knowm.xchart.internal.chartpart.Chart<?, ?>> e : tableDashboard.charts().entrySet()) {
-            assertThat(Files.readAllBytes(dir.resolve("charts/" + e.getKey() + ".svg"))).as(e.getKey() + ".svg")
-                    .isEqualTo(ChartFiles.svg(e.getValue()));
-            assertThat(Files.readAllBytes(dir.resolve("charts/" + e.getKey() + ".png"))).as(e.getKey() + ".png")
-                    .isEqualTo(ChartFiles.png(e.getValue()));
-        }
-        assertThat(Files.readAllBytes(dir.resolve("dashboard.png"))).isEqualTo(tableDashboard.png());
-        String html = Files.readString(dir.resolve("dashboard.html"));
-        for (Map.Entry<String, org.knowm.xchart.internal.chartpart.Chart<?, ?>> e : tableDashboard.charts().entrySet()) {
-            if (!e.getKey().equals(Dashboard.KPIS)) {
-                String inline = ChartFiles.inline(new String(ChartFiles.svg(e.getValue()), StandardCharsets.UTF_8),
-                        e.getValue().getWidth(), e.getValue().getHeight(), e.getKey());
-                assertThat(html).as(e.getKey()).contains(inline.substring("<svg".length()));
+    void writeAllOnParallelWorkersGivesTheSameBytesAsSerialRendering(@TempDir Path dir) throws IOException {
+        java.util.concurrent.ForkJoinPool pool = Workers.newPool(3, "dashboard-test");
+        try {
+            Dashboard d = SampleDashboardMain.builder(table, "Table", "synthetic table")
+                    .workers(Workers.of(pool)).build();
+            d.writeAll(dir);
+            Dashboard serial = SampleDashboardMain.builder(table, "Table", "synthetic table")
+                    .workers(Workers.callerOnly()).build();
+            for (Map.Entry<String, org.knowm.xchart.internal.chartpart.Chart<?, ?>> e : serial.charts().entrySet()) {
+                assertThat(Files.readAllBytes(dir.resolve("charts/" + e.getKey() + ".svg"))).as(e.getKey() + ".svg")
+                        .isEqualTo(SvgGraphics.draw(e.getValue(), e.getKey()).documentBytes());
+                assertThat(Files.readAllBytes(dir.resolve("charts/" + e.getKey() + ".png"))).as(e.getKey() + ".png")
+                        .isEqualTo(ChartFiles.png(e.getValue()));
             }
+            assertThat(Files.readAllBytes(dir.resolve("dashboard.png"))).isEqualTo(serial.png());
+            assertThat(Files.readString(dir.resolve("dashboard.html"))).isEqualTo(serial.html());
+        } finally {
+            pool.shutdown();
         }
     }
 
@@ -192,7 +194,7 @@ class DashboardTest {
 
     @Test
     void htmlEscapesEveryTextFromTheData() {
-        String hostile = "<script>alert('x')</script> \"q\" & Co";
+        String hostile = "<script>alert('x')</script> \"q\" & Co\u0000\u0007\u001b[31m\u0085";
         SessionFacts.Builder b = SessionFacts.builder();
         for (int i = 0; i < 200; i++) {
             b.addRow("s" + i, i % 4 == 0, SessionFacts.UNKNOWN_START, 30.0 * i, 0, 0,
@@ -217,8 +219,16 @@ class DashboardTest {
                 .build();
         String html = d.html();
         assertThat(html).doesNotContain("<script").doesNotContain("alert('x')").doesNotContain("\"q\" & Co");
-        assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;q&quot; &amp; Co");
+        assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;q&quot; &amp; Co"
+                + "\uFFFD\uFFFD\uFFFD[31m\uFFFD");
+        assertThat(html.chars()).noneMatch(c -> (c < 0x20 && c != '\n') || (c >= 0x7F && c <= 0x9F));
         assertThat(html).doesNotContainIgnoringCase("http:").doesNotContainIgnoringCase("https:");
+        // the SVG texts (the tiles) are escaped too, and each chart's markup is well-formed XML
+        for (var e : d.charts().entrySet()) {
+            String svg = SvgGraphics.draw(e.getValue(), e.getKey()).document();
+            assertThat(svg).as(e.getKey()).doesNotContain("<script");
+            assertThat(svg.chars()).as(e.getKey()).noneMatch(c -> c < 0x20 && c != '\n');
+        }
     }
 
     @Test

@@ -25,6 +25,11 @@ public final class SampleDashboardMain {
     }
 
     static Dashboard build(SampleData d, String title, String description) {
+        return builder(d, title, description).build();
+    }
+
+    /** A builder with every piece of the sample dashboard given, to be built or changed further. */
+    static Dashboard.Builder builder(SampleData d, String title, String description) {
         EvaluationProtocol protocol = EvaluationProtocol.crossValidation(5, 42);
         int[] folds = Splits.assign(protocol, d.labels);
         double t = Thresholds.maxF1(d.labels, d.scores).threshold();
@@ -41,8 +46,7 @@ public final class SampleDashboardMain {
                 .evaluation(result)
                 .predictions(d.labels, d.scores)
                 .importance(imp)
-                .insights(Insights.generate(d.facts, result.report(), imp))
-                .build();
+                .insights(Insights.generate(d.facts, result.report(), imp));
     }
 
     /**
