@@ -135,6 +135,11 @@ public final class LiveScorer {
         return model;
     }
 
+    /** The idle timeout in milliseconds of event time. */
+    public long idleTimeoutMillis() {
+        return idleMs;
+    }
+
     /** Whether scores carry per-feature drivers (the model is linear and {@code topDrivers > 0}). */
     public boolean explains() {
         return linear != null && topDrivers > 0;
