@@ -53,6 +53,6 @@ public record DashboardResult(Report report, Headline headline, Figures figures,
      * @return the dashboard
      */
     public Dashboard dashboard() {
-        return Dashboards.of(headline, figures, report.notes());
+        return Dashboards.of(headline, figures, report.notes(), report.earliness());
     }
 }

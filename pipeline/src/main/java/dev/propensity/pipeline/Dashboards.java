@@ -23,6 +23,21 @@ public final class Dashboards {
      * @return the dashboard, its charts built
      */
     public static Dashboard of(Headline headline, Figures figures, List<String> notes) {
+        return of(headline, figures, notes, null);
+    }
+
+    /**
+     * The dashboard of the figures with, for event data, the "How early can we tell?" chart of the report's earliness
+     * section.
+     *
+     * @param headline  the title and the line describing the data
+     * @param figures   the figures
+     * @param notes     remarks shown under the tiles
+     * @param earliness the report's earliness section, or {@code null}
+     * @return the dashboard, its charts built
+     */
+    public static Dashboard of(Headline headline, Figures figures, List<String> notes,
+                               dev.propensity.pipeline.report.EarlinessSection earliness) {
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(figures, "figures");
         Dashboard.Builder b = Dashboard.builder()
@@ -39,6 +54,13 @@ public final class Dashboards {
         if (figures.hasModel()) {
             b.evaluation(figures.evaluation()).predictions(figures.labels(), figures.scores());
             b.importance(figures.importance());
+        }
+        if (earliness != null) {
+            java.util.Map<String, List<dev.propensity.metrics.EarlinessPoint>> series = new java.util.LinkedHashMap<>();
+            for (dev.propensity.pipeline.report.EarlinessSection.Series s : earliness.series()) {
+                series.put(s.training(), s.byEvents());
+            }
+            b.earliness(series);
         }
         for (String note : notes) {
             b.note(note);

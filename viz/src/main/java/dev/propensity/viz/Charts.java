@@ -211,6 +211,53 @@ public final class Charts {
     }
 
     /**
+     * "How early can we tell?": ROC AUC against the events a session has shown so far, one line per training
+     * (whole-session and prefix training where both ran), with chance (0.5) as a dashed line. Checkpoints other
+     * than {@code events:k} ({@code all}, minutes) and undefined AUCs are left out; the legend gives the AUC after
+     * all events before the purchase where present.
+     *
+     * @param series the points of each training by name, e.g. {@code whole-session}, {@code prefixes}, each as the
+     *               report's {@code byEvents} list
+     * @return the chart: one series per training, plus "chance (AUC 0.5)"
+     */
+    public static XYChart earliness(java.util.Map<String, List<dev.propensity.metrics.EarlinessPoint>> series) {
+        Objects.requireNonNull(series, "series");
+        XYChart c = xy("How early can we tell?", "events seen so far", "ROC AUC (sessions still going, no purchase yet)");
+        Color[] colors = {ChartStyle.BLUE, ChartStyle.ORANGE, ChartStyle.GREEN, ChartStyle.VERMILLION};
+        double maxX = 1;
+        int i = 0;
+        for (java.util.Map.Entry<String, List<dev.propensity.metrics.EarlinessPoint>> e : series.entrySet()) {
+            List<Double> xs = new java.util.ArrayList<>();
+            List<Double> ys = new java.util.ArrayList<>();
+            double all = Double.NaN;
+            for (dev.propensity.metrics.EarlinessPoint p : e.getValue()) {
+                if (p.checkpoint().equals("all")) {
+                    all = p.rocAuc();
+                } else if (p.checkpoint().startsWith("events:") && !Double.isNaN(p.rocAuc())) {
+                    xs.add(Double.parseDouble(p.checkpoint().substring("events:".length())));
+                    ys.add(p.rocAuc());
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
+            maxX = Math.max(maxX, x[x.length - 1]);
+            String name = (e.getKey().equals("prefixes") ? "prefix" : e.getKey()) + " training"
+                    + (Double.isNaN(all) ? "" : " (all events: " + fixed(all, 3) + ")");
+            XYSeries s = line(c, name, x, y, colors[i++ % colors.length]);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(s.getLineColor());
+        }
+        reference(c, "chance (AUC 0.5)", new double[] {1, maxX}, new double[] {0.5, 0.5});
+        c.getStyler().setYAxisMin(0.4).setYAxisMax(1.0).setYAxisDecimalPattern("0.00");
+        c.getStyler().setXAxisDecimalPattern("0");
+        c.getStyler().setLegendPosition(LegendPosition.InsideNW);
+        return c;
+    }
+
+    /**
      * Cumulative gains: the share of buyers reached when targeting the top-scored share of sessions, against
      * random targeting (the diagonal) and a perfect model.
      *

@@ -80,6 +80,8 @@ public final class Dashboard {
     public static final String CALIBRATION = "calibration";
     /** Chart name of the cumulative gains. */
     public static final String GAINS = "cumulative_gains";
+    /** The name of the "How early can we tell?" chart (event data with an earliness study). */
+    public static final String EARLINESS = "earliness";
     /** Prefix of breakdown chart names, followed by the sanitised dimension key. */
     public static final String BREAKDOWN_PREFIX = "conversion_by_";
     /** The most breakdown charts drawn (in {@link Breakdowns#available} order). */
@@ -142,6 +144,9 @@ public final class Dashboard {
                     evaluation.report().averagePrecision(), base));
             c.put(CALIBRATION, Charts.calibration(evaluation.calibration()));
             c.put(GAINS, Charts.cumulativeGains(evaluation.gains(), base));
+        }
+        if (b.earliness != null && !b.earliness.isEmpty()) {
+            c.put(EARLINESS, Charts.earliness(b.earliness));
         }
         this.notes = List.copyOf(n);
         this.charts = Collections.unmodifiableMap(c);
@@ -675,6 +680,7 @@ public final class Dashboard {
         private List<Insight> insights;
         private final List<String> notes = new ArrayList<>();
         private Workers workers = Workers.defaults();
+        private Map<String, List<dev.propensity.metrics.EarlinessPoint>> earliness;
 
         private Builder() {
         }
@@ -711,6 +717,18 @@ public final class Dashboard {
          */
         public Builder kpis(Kpis kpis) {
             this.kpis = Objects.requireNonNull(kpis, "kpis");
+            return this;
+        }
+
+        /**
+         * The earliness figures by training ({@code whole-session}, {@code prefixes}), each the points by events
+         * seen, for the "How early can we tell?" chart.
+         *
+         * @param series the points of each training, in legend order
+         * @return this builder
+         */
+        public Builder earliness(Map<String, List<dev.propensity.metrics.EarlinessPoint>> series) {
+            this.earliness = new LinkedHashMap<>(Objects.requireNonNull(series, "series"));
             return this;
         }
 
