@@ -173,6 +173,23 @@ public final class Sessionizer {
         return out;
     }
 
+    /**
+     * What a {@link LateEventException} says about an event that arrived after the watermark had passed it by more
+     * than the tolerance; for readers that group events themselves and must report a late event as this
+     * sessionizer would.
+     *
+     * @param e               the late event
+     * @param watermarkMillis the latest event time seen before it, epoch milliseconds
+     * @return the message
+     */
+    public String lateEventMessage(Event e, long watermarkMillis) {
+        return "event at " + e.time() + " ("
+                + (e.sessionId() != null ? "session " + e.sessionId() : "user " + e.userId()) + ", "
+                + e.type() + ") is " + human(watermarkMillis - e.epochMillis()) + " older than the latest event "
+                + "seen (" + Instant.ofEpochMilli(watermarkMillis) + "), beyond the out-of-order tolerance of "
+                + human(toleranceMs) + "; sort the input by time or raise the tolerance";
+    }
+
     /** A duration such as {@code 1h 2m 3.5s}. */
     static String human(long ms) {
         StringBuilder sb = new StringBuilder();
@@ -313,11 +330,7 @@ public final class Sessionizer {
             long t = e.epochMillis();
             if (watermark != Long.MIN_VALUE && t < watermark - toleranceMs) {
                 if (latePolicy == LatePolicy.FAIL) {
-                    throw new LateEventException("event at " + e.time() + " ("
-                            + (e.sessionId() != null ? "session " + e.sessionId() : "user " + e.userId()) + ", "
-                            + e.type() + ") is " + human(watermark - t) + " older than the latest event "
-                            + "seen (" + Instant.ofEpochMilli(watermark) + "), beyond the out-of-order tolerance of "
-                            + human(toleranceMs) + "; sort the input by time or raise the tolerance");
+                    throw new LateEventException(lateEventMessage(e, watermark));
                 }
                 late++;
             }
@@ -446,6 +459,23 @@ public final class Sessionizer {
             // events are in time order already (Open.add keeps them so): the canonical constructor only checks it
             sink.accept(new Session(id, o.userId, list, o.attributes == null ? Map.of() : o.attributes,
                     list.get(0).time(), list.get(list.size() - 1).time(), purchased));
+        }
+
+        /**
+         * Moves the watermark to a later time, completing the sessions an event at that time would complete,
+         * without adding an event: for a reader that groups some events itself (the byte-level REES46 reader) and
+         * hands this run only the rest, so that both see one watermark. Earlier times change nothing.
+         *
+         * @param epochMillis the time of an event the caller has taken in
+         */
+        public void advanceWatermark(long epochMillis) {
+            if (finished) {
+                throw new IllegalStateException("this run is finished; start a new one");
+            }
+            if (epochMillis > watermark) {
+                watermark = epochMillis;
+                expire();
+            }
         }
 
         /** Emits every open session; the run accepts no more events afterwards. */
