@@ -1,7 +1,7 @@
 package dev.propensity.features;
 
-import dev.propensity.core.Event;
 import dev.propensity.core.Session;
+import dev.propensity.core.SessionView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,14 +69,15 @@ final class RowExtractor {
     /**
      * Extracts one session's features into {@link #values} and {@link #levels}.
      *
-     * @return the visible events
+     * @param session the session, all of its events (the cutoff is applied here)
+     * @return the number of visible events
      */
-    List<Event> extract(Session session) {
+    int extract(SessionView session) {
         ObservedSession observed = ObservedSession.of(session, cutoff);
         Arrays.fill(values, Double.NaN);
         Arrays.fill(levels, null);
         for (Slot slot : slots) {
-            slot.session = session.id();
+            slot.observed = observed;
             try {
                 slot.extractor.extract(observed, slot);
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -86,8 +87,13 @@ final class RowExtractor {
                         + ": " + e, e);
             }
         }
-        visibleEvents = observed.events().size();
-        return observed.events();
+        visibleEvents = observed.size();
+        return visibleEvents;
+    }
+
+    /** Extracts a session object's features; see {@link #extract(SessionView)}. */
+    int extract(Session session) {
+        return extract(SessionView.of(session));
     }
 
     /** The row one extractor writes into: its indices shifted by its offset. */
@@ -95,7 +101,7 @@ final class RowExtractor {
         final int offset;
         final int size;
         final FeatureExtractor extractor;
-        String session;
+        ObservedSession observed;
 
         Slot(int offset, FeatureExtractor extractor) {
             this.offset = offset;
@@ -107,11 +113,11 @@ final class RowExtractor {
         public void set(int feature, double value) {
             int j = index(feature);
             if (categorical[j]) {
-                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                throw new IllegalArgumentException("session " + observed.id() + ": feature " + declared.get(j).name()
                         + " is categorical; set it with setLevel, not set(" + value + ")");
             }
             if (Double.isInfinite(value)) {
-                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                throw new IllegalArgumentException("session " + observed.id() + ": feature " + declared.get(j).name()
                         + " must be finite or NaN (missing), was " + value);
             }
             values[j] = value;
@@ -121,12 +127,12 @@ final class RowExtractor {
         public void setLevel(int feature, String level) {
             int j = index(feature);
             if (!categorical[j]) {
-                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                throw new IllegalArgumentException("session " + observed.id() + ": feature " + declared.get(j).name()
                         + " is " + declared.get(j).kind() + ", not categorical; set it with set, not setLevel(\""
                         + level + "\")");
             }
             if (level != null && fixed.get(j) != null && !fixed.get(j).containsKey(level)) {
-                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                throw new IllegalArgumentException("session " + observed.id() + ": feature " + declared.get(j).name()
                         + ": level '" + level + "' is not one of its levels " + declared.get(j).levels());
             }
             levels[j] = level;

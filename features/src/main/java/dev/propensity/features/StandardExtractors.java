@@ -1,23 +1,23 @@
 package dev.propensity.features;
 
-import dev.propensity.core.Event;
 import dev.propensity.core.EventType;
 import dev.propensity.core.SessionAttributes;
+import dev.propensity.core.SessionView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
- * The standard feature extractors. Each works on the {@linkplain ObservedSession visible events} only, so what
- * it computes depends on the {@link Cutoff}.
+ * The standard feature extractors, the one definition of each standard feature: every source (the byte-level
+ * REES46 reader, the sessionizer's sessions, the UCI table, a live session) and every cutoff runs them. Each works on
+ * the {@linkplain ObservedSession visible events} only, read by index from the session's view, so what it computes
+ * depends on the {@link Cutoff}.
  *
  * <p>Conventions when nothing, or too little, is visible (a buying session whose first event is its purchase has
  * no visible events; see {@link Cutoffs}): counts, {@code duration_seconds}, {@code cart_value} and
@@ -80,15 +80,15 @@ public final class StandardExtractors {
     public static FeatureExtractor duration() {
         return Extractors.single(FeatureSpec.numeric("duration_seconds",
                 "seconds from the first to the last visible event"), s -> {
-                    List<Event> e = s.events();
-                    return e.size() < 2 ? 0.0 : (e.get(e.size() - 1).epochMillis() - e.get(0).epochMillis()) / 1000.0;
+                    int n = s.size();
+                    return n < 2 ? 0.0 : (s.time(n - 1) - s.time(0)) / 1000.0;
                 });
     }
 
     /** {@code events}: the number of visible events. */
     public static FeatureExtractor eventCount() {
         return Extractors.single(FeatureSpec.count("events", "number of events before the cutoff"),
-                s -> s.events().size());
+                ObservedSession::size);
     }
 
     /** {@code page_views}: visible non-product page views. */
@@ -114,47 +114,51 @@ public final class StandardExtractors {
     /** {@code distinct_products}: distinct non-null product ids among the visible events. */
     public static FeatureExtractor distinctProducts() {
         return Extractors.single(FeatureSpec.count("distinct_products", "distinct products seen"),
-                s -> distinct(s.events(), Event::productId));
+                s -> distinct(s, true));
     }
 
     /** {@code distinct_categories}: distinct non-null categories among the visible events. */
     public static FeatureExtractor distinctCategories() {
         return Extractors.single(FeatureSpec.count("distinct_categories", "distinct categories seen"),
-                s -> distinct(s.events(), Event::category));
+                s -> distinct(s, false));
     }
 
-    /** The number of distinct non-null values; pairwise (hash first) for short sessions, hashed for long ones. */
-    static int distinct(List<Event> events, Function<Event, String> key) {
-        int n = events.size();
-        if (n > 32) {
-            Set<String> seen = new HashSet<>();
-            for (Event e : events) {
-                String k = key.apply(e);
-                if (k != null) {
-                    seen.add(k);
+    /**
+     * The number of distinct products (or categories) among the visible events, events without one not counted:
+     * pairwise on the keys for short sessions, sorted for long ones.
+     */
+    static int distinct(ObservedSession s, boolean products) {
+        int n = s.size();
+        if (n > 64) {
+            long[] keys = new long[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                long k = products ? s.productKey(i) : s.categoryKey(i);
+                if (k != SessionView.NO_KEY) {
+                    keys[m++] = k;
                 }
             }
-            return seen.size();
+            Arrays.sort(keys, 0, m);
+            int count = 0;
+            for (int i = 0; i < m; i++) {
+                if (i == 0 || keys[i] != keys[i - 1]) {
+                    count++;
+                }
+            }
+            return count;
         }
-        String[] keys = new String[n];
-        int[] hashes = new int[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
-            String k = key.apply(events.get(i));
-            if (k == null) {
+            long k = products ? s.productKey(i) : s.categoryKey(i);
+            if (k == SessionView.NO_KEY) {
                 continue;
             }
-            int h = k.hashCode();
             boolean earlier = false;
-            for (int j = 0; j < count; j++) {
-                if (hashes[j] == h && (keys[j] == k || keys[j].equals(k))) {
-                    earlier = true;
-                    break;
-                }
+            for (int j = 0; j < i && !earlier; j++) {
+                earlier = (products ? s.productKey(j) : s.categoryKey(j)) == k;
             }
             if (!earlier) {
-                keys[count] = k;
-                hashes[count++] = h;
+                count++;
             }
         }
         return count;
@@ -167,8 +171,8 @@ public final class StandardExtractors {
     public static FeatureExtractor checkoutInitiated() {
         return Extractors.single(FeatureSpec.binary("checkout_initiated", "checkout started before the cutoff")
                 .asNearOutcome(), s -> {
-                    for (Event e : s.events()) {
-                        if (e.type() == EventType.CHECKOUT) {
+                    for (int i = 0; i < s.size(); i++) {
+                        if (s.type(i) == EventType.CHECKOUT) {
                             return 1.0;
                         }
                     }
@@ -184,12 +188,14 @@ public final class StandardExtractors {
         return Extractors.single(FeatureSpec.numeric("cart_value", "value put into the cart (adds minus removes)"),
                 s -> {
                     double v = 0;
-                    for (Event e : s.events()) {
-                        if (e.hasPrice()) {
-                            if (e.type() == EventType.ADD_TO_CART) {
-                                v += e.price();
-                            } else if (e.type() == EventType.REMOVE_FROM_CART) {
-                                v -= e.price();
+                    for (int i = 0; i < s.size(); i++) {
+                        double price = s.price(i);
+                        if (!Double.isNaN(price)) {
+                            EventType t = s.type(i);
+                            if (t == EventType.ADD_TO_CART) {
+                                v += price;
+                            } else if (t == EventType.REMOVE_FROM_CART) {
+                                v -= price;
                             }
                         }
                     }
@@ -206,10 +212,11 @@ public final class StandardExtractors {
             double sum = 0;
             double max = Double.NaN;
             int n = 0;
-            for (Event e : session.events()) {
-                if (e.hasPrice()) {
-                    sum += e.price();
-                    max = n == 0 ? e.price() : Math.max(max, e.price());
+            for (int i = 0; i < session.size(); i++) {
+                double price = session.price(i);
+                if (!Double.isNaN(price)) {
+                    sum += price;
+                    max = n == 0 ? price : Math.max(max, price);
                     n++;
                 }
             }
@@ -224,18 +231,21 @@ public final class StandardExtractors {
                 FeatureSpec.numeric("gap_mean_seconds", "mean seconds between events"),
                 FeatureSpec.numeric("gap_max_seconds", "longest pause between events, seconds"));
         return Extractors.of("gap_mean_seconds, gap_max_seconds", specs, (session, out) -> {
-            List<Event> e = session.events();
-            if (e.size() < 2) {
+            int n = session.size();
+            if (n < 2) {
                 out.set(0, Double.NaN);
                 out.set(1, Double.NaN);
                 return;
             }
             long max = 0;
-            for (int i = 1; i < e.size(); i++) {
-                max = Math.max(max, e.get(i).epochMillis() - e.get(i - 1).epochMillis());
+            long previous = session.time(0);
+            for (int i = 1; i < n; i++) {
+                long t = session.time(i);
+                max = Math.max(max, t - previous);
+                previous = t;
             }
-            long total = e.get(e.size() - 1).epochMillis() - e.get(0).epochMillis();
-            out.set(0, total / 1000.0 / (e.size() - 1));
+            long total = previous - session.time(0);
+            out.set(0, total / 1000.0 / (n - 1));
             out.set(1, max / 1000.0);
         });
     }
@@ -243,7 +253,7 @@ public final class StandardExtractors {
     /** {@code bounce}: 1 when exactly one event is visible. */
     public static FeatureExtractor bounce() {
         return Extractors.single(FeatureSpec.binary("bounce", "a single event before the cutoff"),
-                s -> s.events().size() == 1 ? 1.0 : 0.0);
+                s -> s.size() == 1 ? 1.0 : 0.0);
     }
 
     /**
@@ -266,15 +276,18 @@ public final class StandardExtractors {
                 FeatureSpec.numeric("weekday_cos", "time of week, cosine on a 7-day circle"),
                 FeatureSpec.binary("weekend", "session started on a Saturday or Sunday"));
         ZoneRules rules = zone.getRules();
+        boolean fixed = rules.isFixedOffset();
+        int fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
         return Extractors.of("start time (" + zone + ")", specs, (session, out) -> {
-            if (session.events().isEmpty()) {
+            if (session.size() == 0) {
                 for (int i = 2; i < specs.size(); i++) {
                     out.set(i, Double.NaN);
                 }
                 return;
             }
-            Instant start = session.events().get(0).time();
-            long local = start.getEpochSecond() + rules.getOffset(start).getTotalSeconds();
+            long ms = session.time(0);
+            long local = Math.floorDiv(ms, 1000L) + (fixed ? fixedOffset
+                    : rules.getOffset(Instant.ofEpochMilli(ms)).getTotalSeconds());
             long day = Math.floorDiv(local, 86_400L);
             int secondOfDay = (int) Math.floorMod(local, 86_400L);
             int dow = (int) Math.floorMod(day + 3, 7L) + 1; // 1970-01-01 was a Thursday; 1 = Monday
@@ -297,9 +310,9 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor returningVisitor() {
         return Extractors.single(FeatureSpec.binary("returning_visitor", "the visitor has been here before"), s -> {
-            String v = s.attributes().get(SessionAttributes.VISITOR_TYPE);
+            String v = s.attribute(SessionAttributes.VISITOR_TYPE);
             if (v == null) {
-                v = s.attributes().get(UciExtractor.VISITOR_TYPE);
+                v = s.attribute(UciExtractor.VISITOR_TYPE);
             }
             if (v == null) {
                 return Double.NaN;
@@ -330,8 +343,8 @@ public final class StandardExtractors {
         Objects.requireNonNull(type, "type");
         return Extractors.single(FeatureSpec.count(name, description), s -> {
             int n = 0;
-            for (Event e : s.events()) {
-                if (e.type() == type) {
+            for (int i = 0; i < s.size(); i++) {
+                if (s.type(i) == type) {
                     n++;
                 }
             }
@@ -349,7 +362,7 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeCategorical(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.level(FeatureSpec.categorical(name, description), s -> s.attributes().get(attribute));
+        return Extractors.level(FeatureSpec.categorical(name, description), s -> s.attribute(attribute));
     }
 
     /**
@@ -382,7 +395,7 @@ public final class StandardExtractors {
     }
 
     static double number(ObservedSession s, String attribute) {
-        String v = s.attributes().get(attribute);
+        String v = s.attribute(attribute);
         if (v == null || v.isBlank()) {
             return Double.NaN;
         }
@@ -399,7 +412,7 @@ public final class StandardExtractors {
     }
 
     static double bool(ObservedSession s, String attribute) {
-        String v = s.attributes().get(attribute);
+        String v = s.attribute(attribute);
         if (v == null || v.isBlank()) {
             return Double.NaN;
         }

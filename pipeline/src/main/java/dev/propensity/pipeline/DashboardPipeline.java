@@ -110,7 +110,7 @@ public final class DashboardPipeline {
         long t0 = System.nanoTime();
         PhaseClock clock = new PhaseClock(progress);
         List<String> notes = new ArrayList<>();
-        LoadedInput in = FeatureInputs.load(source, cutoff, readOptions, clock);
+        LoadedInput in = FeatureInputs.load(source, cutoff, readOptions, clock, workers);
         FeatureTable table = in.table();
         if (table.rows() == 0) {
             throw new InputException(source.describe(), 0, null, RejectReason.BAD_FILE,
