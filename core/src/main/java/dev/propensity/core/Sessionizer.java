@@ -474,7 +474,9 @@ public final class Sessionizer {
             }
             if (epochMillis > watermark) {
                 watermark = epochMillis;
-                expire();
+                if (!byId.isEmpty() || !byUser.isEmpty()) {
+                    expire();
+                }
             }
         }
 

@@ -298,7 +298,8 @@ public final class FeatureTables {
                 List<FeatureExtractor> ex = eventExtractors();
                 TableRows a = new TableRows(new RowExtractor(ex, cutoff));
                 TableRows b = new TableRows(new RowExtractor(ex, cutoff));
-                ReadReport read = Rees46Sessions.read(file, options, readWorkers(), splitBytes, a::add, b::add);
+                ReadReport read = Rees46Sessions.read(file, options, readWorkers(), splitBytes, needsBrands(ex),
+                        a::add, b::add);
                 Result built = assemble(List.of(a, b), t0);
                 return new Result(built.table(), built.report(), read);
             }
@@ -343,7 +344,7 @@ public final class FeatureTables {
                 Streamer b = new Streamer(new RowExtractor(ex, cutoff), sink, lock);
                 sink.start(a.rx.declared);
                 ReadReport read = Rees46Sessions.read(file, options,
-                        parts <= 1 ? Workers.callerOnly() : readWorkers(), splitBytes, a::add, b::add);
+                        parts <= 1 ? Workers.callerOnly() : readWorkers(), splitBytes, needsBrands(ex), a::add, b::add);
                 a.flush();
                 b.flush();
                 Counts counts = new Counts();
@@ -501,6 +502,19 @@ public final class FeatureTables {
             counts.rows++;
             counts.eventsVisible += visible;
             return true;
+        }
+
+        /**
+         * Whether extractors may read events as objects (and so their brands): any but the standard ones, which
+         * read only the view's times, types, prices and keys.
+         */
+        static boolean needsBrands(List<FeatureExtractor> extractors) {
+            for (FeatureExtractor e : extractors) {
+                if (!Extractors.isStandard(e)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The extractors for event sessions: the given ones, else {@link StandardExtractors#forEvents(ZoneId)}. */

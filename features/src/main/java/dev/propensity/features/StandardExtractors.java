@@ -78,7 +78,7 @@ public final class StandardExtractors {
 
     /** {@code duration_seconds}: seconds from the first to the last visible event; 0 for one or no event. */
     public static FeatureExtractor duration() {
-        return Extractors.single(FeatureSpec.numeric("duration_seconds",
+        return Extractors.single(true, FeatureSpec.numeric("duration_seconds",
                 "seconds from the first to the last visible event"), s -> {
                     int n = s.size();
                     return n < 2 ? 0.0 : (s.time(n - 1) - s.time(0)) / 1000.0;
@@ -87,7 +87,7 @@ public final class StandardExtractors {
 
     /** {@code events}: the number of visible events. */
     public static FeatureExtractor eventCount() {
-        return Extractors.single(FeatureSpec.count("events", "number of events before the cutoff"),
+        return Extractors.single(true, FeatureSpec.count("events", "number of events before the cutoff"),
                 ObservedSession::size);
     }
 
@@ -113,13 +113,13 @@ public final class StandardExtractors {
 
     /** {@code distinct_products}: distinct non-null product ids among the visible events. */
     public static FeatureExtractor distinctProducts() {
-        return Extractors.single(FeatureSpec.count("distinct_products", "distinct products seen"),
+        return Extractors.single(true, FeatureSpec.count("distinct_products", "distinct products seen"),
                 s -> distinct(s, true));
     }
 
     /** {@code distinct_categories}: distinct non-null categories among the visible events. */
     public static FeatureExtractor distinctCategories() {
-        return Extractors.single(FeatureSpec.count("distinct_categories", "distinct categories seen"),
+        return Extractors.single(true, FeatureSpec.count("distinct_categories", "distinct categories seen"),
                 s -> distinct(s, false));
     }
 
@@ -169,7 +169,7 @@ public final class StandardExtractors {
      * near the outcome}.
      */
     public static FeatureExtractor checkoutInitiated() {
-        return Extractors.single(FeatureSpec.binary("checkout_initiated", "checkout started before the cutoff")
+        return Extractors.single(true, FeatureSpec.binary("checkout_initiated", "checkout started before the cutoff")
                 .asNearOutcome(), s -> {
                     for (int i = 0; i < s.size(); i++) {
                         if (s.type(i) == EventType.CHECKOUT) {
@@ -185,7 +185,7 @@ public final class StandardExtractors {
      * without a price count 0.
      */
     public static FeatureExtractor cartValue() {
-        return Extractors.single(FeatureSpec.numeric("cart_value", "value put into the cart (adds minus removes)"),
+        return Extractors.single(true, FeatureSpec.numeric("cart_value", "value put into the cart (adds minus removes)"),
                 s -> {
                     double v = 0;
                     for (int i = 0; i < s.size(); i++) {
@@ -208,7 +208,7 @@ public final class StandardExtractors {
         List<FeatureSpec> specs = List.of(
                 FeatureSpec.numeric("price_mean", "mean price of the products seen"),
                 FeatureSpec.numeric("price_max", "highest price of the products seen"));
-        return Extractors.of("price_mean, price_max", specs, (session, out) -> {
+        return Extractors.of(true, "price_mean, price_max", specs, (session, out) -> {
             double sum = 0;
             double max = Double.NaN;
             int n = 0;
@@ -230,7 +230,7 @@ public final class StandardExtractors {
         List<FeatureSpec> specs = List.of(
                 FeatureSpec.numeric("gap_mean_seconds", "mean seconds between events"),
                 FeatureSpec.numeric("gap_max_seconds", "longest pause between events, seconds"));
-        return Extractors.of("gap_mean_seconds, gap_max_seconds", specs, (session, out) -> {
+        return Extractors.of(true, "gap_mean_seconds, gap_max_seconds", specs, (session, out) -> {
             int n = session.size();
             if (n < 2) {
                 out.set(0, Double.NaN);
@@ -252,7 +252,7 @@ public final class StandardExtractors {
 
     /** {@code bounce}: 1 when exactly one event is visible. */
     public static FeatureExtractor bounce() {
-        return Extractors.single(FeatureSpec.binary("bounce", "a single event before the cutoff"),
+        return Extractors.single(true, FeatureSpec.binary("bounce", "a single event before the cutoff"),
                 s -> s.size() == 1 ? 1.0 : 0.0);
     }
 
@@ -278,7 +278,7 @@ public final class StandardExtractors {
         ZoneRules rules = zone.getRules();
         boolean fixed = rules.isFixedOffset();
         int fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
-        return Extractors.of("start time (" + zone + ")", specs, (session, out) -> {
+        return Extractors.of(true, "start time (" + zone + ")", specs, (session, out) -> {
             if (session.size() == 0) {
                 for (int i = 2; i < specs.size(); i++) {
                     out.set(i, Double.NaN);
@@ -309,7 +309,7 @@ public final class StandardExtractors {
      * attribute starts with "returning" (any case), 0 for other values, missing when absent.
      */
     public static FeatureExtractor returningVisitor() {
-        return Extractors.single(FeatureSpec.binary("returning_visitor", "the visitor has been here before"), s -> {
+        return Extractors.single(true, FeatureSpec.binary("returning_visitor", "the visitor has been here before"), s -> {
             String v = s.attribute(SessionAttributes.VISITOR_TYPE);
             if (v == null) {
                 v = s.attribute(UciExtractor.VISITOR_TYPE);
@@ -341,7 +341,7 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor countOf(EventType type, String name, String description) {
         Objects.requireNonNull(type, "type");
-        return Extractors.single(FeatureSpec.count(name, description), s -> {
+        return Extractors.single(true, FeatureSpec.count(name, description), s -> {
             int n = 0;
             for (int i = 0; i < s.size(); i++) {
                 if (s.type(i) == type) {
@@ -362,7 +362,7 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeCategorical(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.level(FeatureSpec.categorical(name, description), s -> s.attribute(attribute));
+        return Extractors.level(true, FeatureSpec.categorical(name, description), s -> s.attribute(attribute));
     }
 
     /**
@@ -376,7 +376,7 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeNumeric(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.single(FeatureSpec.numeric(name, description), s -> number(s, attribute));
+        return Extractors.single(true, FeatureSpec.numeric(name, description), s -> number(s, attribute));
     }
 
     /**
@@ -391,7 +391,7 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeBinary(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.single(FeatureSpec.binary(name, description), s -> bool(s, attribute));
+        return Extractors.single(true, FeatureSpec.binary(name, description), s -> bool(s, attribute));
     }
 
     static double number(ObservedSession s, String attribute) {

@@ -39,6 +39,8 @@ import java.util.Objects;
 public final class Rees46Sessions {
     /** Files smaller than this are read on one thread. */
     public static final long MIN_SPLIT_BYTES = 32L << 20;
+    /** The user key of an event whose user is the session's first user. */
+    static final long SAME_USER = Long.MIN_VALUE + 1;
 
     /** Receives completed sessions. */
     @FunctionalInterface
@@ -87,6 +89,9 @@ public final class Rees46Sessions {
      * @param options       strict or lenient, the sessionizer (it must group by session id: {@link #supports})
      * @param workers       runs the parts (see the class description)
      * @param minSplitBytes the smallest file read in two parts ({@link #MIN_SPLIT_BYTES} normally)
+     * @param brands        whether the views carry each event's brand ({@link SessionView#brand(int)}, and so
+     *                      {@link SessionView#event(int)}); without, those throw {@link IllegalStateException},
+     *                      and the read is faster (for readers of the view's other fields only)
      * @param first         receives the sessions of a one-part read, or of the first part and those open at the
      *                      split
      * @param second        receives the other sessions of a two-part read
@@ -94,8 +99,8 @@ public final class Rees46Sessions {
      * @throws InputException at the first bad row or late event of a strict read, naming its line
      * @throws IOException    when the file cannot be read
      */
-    public static ReadReport read(Path file, ReadOptions options, Workers workers, long minSplitBytes, Sink first,
-                                  Sink second) throws IOException {
+    public static ReadReport read(Path file, ReadOptions options, Workers workers, long minSplitBytes,
+                                  boolean brands, Sink first, Sink second) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
@@ -112,7 +117,7 @@ public final class Rees46Sessions {
         }
         if (mid <= 0) {
             try (Rees46Reader r = Rees46Reader.open(file, options)) {
-                Table a = new Table(sz, r, first, false);
+                Table a = new Table(sz, r, first, false, brands);
                 r.scan(a::row);
                 a.finish();
                 return r.report();
@@ -124,7 +129,7 @@ public final class Rees46Sessions {
         ReadReport[] reports = new ReadReport[2];
         Workers.Task<Void> firstPart = () -> {
             try (Rees46Reader r = Rees46Reader.openRange(file, options, 0, split)) {
-                tables[0] = new Table(sz, r, first, false);
+                tables[0] = new Table(sz, r, first, false, brands);
                 r.scan(tables[0]::row);
                 reports[0] = r.report();
             }
@@ -132,7 +137,7 @@ public final class Rees46Sessions {
         };
         Workers.Task<Void> secondPart = () -> {
             try (Rees46Reader r = Rees46Reader.openRange(file, options, split, end)) {
-                tables[1] = new Table(sz, r, second, true);
+                tables[1] = new Table(sz, r, second, true, brands);
                 r.scan(tables[1]::row);
                 tables[1].finish();
                 reports[1] = r.report();
@@ -206,6 +211,7 @@ public final class Rees46Sessions {
         private final Rees46Reader reader;
         private final Sink sink;
         private final boolean holding;
+        private final boolean keepBrands;
         private final Sessionizer.Run users;
         private final View view;
 
@@ -229,6 +235,7 @@ public final class Rees46Sessions {
         private int[] counts = new int[1024];
         private long[] lasts = new long[1024];
         private long[] firstUser = new long[1024];
+        private byte[][] firstUserBytes = new byte[1024][];
         private long[] firstEvent = new long[1024];
         private int[] prev = new int[1024];
         private int[] next = new int[1024];
@@ -248,7 +255,7 @@ public final class Rees46Sessions {
         long minTime = Long.MAX_VALUE;
         long events;
 
-        Table(Sessionizer sz, Rees46Reader reader, Sink sink, boolean holding) {
+        Table(Sessionizer sz, Rees46Reader reader, Sink sink, boolean holding, boolean keepBrands) {
             this.sz = sz;
             this.idleMs = sz.idleTimeout().toMillis();
             this.toleranceMs = sz.outOfOrderTolerance().toMillis();
@@ -257,6 +264,7 @@ public final class Rees46Sessions {
             this.reader = reader;
             this.sink = sink;
             this.holding = holding;
+            this.keepBrands = keepBrands;
             this.view = new View(this);
             this.users = sz.start(this::userSession);
         }
@@ -296,13 +304,20 @@ public final class Rees46Sessions {
             } else {
                 int h = hash(b, ss, se);
                 int slot = find(b, ss, se, h);
-                long uk = key(userIds, b, row.start(Rees46Reader.USER_ID), row.end(Rees46Reader.USER_ID));
+                int us = row.start(Rees46Reader.USER_ID);
+                int ue = row.end(Rees46Reader.USER_ID);
+                long uk;
                 if (slot < 0) {
                     slot = insert(b, ss, se, h);
                     firstEvent[slot] = t;
-                    firstUser[slot] = uk;
+                    firstUser[slot] = key(userIds, b, us, ue);
+                    firstUserBytes[slot] = java.util.Arrays.copyOfRange(b, us, ue);
+                    uk = SAME_USER;
                 } else {
                     touch(slot);
+                    byte[] fu = firstUserBytes[slot];
+                    uk = fu.length == ue - us && java.util.Arrays.equals(fu, 0, fu.length, b, us, ue) ? SAME_USER
+                            : key(userIds, b, us, ue);
                 }
                 long pk = key(products, b, row.start(Rees46Reader.PRODUCT_ID), row.end(Rees46Reader.PRODUCT_ID));
                 int cs = row.start(Rees46Reader.CATEGORY_CODE);
@@ -312,7 +327,8 @@ public final class Rees46Sessions {
                     ce = row.end(Rees46Reader.CATEGORY_ID);
                 }
                 long ck = key(categories, b, cs, ce);
-                long bk = key(brands, b, row.start(Rees46Reader.BRAND), row.end(Rees46Reader.BRAND));
+                long bk = keepBrands ? key(brands, b, row.start(Rees46Reader.BRAND), row.end(Rees46Reader.BRAND))
+                        : SessionView.NO_KEY;
                 add(slot, t, (byte) type.ordinal(), pk, ck, bk, uk, price);
             }
             if (t > watermark) {
@@ -567,13 +583,13 @@ public final class Rees46Sessions {
             hashes[slot] = h;
             counts[slot] = 0;
             if (times[slot] == null) {
-                times[slot] = new long[4];
-                prods[slot] = new long[4];
-                cats[slot] = new long[4];
-                brnds[slot] = new long[4];
-                usrs[slot] = new long[4];
-                types[slot] = new byte[4];
-                prices[slot] = new double[4];
+                times[slot] = new long[8];
+                prods[slot] = new long[8];
+                cats[slot] = new long[8];
+                brnds[slot] = new long[8];
+                usrs[slot] = new long[8];
+                types[slot] = new byte[8];
+                prices[slot] = new double[8];
             }
             int i = h & tableMask;
             while (table[i] != 0) {
@@ -661,6 +677,7 @@ public final class Rees46Sessions {
                 counts = java.util.Arrays.copyOf(counts, cap);
                 lasts = java.util.Arrays.copyOf(lasts, cap);
                 firstUser = java.util.Arrays.copyOf(firstUser, cap);
+                firstUserBytes = java.util.Arrays.copyOf(firstUserBytes, cap);
                 firstEvent = java.util.Arrays.copyOf(firstEvent, cap);
                 prev = java.util.Arrays.copyOf(prev, cap);
                 next = java.util.Arrays.copyOf(next, cap);
@@ -671,6 +688,7 @@ public final class Rees46Sessions {
 
         private void release(int slot) {
             keys[slot] = null;
+            firstUserBytes[slot] = null;
             if (times[slot].length > 64) {
                 times[slot] = null;
                 prods[slot] = null;
@@ -828,6 +846,7 @@ public final class Rees46Sessions {
         private long[] us;
         private double[] pr;
         private long user;
+        private int firstPurchase;
 
         View(Table owner) {
             this.owner = owner;
@@ -846,6 +865,23 @@ public final class Rees46Sessions {
             this.us = us;
             this.pr = pr;
             this.user = user;
+            this.firstPurchase = -2;
+        }
+
+        @Override
+        public int firstPurchaseIndex() {
+            if (firstPurchase == -2) {
+                int p = -1;
+                int purchase = dev.propensity.core.EventType.PURCHASE.ordinal();
+                for (int i = 0; i < n; i++) {
+                    if (ty[i] == purchase) {
+                        p = i;
+                        break;
+                    }
+                }
+                firstPurchase = p;
+            }
+            return firstPurchase;
         }
 
         @Override
@@ -864,7 +900,7 @@ public final class Rees46Sessions {
         @Override
         public String userId(int i) {
             check(i);
-            return owner.userIds.text(us[i]);
+            return us[i] == SAME_USER ? userId() : owner.userIds.text(us[i]);
         }
 
         @Override
@@ -923,6 +959,10 @@ public final class Rees46Sessions {
         @Override
         public String brand(int i) {
             check(i);
+            if (!owner.keepBrands) {
+                throw new IllegalStateException("this read of REES46 sessions did not keep brands; read with"
+                        + " brands = true to see them");
+            }
             return owner.brands.text(bs[i]);
         }
 
@@ -956,9 +996,9 @@ public final class Rees46Sessions {
             mask = capacity - 1;
         }
 
-        /** A key of this dictionary as a key of another (numbers and empties stay as they are). */
+        /** A key of this dictionary as a key of another (numbers, empties and markers stay as they are). */
         long translate(long key, Dictionary to) {
-            if (key >= 0 || key == SessionView.NO_KEY) {
+            if (key >= 0 || key == SessionView.NO_KEY || key == SAME_USER) {
                 return key;
             }
             byte[] k = keys[(int) (-1L - key)];
