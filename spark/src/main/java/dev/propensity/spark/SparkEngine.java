@@ -1,0 +1,211 @@
+package dev.propensity.spark;
+
+import dev.propensity.core.Event;
+import dev.propensity.core.Session;
+import dev.propensity.core.io.InputException;
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.ReadOptions;
+import dev.propensity.features.Cutoff;
+import dev.propensity.features.FeatureSchema;
+import dev.propensity.features.FeatureTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The pipeline on Apache Spark: events read by the project's readers inside the executors, sessions grouped with
+ * the {@link dev.propensity.core.Sessionizer}'s rules, feature rows from the project's one feature engine, models
+ * scored with a broadcast model file, dashboard aggregates computed in Spark.
+ *
+ * <pre>{@code
+ * try (SparkEngine spark = SparkEngine.start(SparkSettings.defaults().withMaster("local[2]"))) {
+ *     Dataset<Row> rows = spark.featureRows(Path.of("events.csv"), null, Cutoffs.beforeFirstPurchase(),
+ *             ReadOptions.defaults());
+ *     FeatureTable table = spark.featureTable(rows);   // on the driver, when it fits
+ * }
+ * }</pre>
+ *
+ * <p>Features use the zone UTC for start-time features, as the command does on one machine. Errors in the input
+ * surface as the single machine's {@link InputException} (file, line, problem), not as Spark's job failure.
+ */
+public final class SparkEngine implements AutoCloseable {
+    private final SparkSession spark;
+    private final boolean owned;
+    private final SparkSettings settings;
+
+    private SparkEngine(SparkSession spark, boolean owned, SparkSettings settings) {
+        this.spark = spark;
+        this.owned = owned;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts (or joins) a Spark session: the settings' master, else the one spark-submit set, else
+     * {@code local[2]}; the web UI off; the settings' shuffle partitions. {@link #close()} stops it.
+     *
+     * @param settings how to run
+     * @return the engine
+     */
+    public static SparkEngine start(SparkSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        SparkConf conf = new SparkConf();
+        String master = settings.master() != null ? settings.master() : conf.get("spark.master", "local[2]");
+        SparkSession s = SparkSession.builder().appName("propensity").master(master)
+                .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
+                .config("spark.sql.shuffle.partitions", Integer.toString(settings.partitions()))
+                .getOrCreate();
+        return new SparkEngine(s, true, settings);
+    }
+
+    /**
+     * An engine on a session the caller owns ({@link #close()} leaves it running).
+     *
+     * @param spark    the session
+     * @param settings how to run (its master is ignored)
+     * @return the engine
+     */
+    public static SparkEngine on(SparkSession spark, SparkSettings settings) {
+        return new SparkEngine(Objects.requireNonNull(spark, "spark"), false, Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** The Spark session. */
+    public SparkSession session() {
+        return spark;
+    }
+
+    /** The settings. */
+    public SparkSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The events of a file or a directory of files, read by the project's readers in the executors.
+     *
+     * @param input   a file, or a directory of files of one format
+     * @param format  the format, or {@code null} to detect it (Parquet is told by its extension or magic bytes)
+     * @param options strict or lenient, sessionizer, mapping
+     * @return event rows: seq, session_id, user_id, time (epoch ms), type, product, category, brand, price,
+     *         attributes
+     * @throws IOException when the input cannot be read
+     */
+    public Dataset<Row> events(Path input, InputFormat format, ReadOptions options) throws IOException {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
+        if (format == null && ParquetEvents.isParquet(input)) {
+            return ParquetEvents.read(spark, input, options);
+        }
+        return SparkEvents.read(spark, input, format, options, settings.rangeBytes());
+    }
+
+    /**
+     * Event rows of events held by the driver (the simulator's, for example), in the given order.
+     *
+     * @param sessions sessions whose events to take, in order
+     * @return event rows
+     */
+    public Dataset<Row> events(List<Session> sessions) {
+        List<Row> rows = new ArrayList<>();
+        long seq = 0;
+        for (Session s : sessions) {
+            for (Event e : s.events()) {
+                rows.add(EventRows.row(seq++, e, s.attributes().isEmpty() ? Map.of() : s.attributes()));
+            }
+        }
+        return spark.createDataFrame(rows, EventRows.SCHEMA).repartition(settings.partitions());
+    }
+
+    /**
+     * The sessions of event rows, grouped with the options' sessionizer (see {@link SparkSessions} for its rules
+     * on Spark).
+     *
+     * @param events  event rows
+     * @param options whose sessionizer groups them
+     * @return session rows: id, user_id, attributes, events
+     */
+    public Dataset<Row> sessions(Dataset<Row> events, ReadOptions options) {
+        return SparkSessions.sessionize(events, PortableOptions.of(options));
+    }
+
+    /**
+     * Feature rows of session rows, computed by the project's feature engine in the executors.
+     *
+     * @param sessions session rows
+     * @param cutoff   which events the features may see
+     * @return rows {@code session_id, label, <features>, _start, _duration, _events, _types}
+     */
+    public Dataset<Row> featureRows(Dataset<Row> sessions, Cutoff cutoff) {
+        return SparkFeatures.features(sessions, FeatureAdapter.of(cutoff, ZoneOffset.UTC));
+    }
+
+    /**
+     * Read, sessionize and compute features: the whole way from a file to feature rows.
+     *
+     * @param input   a file or a directory of files
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @return feature rows
+     * @throws IOException when the input cannot be read
+     */
+    public Dataset<Row> featureRows(Path input, InputFormat format, Cutoff cutoff, ReadOptions options)
+            throws IOException {
+        return featureRows(sessions(events(input, format, options), options), cutoff);
+    }
+
+    /** The features feature rows hold, as the engine declares them. */
+    public FeatureSchema declaredFeatures(Cutoff cutoff) {
+        return FeatureAdapter.of(cutoff, ZoneOffset.UTC).declared();
+    }
+
+    /**
+     * Collects feature rows into a table on the driver, sorted by session id.
+     *
+     * @param rows   feature rows from {@link #featureRows}
+     * @param cutoff the cutoff they were computed with
+     * @return the table
+     * @throws IllegalStateException when there are more rows than the settings' collect limit
+     * @throws InputException        at a bad input row (strict reads)
+     */
+    public FeatureTable featureTable(Dataset<Row> rows, Cutoff cutoff) {
+        FeatureAdapter adapter = FeatureAdapter.of(cutoff, ZoneOffset.UTC);
+        List<Row> collected = run(() -> {
+            long n = rows.count();
+            if (n > settings.collectLimit()) {
+                throw new IllegalStateException(n + " feature rows exceed the collect limit of "
+                        + settings.collectLimit() + " rows; raise it (--collect-limit) or keep the work distributed");
+            }
+            return rows.orderBy("session_id").collectAsList();
+        });
+        return SparkFeatures.table(collected, adapter.declared(), adapter);
+    }
+
+    /** The zone of the start-time features. */
+    static ZoneId zone() {
+        return ZoneOffset.UTC;
+    }
+
+    /**
+     * Runs a Spark action, turning a job failed by bad input back into the single machine's
+     * {@link InputException}.
+     */
+    <T> T run(Callable<T> action) {
+        return Failures.run(action);
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            spark.stop();
+        }
+    }
+}
