@@ -8,7 +8,14 @@ import dev.propensity.core.io.ReadOptions;
 import dev.propensity.features.Cutoff;
 import dev.propensity.features.FeatureSchema;
 import dev.propensity.features.FeatureTable;
+import dev.propensity.features.FeatureCsv;
+import dev.propensity.model.PurchaseModel;
+import dev.propensity.model.PurchaseModels;
+import dev.propensity.pipeline.PredictionsCsv;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -18,6 +25,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -178,15 +192,151 @@ public final class SparkEngine implements AutoCloseable {
      */
     public FeatureTable featureTable(Dataset<Row> rows, Cutoff cutoff) {
         FeatureAdapter adapter = FeatureAdapter.of(cutoff, ZoneOffset.UTC);
-        List<Row> collected = run(() -> {
-            long n = rows.count();
-            if (n > settings.collectLimit()) {
-                throw new IllegalStateException(n + " feature rows exceed the collect limit of "
-                        + settings.collectLimit() + " rows; raise it (--collect-limit) or keep the work distributed");
-            }
-            return rows.orderBy("session_id").collectAsList();
+        return SparkFeatures.table(collect(rows), adapter.declared(), adapter);
+    }
+
+    /**
+     * Computes the feature rows of an input and writes them. To a {@code .csv} file: the rows are collected (at
+     * most the collect limit) and written by {@link FeatureCsv#write}, the single machine's writer, sorted by
+     * session id. To a directory: {@code features.parquet} and {@code features-csv/} (part files with a header,
+     * missing values empty), written by the executors.
+     *
+     * @param input   a file or a directory of files
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @param out     a {@code .csv} file or a directory
+     * @return what was written
+     * @throws IOException when reading or writing fails
+     */
+    public SparkOutput writeFeatures(Path input, InputFormat format, Cutoff cutoff, ReadOptions options, Path out)
+            throws IOException {
+        long t0 = System.nanoTime();
+        Dataset<Row> rows = featureRows(input, format, cutoff, options);
+        FeatureSchema declared = declaredFeatures(cutoff);
+        if (isCsvFile(out)) {
+            FeatureTable table = featureTable(rows, cutoff);
+            mkdirs(out);
+            FeatureCsv.write(table, out);
+            return new SparkOutput(table.rows(), table.positives(), List.of(out), seconds(t0));
+        }
+        Files.createDirectories(out);
+        Path parquet = out.resolve("features.parquet");
+        Path csv = out.resolve("features-csv");
+        List<Column> cols = new ArrayList<>();
+        cols.add(functions.col("session_id"));
+        cols.add(functions.col("label"));
+        for (String name : declared.names()) {
+            cols.add(functions.col(name));
+        }
+        Dataset<Row> kept = rows.select(cols.toArray(new Column[0]));
+        run(() -> {
+            kept.write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+            return null;
         });
-        return SparkFeatures.table(collected, adapter.declared(), adapter);
+        Dataset<Row> written = spark.read().parquet(parquet.toString());
+        List<Column> nullable = new ArrayList<>();
+        for (StructField f : written.schema().fields()) {
+            Column c = functions.col(f.name());
+            nullable.add(f.dataType() == DataTypes.DoubleType
+                    ? functions.when(functions.isnan(c), functions.lit(null)).otherwise(c).as(f.name()) : c);
+        }
+        written.select(nullable.toArray(new Column[0])).write().mode(SaveMode.Overwrite).option("header", "true")
+                .csv(csv.toString());
+        Row counts = written.agg(functions.count(functions.lit(1)), functions.sum("label")).first();
+        return new SparkOutput(counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1), List.of(parquet, csv),
+                seconds(t0));
+    }
+
+    /**
+     * Scores the sessions of an input with a saved model, the model file broadcast to the executors. To a
+     * {@code .csv} file: the rows are collected (at most the collect limit) and written as {@code score} writes
+     * them ({@code session_id,label,probability}), sorted by session id. To a directory:
+     * {@code predictions.parquet} and {@code predictions-csv/}, written by the executors.
+     *
+     * @param model   a model file saved by {@code dashboard} or {@code PurchaseModel.save}
+     * @param input   a file or a directory of files
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @param out     a {@code .csv} file or a directory
+     * @return what was written
+     * @throws IOException when reading or writing fails
+     * @throws IllegalArgumentException when the model's features are not the engine's
+     */
+    public SparkOutput score(Path model, Path input, InputFormat format, Cutoff cutoff, ReadOptions options, Path out)
+            throws IOException {
+        long t0 = System.nanoTime();
+        byte[] bytes = Files.readAllBytes(model);
+        // loaded once on the driver: a bad model file or one of other features fails here, once
+        PurchaseModel m = PurchaseModels.load(model);
+        FeatureAdapter adapter = FeatureAdapter.of(cutoff, zone());
+        m.schema().requireCompatible(adapter.declared());
+        Broadcast<byte[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
+        try {
+            Dataset<Row> predictions = SparkScoring.score(sessions(events(input, format, options), options), shared,
+                    adapter);
+            if (isCsvFile(out)) {
+                List<Row> rows = collect(predictions);
+                mkdirs(out);
+                long buyers = 0;
+                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    w.write("session_id,label,probability\n");
+                    StringBuilder sb = new StringBuilder(64);
+                    for (Row r : rows) {
+                        sb.setLength(0);
+                        PredictionsCsv.appendField(sb, r.getString(0));
+                        sb.append(',').append(r.getInt(1)).append(',').append(r.getDouble(2)).append('\n');
+                        w.append(sb);
+                        buyers += r.getInt(1);
+                    }
+                }
+                return new SparkOutput(rows.size(), buyers, List.of(out), seconds(t0));
+            }
+            Files.createDirectories(out);
+            Path parquet = out.resolve("predictions.parquet");
+            Path csv = out.resolve("predictions-csv");
+            run(() -> {
+                predictions.write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+                return null;
+            });
+            Dataset<Row> written = spark.read().parquet(parquet.toString());
+            written.write().mode(SaveMode.Overwrite).option("header", "true").csv(csv.toString());
+            Row counts = written.agg(functions.count(functions.lit(1)), functions.sum("label")).first();
+            return new SparkOutput(counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1),
+                    List.of(parquet, csv), seconds(t0));
+        } finally {
+            shared.destroy();
+        }
+    }
+
+    /** Collects rows (at most the collect limit), sorted by their first column (the session id). */
+    List<Row> collect(Dataset<Row> rows) {
+        long limit = settings.collectLimit();
+        List<Row> collected = new ArrayList<>(run(() -> rows.limit((int) Math.min(Integer.MAX_VALUE - 8, limit + 1))
+                .collectAsList()));
+        if (collected.size() > limit) {
+            throw new IllegalStateException("more than " + limit + " rows to collect to the driver (the collect limit);"
+                    + " write to a directory instead of one CSV file, or raise the limit");
+        }
+        collected.sort(java.util.Comparator.comparing(r -> r.getString(0)));
+        return collected;
+    }
+
+    private static boolean isCsvFile(Path out) {
+        return !Files.isDirectory(out) && out.getFileName() != null
+                && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    }
+
+    private static void mkdirs(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /** The zone of the start-time features. */
