@@ -9,7 +9,10 @@ import dev.propensity.features.Cutoff;
 import dev.propensity.features.FeatureSchema;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FeatureCsv;
+import dev.propensity.model.ModelTrainer;
 import dev.propensity.model.PurchaseModel;
+import dev.propensity.model.Trainers;
+import dev.propensity.viz.Dashboard;
 import dev.propensity.model.PurchaseModels;
 import dev.propensity.pipeline.PredictionsCsv;
 import java.io.IOException;
@@ -32,6 +35,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -307,6 +311,76 @@ public final class SparkEngine implements AutoCloseable {
                     List.of(parquet, csv), seconds(t0));
         } finally {
             shared.destroy();
+        }
+    }
+
+    /**
+     * The dashboard on Spark. The KPIs, breakdowns and funnel are aggregated in Spark ({@link SparkAggregates})
+     * and drawn on the driver by the viz module ({@code dashboard.png}, {@code dashboard.html},
+     * {@code charts/NAME.png|svg}). When the feature rows fit the collect limit, they are collected and the named
+     * trainer fits a model on the driver ({@code model.propensity}, loadable by {@code score}, the live scorer
+     * and {@link #score}); the model's scores of every session are written to {@code scores.csv}
+     * ({@code session_id,label,probability}, in-sample). Above the limit no model is trained (the result's note
+     * says so). The feature rows are computed once and kept (memory, then disk) for the two passes.
+     *
+     * @param input   a file or a directory of files
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @param trainer a trainer name ({@link Trainers#byName}): {@code logistic}, {@code xgboost}, ...
+     * @param seed    the trainer's seed
+     * @param out     the output directory
+     * @return what was done
+     * @throws IOException when reading or writing fails
+     */
+    public SparkDashboardResult dashboard(Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
+                                          String trainer, long seed, Path out) throws IOException {
+        long t0 = System.nanoTime();
+        ModelTrainer modelTrainer = Trainers.byName(trainer, seed);
+        Files.createDirectories(out);
+        Dataset<Row> rows = featureRows(input, format, cutoff, options).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            SparkAggregates aggregates = SparkAggregates.of(rows);
+            List<Path> files = new ArrayList<>();
+            String note = "";
+            boolean trained = false;
+            long n = aggregates.kpis().sessions();
+            if (n <= settings.collectLimit()) {
+                FeatureTable table = featureTable(rows, cutoff);
+                PurchaseModel model = modelTrainer.train(table);
+                Path modelFile = out.resolve("model.propensity");
+                model.save(modelFile);
+                files.add(modelFile);
+                double[] p = model.predict(table);
+                Path scores = out.resolve("scores.csv");
+                try (Writer w = Files.newBufferedWriter(scores, StandardCharsets.UTF_8)) {
+                    w.write("session_id,label,probability\n");
+                    StringBuilder sb = new StringBuilder(64);
+                    for (int i = 0; i < table.rows(); i++) {
+                        sb.setLength(0);
+                        PredictionsCsv.appendField(sb, table.id(i));
+                        sb.append(',').append(table.label(i) ? '1' : '0').append(',').append(p[i]).append('\n');
+                        w.append(sb);
+                    }
+                }
+                files.add(scores);
+                trained = true;
+            } else {
+                note = n + " sessions exceed the collect limit of " + settings.collectLimit()
+                        + ": no model was trained (distributed training is not built yet); charts are from Spark's"
+                        + " aggregates";
+            }
+            Dashboard.Builder b = Dashboard.builder().title("Propensity on Spark")
+                    .dataDescription(input.getFileName() + ", " + n + " sessions, features and aggregates in Spark ("
+                            + spark.sparkContext().master() + ")")
+                    .kpis(aggregates.kpis()).breakdowns(aggregates.breakdowns()).funnel(aggregates.funnel());
+            if (!note.isEmpty()) {
+                b.note(note);
+            }
+            files.addAll(0, b.build().writeAll(out));
+            return new SparkDashboardResult(aggregates, trained, note, files, seconds(t0));
+        } finally {
+            rows.unpersist();
         }
     }
 
