@@ -63,11 +63,23 @@ final class DashboardCommand implements Callable<Integer> {
             description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Mixin
+    EngineOption engine;
+
     @Override
     public Integer call() throws Exception {
         if (input.input() == null && input.format != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format " + input.format.name()
                     + " needs --input FILE (without --input the sessions are simulated)");
+        }
+        if (engine.spark(spec.commandLine())) {
+            if (input.input() == null || input.format != null && input.format.featureCsv()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--engine spark needs --input EVENTS (an event log; the simulator runs on one machine)");
+            }
+            SparkRun.dashboard(engine, input.input(), input.format != null ? input.format.format() : null,
+                    cutoff.cutoff, input.readOptions(), model.create(seed.seed), out, spec.commandLine().getOut());
+            return PropensityCommand.OK;
         }
         OutputWriter writer = OutputWriter.into(out); // a wrong --out is refused before any reading
         InputSource source = input.input() == null ? InputSource.simulated(sessions, seed.seed) : input.source();

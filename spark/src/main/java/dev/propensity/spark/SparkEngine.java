@@ -11,7 +11,6 @@ import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FeatureCsv;
 import dev.propensity.model.ModelTrainer;
 import dev.propensity.model.PurchaseModel;
-import dev.propensity.model.Trainers;
 import dev.propensity.viz.Dashboard;
 import dev.propensity.model.PurchaseModels;
 import dev.propensity.pipeline.PredictionsCsv;
@@ -99,6 +98,11 @@ public final class SparkEngine implements AutoCloseable {
     /** The Spark session. */
     public SparkSession session() {
         return spark;
+    }
+
+    /** The master URL the session runs on (such as {@code local[2]}). */
+    public String master() {
+        return spark.sparkContext().master();
     }
 
     /** The settings. */
@@ -327,16 +331,15 @@ public final class SparkEngine implements AutoCloseable {
      * @param format  the format, or {@code null} to detect it
      * @param cutoff  which events the features may see
      * @param options strict or lenient, sessionizer, mapping
-     * @param trainer a trainer name ({@link Trainers#byName}): {@code logistic}, {@code xgboost}, ...
-     * @param seed    the trainer's seed
+     * @param trainer the trainer (for example {@code Trainers.byName("logistic", seed)})
      * @param out     the output directory
      * @return what was done
      * @throws IOException when reading or writing fails
      */
     public SparkDashboardResult dashboard(Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
-                                          String trainer, long seed, Path out) throws IOException {
+                                          ModelTrainer trainer, Path out) throws IOException {
         long t0 = System.nanoTime();
-        ModelTrainer modelTrainer = Trainers.byName(trainer, seed);
+        Objects.requireNonNull(trainer, "trainer");
         Files.createDirectories(out);
         Dataset<Row> rows = featureRows(input, format, cutoff, options).persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -347,7 +350,7 @@ public final class SparkEngine implements AutoCloseable {
             long n = aggregates.kpis().sessions();
             if (n <= settings.collectLimit()) {
                 FeatureTable table = featureTable(rows, cutoff);
-                PurchaseModel model = modelTrainer.train(table);
+                PurchaseModel model = trainer.train(table);
                 Path modelFile = out.resolve("model.propensity");
                 model.save(modelFile);
                 files.add(modelFile);

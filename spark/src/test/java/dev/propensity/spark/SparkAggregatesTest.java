@@ -68,7 +68,7 @@ class SparkAggregatesTest {
         SyntheticSessions.writeRees46(events, 2000, 4, SimulatorConfig.rees46());
         Path out = dir.resolve("dash");
         SparkDashboardResult r = engine.dashboard(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults(),
-                "logistic", 42, out);
+                dev.propensity.model.Trainers.byName("logistic", 42), out);
         assertThat(r.aggregates().kpis().sessions()).isEqualTo(2000);
         assertThat(r.trainedOnDriver()).isTrue();
         for (String name : List.of("kpis", "conversion_by_hour_of_day", "conversion_by_day_of_week", "conversion_by_duration", "funnel")) {
