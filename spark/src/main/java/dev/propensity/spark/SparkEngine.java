@@ -348,30 +348,26 @@ public final class SparkEngine implements AutoCloseable {
             String note = "";
             boolean trained = false;
             long n = aggregates.kpis().sessions();
-            if (n <= settings.collectLimit()) {
-                FeatureTable table = featureTable(rows, cutoff);
-                PurchaseModel model = trainer.train(table);
-                Path modelFile = out.resolve("model.propensity");
-                model.save(modelFile);
-                files.add(modelFile);
-                double[] p = model.predict(table);
-                Path scores = out.resolve("scores.csv");
-                try (Writer w = Files.newBufferedWriter(scores, StandardCharsets.UTF_8)) {
-                    w.write("session_id,label,probability\n");
-                    StringBuilder sb = new StringBuilder(64);
-                    for (int i = 0; i < table.rows(); i++) {
-                        sb.setLength(0);
-                        PredictionsCsv.appendField(sb, table.id(i));
-                        sb.append(',').append(table.label(i) ? '1' : '0').append(',').append(p[i]).append('\n');
-                        w.append(sb);
-                    }
-                }
-                files.add(scores);
-                trained = true;
-            } else {
+            if (n > settings.collectLimit()) {
                 note = n + " sessions exceed the collect limit of " + settings.collectLimit()
                         + ": no model was trained (distributed training is not built yet); charts are from Spark's"
                         + " aggregates";
+            } else {
+                FeatureTable table = featureTable(rows, cutoff);
+                PurchaseModel model = null;
+                try {
+                    model = trainer.train(table);
+                } catch (IllegalArgumentException e) {
+                    // too few purchases, or one class only: the dashboard still shows the data, as on one machine
+                    note = "no model: " + e.getMessage();
+                }
+                if (model != null) {
+                    Path modelFile = out.resolve("model.propensity");
+                    model.save(modelFile);
+                    files.add(modelFile);
+                    files.add(writeScores(table, model.predict(table), out.resolve("scores.csv")));
+                    trained = true;
+                }
             }
             Dashboard.Builder b = Dashboard.builder().title("Propensity on Spark")
                     .dataDescription(input.getFileName() + ", " + n + " sessions, features and aggregates in Spark ("
@@ -385,6 +381,21 @@ public final class SparkEngine implements AutoCloseable {
         } finally {
             rows.unpersist();
         }
+    }
+
+    /** Writes {@code session_id,label,probability} rows of a table and its scores, as {@code score} does. */
+    private static Path writeScores(FeatureTable table, double[] p, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("session_id,label,probability\n");
+            StringBuilder sb = new StringBuilder(64);
+            for (int i = 0; i < table.rows(); i++) {
+                sb.setLength(0);
+                PredictionsCsv.appendField(sb, table.id(i));
+                sb.append(',').append(table.label(i) ? '1' : '0').append(',').append(p[i]).append('\n');
+                w.append(sb);
+            }
+        }
+        return file;
     }
 
     /** Collects rows (at most the collect limit), sorted by their first column (the session id). */
