@@ -181,7 +181,22 @@ public final class SparkEngine implements AutoCloseable {
      */
     public Dataset<Row> featureRows(Path input, InputFormat format, Cutoff cutoff, ReadOptions options)
             throws IOException {
-        return featureRows(sessions(events(input, format, options), options), cutoff);
+        return featureRowsOfEvents(events(input, format, options), cutoff, options);
+    }
+
+    /**
+     * Feature rows of event rows: the events are hash-partitioned by their sessionizer key and sorted by key and
+     * time (the plan of {@code groupByKey}), and each partition's sessions stream through the engine in one call.
+     *
+     * @param events  event rows
+     * @param cutoff  which events the features may see
+     * @param options whose sessionizer groups them
+     * @return rows {@code session_id, label, <features>, _start, _duration, _events, _types}
+     */
+    public Dataset<Row> featureRowsOfEvents(Dataset<Row> events, Cutoff cutoff, ReadOptions options) {
+        PortableOptions o = PortableOptions.of(options);
+        return SparkFeatures.fromSortedEvents(SparkSessions.sorted(events, o, settings.partitions()), o,
+                FeatureAdapter.of(cutoff, ZoneOffset.UTC));
     }
 
     /** The features feature rows hold, as the engine declares them. */
@@ -282,8 +297,9 @@ public final class SparkEngine implements AutoCloseable {
         m.schema().requireCompatible(adapter.declared());
         Broadcast<byte[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
         try {
-            Dataset<Row> predictions = SparkScoring.score(sessions(events(input, format, options), options), shared,
-                    adapter);
+            PortableOptions o = PortableOptions.of(options);
+            Dataset<Row> predictions = SparkScoring.score(
+                    SparkSessions.sorted(events(input, format, options), o, settings.partitions()), o, shared, adapter);
             if (isCsvFile(out)) {
                 List<Row> rows = collect(predictions);
                 mkdirs(out);

@@ -60,21 +60,37 @@ final class SparkFeatures {
      * @return the feature rows ({@link #schema(FeatureSchema)} of the adapter's declared features)
      */
     static Dataset<Row> features(Dataset<Row> sessions, FeatureAdapter adapter) {
-        return sessions.mapPartitions(new Rows(adapter), Encoders.row(schema(adapter.declared())));
+        return sessions.mapPartitions(new Rows(adapter, null), Encoders.row(schema(adapter.declared())));
     }
 
-    /** Runs the engine over one partition's sessions. */
+    /**
+     * The feature rows of sorted event rows ({@link SparkSessions#sorted}): each partition's sessions stream
+     * through the engine in one call.
+     *
+     * @param sorted  sorted event rows
+     * @param options the read options whose sessionizer applies
+     * @param adapter the engine's settings
+     * @return the feature rows
+     */
+    static Dataset<Row> fromSortedEvents(Dataset<Row> sorted, PortableOptions options, FeatureAdapter adapter) {
+        return sorted.mapPartitions(new Rows(adapter, options), Encoders.row(schema(adapter.declared())));
+    }
+
+    /** Runs the engine over one partition's sessions (session rows, or sorted event rows). */
     static final class Rows implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
         private final FeatureAdapter adapter;
+        private final PortableOptions sortedEvents;
 
-        Rows(FeatureAdapter adapter) {
+        Rows(FeatureAdapter adapter, PortableOptions sortedEvents) {
             this.adapter = adapter;
+            this.sortedEvents = sortedEvents;
         }
 
         @Override
         public Iterator<Row> call(Iterator<Row> input) {
-            FeatureTable t = adapter.table(SparkSessions.sessions(input));
+            FeatureTable t = adapter.table(sortedEvents == null ? SparkSessions.sessions(input)
+                    : SparkSessions.sessions(input, sortedEvents));
             int width = t.columnCount();
             return new Iterator<>() {
                 private int i;

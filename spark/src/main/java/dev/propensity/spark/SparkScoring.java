@@ -36,13 +36,15 @@ final class SparkScoring {
     /**
      * The predictions of session rows.
      *
-     * @param sessions session rows
+     * @param sorted   event rows from {@link SparkSessions#sorted}
+     * @param options  the read options whose sessionizer applies
      * @param model    the broadcast model file
      * @param adapter  the engine's settings
      * @return prediction rows ({@link #SCHEMA})
      */
-    static Dataset<Row> score(Dataset<Row> sessions, Broadcast<byte[]> model, FeatureAdapter adapter) {
-        return sessions.mapPartitions(new Score(model, adapter), Encoders.row(SCHEMA));
+    static Dataset<Row> score(Dataset<Row> sorted, PortableOptions options, Broadcast<byte[]> model,
+                              FeatureAdapter adapter) {
+        return sorted.mapPartitions(new Score(model, options, adapter), Encoders.row(SCHEMA));
     }
 
     /** Loads a model from its file's bytes (through a temporary file: the loader reads files). */
@@ -60,17 +62,19 @@ final class SparkScoring {
     static final class Score implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
         private final Broadcast<byte[]> model;
+        private final PortableOptions options;
         private final FeatureAdapter adapter;
 
-        Score(Broadcast<byte[]> model, FeatureAdapter adapter) {
+        Score(Broadcast<byte[]> model, PortableOptions options, FeatureAdapter adapter) {
             this.model = model;
+            this.options = options;
             this.adapter = adapter;
         }
 
         @Override
         public Iterator<Row> call(Iterator<Row> input) throws IOException {
             PurchaseModel m = load(model.value());
-            FeatureTable t = adapter.table(SparkSessions.sessions(input));
+            FeatureTable t = adapter.table(SparkSessions.sessions(input, options));
             double[] p = t.rows() == 0 ? new double[0] : m.predict(t);
             return new Iterator<>() {
                 private int i;

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -86,6 +88,79 @@ final class SparkSessions {
             @Override
             public Session next() {
                 return session(rows.next());
+            }
+        };
+    }
+
+    /**
+     * Event rows hash-partitioned by their sessionizer key and sorted by key, time and input position within each
+     * partition: the plan {@code groupByKey} runs, kept as rows so that a partition's sessions can be streamed
+     * through the feature engine in one call ({@link #sessions(Iterator, PortableOptions)}).
+     *
+     * @param events     event rows
+     * @param options    the read options whose sessionizer applies
+     * @param partitions the number of partitions
+     * @return the event rows with a {@code _key} column, partitioned and sorted
+     */
+    static Dataset<Row> sorted(Dataset<Row> events, PortableOptions options, int partitions) {
+        Column session = functions.col("session_id");
+        Column user = functions.col("user_id");
+        // the key of Sessionizer.Run.accept: the session id when used and present (or when there is no user id)
+        Column bySession = options.sessionizer().usesSessionIds()
+                ? session.isNotNull().or(user.isNull()) : user.isNull();
+        Column key = functions.when(bySession, functions.concat(functions.lit("s"), session))
+                .otherwise(functions.concat(functions.lit("u"), user));
+        return events.withColumn("_key", key).repartition(partitions, functions.col("_key"))
+                .sortWithinPartitions("_key", "time", "seq");
+    }
+
+    /**
+     * The sessions of a partition of {@link #sorted} rows: each key's events, in time order, go through a fresh
+     * run of the sessionizer; sessions are produced as they are pulled.
+     *
+     * @param rows    the partition's rows
+     * @param options the read options whose sessionizer applies
+     * @return the sessions
+     */
+    static Iterator<Session> sessions(Iterator<Row> rows, PortableOptions options) {
+        Sessionizer sessionizer = options.sessionizer().withLateEvents(Sessionizer.LatePolicy.COUNT);
+        int keyIndex = EventRows.SCHEMA.size();
+        return new Iterator<>() {
+            private final java.util.ArrayDeque<Session> ready = new java.util.ArrayDeque<>();
+            private Row pending;
+
+            private void fill() {
+                while (ready.isEmpty() && (pending != null || rows.hasNext())) {
+                    Row first = pending != null ? pending : rows.next();
+                    pending = null;
+                    String key = first.getString(keyIndex);
+                    Sessionizer.Run run = sessionizer.start(ready::add);
+                    run.accept(EventRows.event(first), EventRows.attributes(first));
+                    while (rows.hasNext()) {
+                        Row r = rows.next();
+                        if (!key.equals(r.getString(keyIndex))) {
+                            pending = r;
+                            break;
+                        }
+                        run.accept(EventRows.event(r), EventRows.attributes(r));
+                    }
+                    run.finish();
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                fill();
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public Session next() {
+                fill();
+                if (ready.isEmpty()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return ready.poll();
             }
         };
     }

@@ -29,9 +29,9 @@ public record SparkSettings(String master, int partitions, long rangeBytes, long
         }
     }
 
-    /** Master from spark-submit (else {@code local[2]}), 8 partitions, 64 MiB ranges, the default collect limit. */
+    /** Master from spark-submit (else {@code local[2]}), 8 partitions, 32 MiB ranges, the default collect limit. */
     public static SparkSettings defaults() {
-        return new SparkSettings(null, 8, 64L << 20, DEFAULT_COLLECT_LIMIT);
+        return new SparkSettings(null, 8, 32L << 20, DEFAULT_COLLECT_LIMIT);
     }
 
     /** A copy with another master URL ({@code null}: from spark-submit). */
