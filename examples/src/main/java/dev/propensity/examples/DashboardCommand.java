@@ -71,6 +71,9 @@ final class DashboardCommand implements Callable<Integer> {
             description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Mixin
+    EngineOption engine;
+
     @Override
     public Integer call() throws Exception {
         if (input.input() == null && input.format != null) {
@@ -84,6 +87,19 @@ final class DashboardCommand implements Callable<Integer> {
                 throw new InputProblem(input.input() + ": --train-on prefixes needs an event log, and this is "
                         + (input.format != null && input.format.featureCsv() ? "a feature CSV" : "a session table"));
             }
+        }
+        if (engine.spark(spec.commandLine())) {
+            if (trainOn == Training.PREFIXES) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--train-on prefixes runs on one machine only; drop it or drop --engine spark");
+            }
+            if (input.input() == null || input.format != null && input.format.featureCsv()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--engine spark needs --input EVENTS (an event log; the simulator runs on one machine)");
+            }
+            SparkRun.dashboard(engine, input.input(), input.format != null ? input.format.format() : null,
+                    cutoff.cutoff, input.readOptions(), model.create(seed.seed), out, spec.commandLine().getOut());
+            return PropensityCommand.OK;
         }
         OutputWriter writer = OutputWriter.into(out); // a wrong --out is refused before any reading
         InputSource source = input.input() == null ? InputSource.simulated(sessions, seed.seed) : input.source();

@@ -37,6 +37,9 @@ final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     Options.CsvOutput output;
 
+    @Mixin
+    EngineOption engine;
+
     /** Whether the output file has been opened (so replaced) by this run. */
     private boolean opened;
 
@@ -61,6 +64,16 @@ final class FeaturesCommand implements Callable<Integer> {
         if (input.format != null && input.format.featureCsv()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format features is already a feature CSV; give the events or session table it came from");
+        }
+        if (engine.spark(spec.commandLine())) {
+            if (output.toStdout()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--engine spark writes a .csv file or a directory (Parquet and CSV parts), not standard output");
+            }
+            InputFormat f = input.format != null ? input.format.format() : null;
+            SparkRun.features(engine, input.input(), f, cutoff.cutoff, input.readOptions(), output.file(),
+                    spec.commandLine().getOut());
+            return PropensityCommand.OK;
         }
         Progress progress = output.toStdout() ? Progress.none() : ConsoleProgress.forConsole(spec.commandLine().getErr());
         FeatureCsv.Streamed streamed;
