@@ -701,8 +701,30 @@ public final class FittedEncoding {
      * @throws IllegalArgumentException when the table lacks a feature or an array is too short
      */
     public void encodeFloat(FeatureTable table, int from, int to, float[][] out) {
+        encodeFloat(table, null, from, to, out);
+    }
+
+    /**
+     * Encodes some rows of a table into {@code float} columns: {@code out[k][i]} receives output {@code k} of table
+     * row {@code rows[i]} for {@code i} in {@code [from, to)} (of table row {@code i} when {@code rows} is
+     * {@code null}), as {@link #encodeFloat(FeatureTable, int, int, float[][])} does. Lets a trainer encode a
+     * fold's training rows without copying the table first.
+     *
+     * @param table the table
+     * @param rows  the table rows, or {@code null} for the identity
+     * @param from  the first position in {@code rows} (or row), inclusive
+     * @param to    the last position, exclusive
+     * @param out   {@link #width()} arrays, each at least {@code to} long
+     * @throws IllegalArgumentException when the table lacks a feature or an array is too short
+     */
+    public void encodeFloat(FeatureTable table, int[] rows, int from, int to, float[][] out) {
         Binding b = bind(table);
-        Objects.checkFromToIndex(from, to, table.rows());
+        Objects.checkFromToIndex(from, to, rows == null ? table.rows() : rows.length);
+        if (rows != null) {
+            for (int i = from; i < to; i++) {
+                Objects.checkIndex(rows[i], table.rows());
+            }
+        }
         if (out.length != width) {
             throw new IllegalArgumentException("output has " + out.length + " arrays, the encoding needs " + width);
         }
@@ -714,40 +736,30 @@ public final class FittedEncoding {
         for (Part p : parts) {
             double[] src = table.columnArray(b.column[p.input]);
             int w = p.width();
+            for (int k = 0; k < w; k++) {
+                Arrays.fill(out[p.offset + k], from, to, 0f);
+            }
             if (p.categorical) {
                 int[] slots = b.codeSlot[p.input];
                 int miss = p.missingSlot();
-                for (int k = 0; k < w; k++) {
-                    Arrays.fill(out[p.offset + k], from, to, 0f);
-                }
                 for (int i = from; i < to; i++) {
-                    double v = src[i];
+                    double v = src[rows == null ? i : rows[i]];
                     out[p.offset + (Double.isNaN(v) ? miss : slots[(int) v])][i] = 1f;
                 }
                 continue;
             }
             float[] dst = out[p.offset];
+            float[] ind = p.missingIndicator ? out[p.offset + 1] : null;
+            int bo = p.edges == null ? -1 : p.binOffset();
             for (int i = from; i < to; i++) {
-                dst[i] = (float) p.value(src[i]);
-            }
-            for (int k = 1; k < w; k++) {
-                Arrays.fill(out[p.offset + k], from, to, 0f);
-            }
-            if (p.missingIndicator) {
-                float[] ind = out[p.offset + 1];
-                for (int i = from; i < to; i++) {
-                    if (Double.isNaN(src[i])) {
+                double v = src[rows == null ? i : rows[i]];
+                dst[i] = (float) p.value(v);
+                if (Double.isNaN(v)) {
+                    if (ind != null) {
                         ind[i] = 1f;
                     }
-                }
-            }
-            if (p.edges != null) {
-                int bo = p.binOffset();
-                for (int i = from; i < to; i++) {
-                    double v = src[i];
-                    if (!Double.isNaN(v)) {
-                        out[bo + p.bin(v)][i] = 1f;
-                    }
+                } else if (bo >= 0) {
+                    out[bo + p.bin(v)][i] = 1f;
                 }
             }
         }

@@ -132,7 +132,7 @@ public final class DashboardPipeline {
             try {
                 // the final model trains alongside the folds (one more task of the evaluation's threads)
                 clock.start("evaluate");
-                evaluation = Evaluation.run(model, table, used, true);
+                evaluation = Evaluation.run(model, table, used, true, workers);
                 clock.end();
                 if (!used.equals(protocol)) {
                     String fewer = String.format(Locale.ROOT, "only %d purchasing and %d other sessions: evaluated "
@@ -289,8 +289,9 @@ public final class DashboardPipeline {
         }
 
         /**
-         * Where the pipeline's own parallel work runs (default {@link Workers#defaults()}): permutation importance
-         * measures several features at a time on them.
+         * Where the pipeline's own parallel work runs (default {@link Workers#defaults()}): the evaluation's folds
+         * and the trainer's own parallel work, and permutation importance, which measures several features at a
+         * time on them.
          *
          * @param value the workers
          * @return this builder
