@@ -7,6 +7,7 @@ import dev.propensity.core.Workers;
 import dev.propensity.model.ClassWeighting;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.Dataset;
@@ -119,11 +120,21 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
         return t;
     }
 
+    /**
+     * Solves on the design's distinct non-zero columns ({@link DesignReduction}), then expands the weights. The
+     * entries of {@code cols} that are not kept are set to {@code null}, so their memory is free during the solve.
+     */
     private LogisticSolver.Solution run(float[][] cols, float[] gate, boolean[] labels, double[] cw) {
         Workers w = threads == 1 ? Workers.callerOnly() : workers;
-        LogisticSolver solver = new LogisticSolver(cols, gate, labels, null, cw[0], cw[1], l2, w);
-        return optimiser.equals("lbfgs") ? solver.solveLbfgs(maxIterations, tolerance, seed)
+        DesignReduction reduction = DesignReduction.of(cols, w);
+        float[][] reduced = reduction.columns(cols);
+        Arrays.fill(cols, null);
+        LogisticSolver solver = new LogisticSolver(reduced, gate, labels, null, cw[0], cw[1], l2,
+                reduction.penalties(), w);
+        LogisticSolver.Solution s = optimiser.equals("lbfgs") ? solver.solveLbfgs(maxIterations, tolerance, seed)
                 : solver.solve(maxIterations, tolerance, seed);
+        return new LogisticSolver.Solution(reduction.expand(s.weights(), gate != null), s.intercept(), s.iterations(),
+                s.evaluations(), s.objective(), s.converged());
     }
 
     /**
@@ -173,7 +184,8 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
     /**
      * Solves on primitive columns without building the Tribuo model yet.
      *
-     * @param columns     one array per input, each with one value per row; finite values only
+     * @param columns     one array per input, each with one value per row; finite values only; the entries are set
+     *                    to {@code null} (the solve keeps what it needs)
      * @param gate        per row 1 (gate on) or 0, or {@code null}: with a gate the model has twice the columns'
      *                    inputs: in {@code names}, every column, then every column's gated copy
      * @param labels      the labels, both classes present

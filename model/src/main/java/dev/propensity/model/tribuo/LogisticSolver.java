@@ -66,6 +66,10 @@ final class LogisticSolver {
     private final double posWeight;
     private final double negWeight;
     private final double l2;
+    /** The per-column penalty factors, or {@code null} for 1. */
+    private final double[] columnPenalty;
+    /** The L2 penalty of each weight ({@code w}, then {@code v}). */
+    private final double[] pen;
     private final Workers workers;
     private final double totalWeight;
 
@@ -98,6 +102,26 @@ final class LogisticSolver {
      */
     LogisticSolver(float[][] columns, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
                    double negWeight, double l2, Workers workers) {
+        this(columns, gate, labels, rowWeight, posWeight, negWeight, l2, null, workers);
+    }
+
+    /**
+     * A problem with an optional gate and per-column penalty factors: column j's weights (and gated weights) are
+     * penalised by {@code l2 * columnPenalty[j]}. A column that stands for k identical columns of a design takes the
+     * factor 1/k: its weight is then the sum of the k equal weights of the full design's solution.
+     *
+     * @param columns       one array per input, each with one value per row
+     * @param gate          per row 1 (gate on) or 0, or {@code null} for no gate
+     * @param labels        the labels
+     * @param rowWeight     per-row weights, or {@code null} for all 1
+     * @param posWeight     the weight of a positive row
+     * @param negWeight     the weight of a negative row
+     * @param l2            the L2 penalty
+     * @param columnPenalty per-column factors of the penalty ({@code > 0}), or {@code null} for all 1
+     * @param workers       where passes over the data run
+     */
+    LogisticSolver(float[][] columns, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
+                   double negWeight, double l2, double[] columnPenalty, Workers workers) {
         this.x = columns;
         this.gate = gate;
         this.y = labels;
@@ -108,6 +132,14 @@ final class LogisticSolver {
         this.posWeight = posWeight;
         this.negWeight = negWeight;
         this.l2 = l2;
+        this.columnPenalty = columnPenalty;
+        if (columnPenalty != null && columnPenalty.length != d) {
+            throw new IllegalArgumentException(columnPenalty.length + " penalty factors for " + d + " columns");
+        }
+        this.pen = new double[p - 1];
+        for (int j = 0; j < p - 1; j++) {
+            pen[j] = l2 * (columnPenalty == null ? 1.0 : columnPenalty[j % d]);
+        }
         this.workers = Objects.requireNonNull(workers, "workers");
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -298,7 +330,7 @@ final class LogisticSolver {
             }
         }
         for (int j = 0; j < p - 1; j++) {
-            h[j][j] += l2;
+            h[j][j] += pen[j];
         }
         return h;
     }
@@ -409,7 +441,7 @@ final class LogisticSolver {
                 dst[k] = src[rows[k]];
             }
         }
-        return new LogisticSolver(cols, g, labels, weights, posWeight, negWeight, l2, workers);
+        return new LogisticSolver(cols, g, labels, weights, posWeight, negWeight, l2, columnPenalty, workers);
     }
 
     // ------------------------------------------------------------------ L-BFGS (reference)
@@ -461,7 +493,7 @@ final class LogisticSolver {
                 dst[k] = src[rows[k]];
             }
         }
-        return new LogisticSolver(cols, g, labels, weights, posWeight, negWeight, l2, workers);
+        return new LogisticSolver(cols, g, labels, weights, posWeight, negWeight, l2, columnPenalty, workers);
     }
 
     private Newton lbfgs(double[] start, int maxIterations, double tolerance) {
@@ -591,11 +623,11 @@ final class LogisticSolver {
         double inv = 1.0 / totalWeight;
         double penalty = 0;
         for (int j = 0; j < p - 1; j++) {
-            grad[j] = grad[j] * inv + l2 * beta[j];
-            penalty += beta[j] * beta[j];
+            grad[j] = grad[j] * inv + pen[j] * beta[j];
+            penalty += pen[j] * beta[j] * beta[j];
         }
         grad[p - 1] *= inv;
-        return loss * inv + 0.5 * l2 * penalty;
+        return loss * inv + 0.5 * penalty;
     }
 
     /** Writes the margins of rows {@code [start, start + len)} into {@code z[0..len)}. */

@@ -22,6 +22,53 @@ public final class RealFitMain {
     private RealFitMain() {
     }
 
+    /**
+     * Writes the encoded, gated design of the training and held-out rows for a peer: {@code train_X.f32} and
+     * {@code test_X.f32} (row-major float32, little-endian, every input then every gated copy), {@code train_y.u8},
+     * {@code test_y.u8}, and {@code shape.txt} (rows, columns, l2).
+     */
+    private static void export(FeatureTable train, FeatureTable held, Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        LogisticConfig config = LogisticConfig.defaults();
+        FittedEncoding enc = FittedEncoding.fit(train, config.encoder());
+        String gate = Gate.choose(config.gate(), train);
+        int gtrain = writeDesign(enc, gate, train, dir.resolve("train_X.f32"), dir.resolve("train_y.u8"));
+        writeDesign(enc, gate, held, dir.resolve("test_X.f32"), dir.resolve("test_y.u8"));
+        java.nio.file.Files.writeString(dir.resolve("shape.txt"), train.rows() + " " + gtrain + " " + config.l2()
+                + " " + held.rows() + "\n");
+        System.out.println("exported " + train.rows() + " x " + gtrain + " (gate " + gate + ") to " + dir);
+    }
+
+    private static int writeDesign(FittedEncoding enc, String gate, FeatureTable t, Path xFile, Path yFile)
+            throws java.io.IOException {
+        float[][] cols = TrainingData.encodeFloat(enc, t, "export", Workers.defaults());
+        double[] g = gate == null ? null : t.columnArray(t.schema().indexOf(gate));
+        int d = cols.length;
+        int p = g == null ? d : 2 * d;
+        java.nio.ByteBuffer row = java.nio.ByteBuffer.allocate(4 * p).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(xFile), 1 << 20)) {
+            for (int i = 0; i < t.rows(); i++) {
+                row.clear();
+                boolean on = g != null && Gate.on(g[i]);
+                for (int j = 0; j < d; j++) {
+                    row.putFloat(cols[j][i]);
+                }
+                if (g != null) {
+                    for (int j = 0; j < d; j++) {
+                        row.putFloat(on ? cols[j][i] : 0f);
+                    }
+                }
+                out.write(row.array());
+            }
+        }
+        byte[] y = new byte[t.rows()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (byte) (t.label(i) ? 1 : 0);
+        }
+        java.nio.file.Files.write(yFile, y);
+        return p;
+    }
+
     private static double cpu() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
@@ -45,6 +92,10 @@ public final class RealFitMain {
         FeatureTable train = all.select(trainRows);
         FeatureTable held = all.select(test);
         String mode = args.length > 1 ? args[1] : "both";
+        if (mode.equals("export")) {
+            export(train, held, Path.of(args[2]));
+            return;
+        }
         LogisticConfig config = LogisticConfig.defaults();
         Workers workers = Workers.defaults();
         for (int rep = 0; rep < 2; rep++) {
