@@ -152,7 +152,7 @@ public final class DashboardPipeline {
                             + "cutoffs drawn from its events before any purchase; folds split by session, tested on "
                             + "whole sessions", prefixes.rows(), PrefixRows.DEFAULT_PER_SESSION));
                 } else {
-                    evaluation = Evaluation.run(model, table, used, true);
+                    evaluation = Evaluation.run(model, table, used, true, workers);
                 }
                 clock.end();
                 if (!used.equals(protocol)) {
@@ -347,8 +347,9 @@ public final class DashboardPipeline {
         }
 
         /**
-         * Where the pipeline's own parallel work runs (default {@link Workers#defaults()}): permutation importance
-         * measures several features at a time on them.
+         * Where the pipeline's own parallel work runs (default {@link Workers#defaults()}): the evaluation's folds
+         * and the trainer's own parallel work, and permutation importance, which measures several features at a
+         * time on them.
          *
          * @param value the workers
          * @return this builder
