@@ -69,7 +69,7 @@ final class DashboardCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format " + input.format.name()
                     + " needs --input FILE (without --input the sessions are simulated)");
         }
-        OutputWriter writer = OutputWriter.into(out); // a wrong --out is refused before any reading
+        OutputWriter writer = OutputWriter.into(out, input.input()); // a wrong --out is refused before any reading
         InputSource source = input.input() == null ? InputSource.simulated(sessions, seed.seed) : input.source();
         Progress progress = ConsoleProgress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings

@@ -1,5 +1,6 @@
 package dev.propensity.features;
 
+import dev.propensity.core.io.CsvCells;
 import dev.propensity.core.SessionFacts;
 import dev.propensity.core.io.InputException;
 import dev.propensity.core.io.RejectReason;
@@ -442,8 +443,9 @@ final class FeatureCsvReader {
             return ends[k] - starts[k];
         }
 
+        /** A text cell, with the apostrophe that neutralised a formula-like cell on writing removed. */
         String string(int k) {
-            return new String(text, starts[k], ends[k] - starts[k]);
+            return CsvCells.unneutralise(new String(text, starts[k], ends[k] - starts[k]));
         }
 
         private int read() throws IOException {
