@@ -106,4 +106,129 @@ class ModelFileLoaderTest {
             }
         }
     }
+
+    /** Rewrites the checksum of one entry, as a forger who knows the format would. */
+    private static void resum(Map<String, byte[]> e, String entry) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(e.get("manifest.json"));
+        ((ObjectNode) root.get("sha256")).put(entry, ModelFile.sha256(e.get(entry)));
+        e.put("manifest.json", JSON.writeValueAsBytes(root));
+    }
+
+    @Test
+    void aDamagedXGBoostBoosterIsRefusedByItsChecksumBeforeNativeCodeSeesIt() throws IOException {
+        Path f = saved("xgboost");
+        Map<String, byte[]> e = entries(f);
+        byte[] t = e.get("model.tribuo");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int k = 0; k < 20; k++) {
+            byte[] copy = t.clone();
+            for (int j = 0; j < 3; j++) {
+                int at = t.length / 2 + r.nextInt(t.length / 2);
+                copy[at] ^= (byte) (1 << r.nextInt(8));
+            }
+            e.put("model.tribuo", copy);
+            Path bad = zip(dir.resolve("flipped" + k + ".model"), e);
+            assertThat(refusal(bad)).contains("does not match its SHA-256 checksum");
+        }
+    }
+
+    @Test
+    void aZipBombIsRefusedWithoutInflatingItAll() throws IOException {
+        Path f = saved("logistic");
+        Map<String, byte[]> e = entries(f);
+        Map<String, byte[]> unused = new LinkedHashMap<>(e);
+        unused.put("padding.bin", new byte[64 << 20]);
+        assertThat(refusal(zip(dir.resolve("unused.model"), unused))).contains("'padding.bin'", "does not name");
+
+        Map<String, byte[]> named = new LinkedHashMap<>(e);
+        named.put("model.tribuo", new byte[64 << 20]); // zeros: a ratio near 1000
+        assertThat(refusal(zip(dir.resolve("bomb.model"), named))).contains("'model.tribuo'", "zip bomb");
+
+        Map<String, byte[]> manifest = new LinkedHashMap<>(e);
+        manifest.put("manifest.json", ("{\"format\":\"propensity-model\",\"pad\":\""
+                + " ".repeat(20 << 20) + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(refusal(zip(dir.resolve("manifest.model"), manifest))).contains("'manifest.json'", "refused");
+
+        ModelFileLimits tight = new ModelFileLimits(8, 1000, 1000, 1000, 100, 4);
+        ModelFileException small = assertThrows(ModelFileException.class, () -> ModelFile.read(f, tight));
+        assertThat(small.getMessage()).contains("refused", "1000 bytes").doesNotContain("\n");
+    }
+
+    @Test
+    void aStackListingThousandsOfMembersIsRefusedBeforeAnyIsRead() throws IOException {
+        Path f = saved("stack");
+        Path many = withManifest(f, "many.model", root -> {
+            com.fasterxml.jackson.databind.node.ArrayNode list = (com.fasterxml.jackson.databind.node.ArrayNode)
+                    root.get("members");
+            while (list.size() < 5000) {
+                list.add(list.get(0).deepCopy());
+            }
+            return root;
+        });
+        assertThat(refusal(many)).contains("5000 members");
+    }
+
+    @Test
+    void aClassNameOutsideTheAllowlistIsRefusedBeforeTribuoLoadsIt() throws IOException {
+        Path f = saved("logistic");
+        Map<String, byte[]> e = entries(f);
+        byte[] jni = org.tribuo.protos.core.ModelProto.parseFrom(e.get("model.tribuo")).toBuilder()
+                .setClassName("ml.dmlc.xgboost4j.java.XGBoostJNI").build().toByteArray();
+        e.put("model.tribuo", jni);
+        resum(e, "model.tribuo");
+        assertThat(refusal(zip(dir.resolve("jni.model"), e))).contains("ml.dmlc.xgboost4j.java.XGBoostJNI");
+
+        // a provenance class name, same length so that the protobuf stays well-formed
+        Map<String, byte[]> p = entries(f);
+        String was = "org.tribuo.provenance.ModelProvenance";
+        String evil = "com.example.Hostile" + "X".repeat(was.length() - "com.example.Hostile".length());
+        String text = new String(p.get("model.tribuo"), StandardCharsets.ISO_8859_1);
+        assertThat(text).contains(was);
+        p.put("model.tribuo", text.replace(was, evil).getBytes(StandardCharsets.ISO_8859_1));
+        resum(p, "model.tribuo");
+        assertThat(refusal(zip(dir.resolve("provenance.model"), p))).contains(evil, "nothing was loaded");
+    }
+
+    @Test
+    void theKindMustMatchTheModelClass() throws IOException {
+        Path f = saved("logistic");
+        assertThat(refusal(withManifest(f, "relabelled.model", r -> r.put("kind", "xgboost"))))
+                .contains("xgboost model must hold", "LinearSGDModel");
+        assertThat(refusal(withManifest(f, "misnamed.model",
+                r -> r.put("tribuoModelClass", "org.tribuo.common.tree.TreeModel")))).contains("names");
+    }
+
+    @Test
+    void theFormatVersionMustBeAnInteger() throws IOException {
+        Path f = saved("logistic");
+        assertThat(refusal(withManifest(f, "big.model", r -> r.put("formatVersion", 4294967297L))))
+                .contains("formatVersion");
+        assertThat(refusal(withManifest(f, "frac.model", r -> r.put("formatVersion", 1.9)))).contains("formatVersion");
+        assertThat(refusal(withManifest(f, "text.model", r -> r.put("formatVersion", "1")))).contains("formatVersion");
+        assertThat(refusal(withManifest(f, "future.model", r -> r.put("formatVersion", 3)))).contains("newer");
+    }
+
+    @Test
+    void version1FilesStillLoadExceptXGBoostWhichHasNoChecksum() throws IOException {
+        Path logistic = withManifest(saved("logistic"), "v1.model", r -> {
+            r.remove("sha256");
+            return r.put("formatVersion", 1);
+        });
+        assertThat(PurchaseModels.load(logistic).predict(TABLE)).hasSize(TABLE.rows());
+        Path xgb = withManifest(saved("xgboost"), "v1x.model", r -> {
+            r.remove("sha256");
+            return r.put("formatVersion", 1);
+        });
+        assertThat(refusal(xgb)).contains("version 1", "checksum", "save it again");
+        assertThat(refusal(withManifest(saved("random-forest"), "nosum.model", r -> {
+            r.remove("sha256");
+            return r;
+        }))).contains("no sha256");
+    }
+
+    @Test
+    void aDirectoryOrAFifoIsRefusedNamingThePath() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("model-dir"));
+        assertThat(refusal(d)).contains("is a directory");
+    }
 }
