@@ -68,7 +68,9 @@ final class FeaturesCommand implements Callable<Integer> {
         if (!output.toStdout() || System.console() != null) {
             summary.printf(Locale.ROOT, "%,d sessions (%,d purchases) -> %s%s%n", streamed.report().rows(),
                     streamed.report().buyersIn(), output.toStdout() ? "standard output" : output.out,
-                    rejected > 0 ? String.format(Locale.ROOT, "; %,d bad input rows skipped", rejected) : "");
+                    (rejected > 0 ? String.format(Locale.ROOT, "; %,d bad input rows skipped", rejected) : "")
+                    + (streamed.read().eventsOverSessionLimit() > 0 ? String.format(Locale.ROOT,
+                    "; %,d events over --max-session-events dropped", streamed.read().eventsOverSessionLimit()) : ""));
             summary.flush();
         }
         return PropensityCommand.OK;

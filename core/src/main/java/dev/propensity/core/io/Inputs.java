@@ -122,6 +122,7 @@ public final class Inputs {
                 } catch (Sessionizer.LateEventException x) {
                     throw new InputException(in.file(), in.line(), null, RejectReason.LATE_EVENT, x.getMessage());
                 }
+                in.report().overSessionLimit(run.overflowEvents());
                 if (run.lateEvents() != lateBefore) {
                     in.report().note(new InputException(in.file(), in.line(), null, RejectReason.LATE_EVENT,
                             "event at " + e.time() + " arrived later than the out-of-order tolerance allows"));
