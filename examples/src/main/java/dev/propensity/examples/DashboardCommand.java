@@ -101,7 +101,7 @@ final class DashboardCommand implements Callable<Integer> {
                     cutoff.cutoff, input.readOptions(), model.create(seed.seed), out, spec.commandLine().getOut());
             return PropensityCommand.OK;
         }
-        OutputWriter writer = OutputWriter.into(out); // a wrong --out is refused before any reading
+        OutputWriter writer = OutputWriter.into(out, input.input()); // a wrong --out is refused before any reading
         InputSource source = input.input() == null ? InputSource.simulated(sessions, seed.seed) : input.source();
         Progress progress = ConsoleProgress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings

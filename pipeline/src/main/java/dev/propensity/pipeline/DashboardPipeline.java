@@ -126,6 +126,10 @@ public final class DashboardPipeline {
             notes.add(String.format(Locale.ROOT, "%,d of %,d input rows skipped (--lenient): %s", rr.rowsRejected(),
                     rr.rowsRead(), rr.rejectedByReason()));
         }
+        if (rr != null && rr.eventsOverSessionLimit() > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d events dropped from sessions longer than the maximum session "
+                    + "length (--max-session-events; each session's first purchase kept)", rr.eventsOverSessionLimit()));
+        }
         int sessions = table.rows();
         int purchases = table.positives();
         ModelTrainer model = Objects.requireNonNull(trainer.create(seed), "the trainer factory made null");
