@@ -163,11 +163,8 @@ public final class PropensityServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "request " + ctx.method() + " " + ctx.path() + " failed", e);
                 error(ctx, 500, "internal error", null, "the server failed on this request; its log has the cause");
             });
-            config.routes.error(404, ctx -> {
-                if (!"application/json".equals(ctx.res().getContentType()) || ctx.result() == null) {
-                    error(ctx, 404, "not found", null, "no route " + ctx.method() + " " + ctx.path());
-                }
-            });
+            config.routes.error(404, ctx -> error(ctx, 404, "not found", null, "no route " + ctx.method() + " "
+                    + ctx.path()));
             config.routes.error(405, ctx -> error(ctx, 405, "method not allowed", null, ctx.method() + " "
                     + ctx.path()));
         });
@@ -177,6 +174,8 @@ public final class PropensityServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
         app = a;
+        // the first page is drawn now, not for the first visitor (JIT, fonts, Java2D)
+        view(SliceFilter.all());
         return this;
     }
 
@@ -234,11 +233,14 @@ public final class PropensityServer implements AutoCloseable {
     // ---------------------------------------------------------------- routes
 
     private static String route(Context ctx) {
+        String path;
         try {
-            return ctx.endpoint().path;
+            path = ctx.endpoint().path;
         } catch (RuntimeException e) {
-            return "unmatched";
+            path = null;
         }
+        // an unknown path (Javalin's catch-all "*") is one label, not one per path asked for
+        return path == null || path.equals("*") || ctx.statusCode() == 404 ? "unmatched" : path;
     }
 
     private void secure(Context ctx) {

@@ -68,7 +68,7 @@ final class RequestMetrics {
             long cumulative = 0;
             for (int b = 0; b <= BUCKETS.length; b++) {
                 cumulative += h.counts.get(b);
-                String le = b == BUCKETS.length ? "+Inf" : String.format(Locale.ROOT, "%s", BUCKETS[b]);
+                String le = b == BUCKETS.length ? "+Inf" : new java.math.BigDecimal(Double.toString(BUCKETS[b])).stripTrailingZeros().toPlainString();
                 sb.append("propensity_http_request_duration_seconds_bucket{route=\"").append(route).append("\",le=\"")
                         .append(le).append("\"} ").append(cumulative).append('\n');
             }

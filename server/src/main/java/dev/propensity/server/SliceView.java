@@ -33,7 +33,7 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
     /** Copies. */
     public SliceView {
         Objects.requireNonNull(filter, "filter");
-        svgs = Map.copyOf(svgs);
+        svgs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(svgs));
         top = List.copyOf(top);
         notes = List.copyOf(notes);
     }
