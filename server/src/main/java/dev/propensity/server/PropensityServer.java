@@ -294,10 +294,38 @@ public final class PropensityServer implements AutoCloseable {
     }
 
     private void page(Context ctx, boolean fragment) {
-        SliceView v = view(filter(ctx));
+        long t0 = System.nanoTime();
+        SliceFilter f = filter(ctx);
+        boolean cached;
+        synchronized (cache) {
+            cached = cache.containsKey(f);
+        }
+        SliceView v = view(f);
+        long t1 = System.nanoTime();
+        String html = fragment ? Page.fragment(data, v) : Page.full(data, v);
+        long t2 = System.nanoTime();
+        ctx.header("Server-Timing", serverTiming(v, cached, (t1 - t0) / 1e6, (t2 - t1) / 1e6));
         ctx.header("Content-Security-Policy", Page.CSP);
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(fragment ? Page.fragment(data, v) : Page.full(data, v));
+        ctx.result(html);
+    }
+
+    /**
+     * The Server-Timing header of a page: the view's steps (when computed for this request), the HTML, and the
+     * total, in milliseconds; a browser's developer tools show them.
+     */
+    private static String serverTiming(SliceView v, boolean cached, double view, double html) {
+        StringBuilder sb = new StringBuilder();
+        if (!cached) {
+            for (Map.Entry<String, Double> e : v.millis().entrySet()) {
+                sb.append(e.getKey()).append(";dur=").append(String.format(Locale.ROOT, "%.1f", e.getValue()))
+                        .append(", ");
+            }
+        }
+        sb.append("view;dur=").append(String.format(Locale.ROOT, "%.1f", view)).append(cached ? ";desc=cached" : "")
+                .append(", html;dur=").append(String.format(Locale.ROOT, "%.1f", html)).append(", total;dur=")
+                .append(String.format(Locale.ROOT, "%.1f", view + html));
+        return sb.toString();
     }
 
     private void csv(Context ctx) {

@@ -26,13 +26,18 @@ import java.util.Objects;
  * @param threshold the figures at the chosen threshold, or {@code null} without predictions
  * @param top       the slice's sessions by decreasing probability, at most {@code filter.top()}
  * @param notes     remarks on the slice
+ * @param millis    how long each step of computing the view took, in milliseconds: {@code filter} (finding the
+ *                  rows), {@code figures} (the slice's figures), {@code charts} (building and drawing them as SVG),
+ *                  {@code rest} (threshold and drill-through)
  */
 public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashboard dashboard,
-                        Map<String, String> svgs, ThresholdView threshold, List<TopSession> top, List<String> notes) {
+                        Map<String, String> svgs, ThresholdView threshold, List<TopSession> top, List<String> notes,
+                        Map<String, Double> millis) {
 
     /** Copies. */
     public SliceView {
         Objects.requireNonNull(filter, "filter");
+        millis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(millis));
         svgs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(svgs));
         top = List.copyOf(top);
         notes = List.copyOf(notes);
@@ -91,17 +96,23 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
      * @return the view
      */
     static SliceView compute(ServeData data, SliceFilter filter, Workers workers) {
+        Map<String, Double> millis = new java.util.LinkedHashMap<>();
+        long t0 = System.nanoTime();
         int[] rows = data.rows(filter);
+        long t1 = System.nanoTime();
+        millis.put("filter", (t1 - t0) / 1e6);
         List<String> notes = new ArrayList<>();
         if (rows.length == 0) {
             notes.add("No session is in this slice (" + filter.describe() + ").");
-            return new SliceView(filter, 0, null, null, Map.of(), null, List.of(), notes);
+            return new SliceView(filter, 0, null, null, Map.of(), null, List.of(), notes, millis);
         }
         SessionFacts sub = data.facts().select(rows);
         double[] p = data.probabilities(rows);
         Figures figures = Figures.ofPredictions(sub, p, data.protocol(), filter.threshold(), data.coefficients(),
                 data.permutation());
         notes.addAll(figures.notes());
+        long t2 = System.nanoTime();
+        millis.put("figures", (t2 - t1) / 1e6);
         Headline h = data.headline();
         Headline sliced = filter.keepsAll() ? h : new Headline(h.title(), String.format(Locale.ROOT,
                 "%s; slice: %s (%,d of %,d sessions)", h.description(), filter.describe(), rows.length, data.size()));
@@ -109,9 +120,12 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
         all.addAll(notes);
         Dashboard dashboard = Dashboards.of(sliced, figures, all, workers);
         Map<String, String> svgs = dashboard.svgElements();
+        long t3 = System.nanoTime();
+        millis.put("charts", (t3 - t2) / 1e6);
         ThresholdView t = p == null ? null : threshold(sub, p, filter);
-        return new SliceView(filter, rows.length, figures, dashboard, svgs, t, top(data, rows, p, filter.top()),
-                notes);
+        List<TopSession> top = top(data, rows, p, filter.top());
+        millis.put("rest", (System.nanoTime() - t3) / 1e6);
+        return new SliceView(filter, rows.length, figures, dashboard, svgs, t, top, notes, millis);
     }
 
     /** The KPIs of the slice, or those of no sessions. */
