@@ -1,15 +1,17 @@
 package dev.propensity.examples;
 
+import dev.propensity.core.Workers;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.PurchaseModels;
 import dev.propensity.pipeline.DashboardPipeline;
-import dev.propensity.pipeline.DashboardResult;
 import dev.propensity.pipeline.InputSource;
 import dev.propensity.server.ModelScorer;
 import dev.propensity.server.PropensityServer;
 import dev.propensity.server.SavedRun;
 import dev.propensity.server.ServeData;
+import dev.propensity.viz.Dashboard;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -66,9 +68,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Bearer token (16+ characters) that the page and the API then require.")
     String token;
 
-    /** Counted down to stop a running server (tests); the command otherwise runs until the JVM stops. */
-    static volatile CountDownLatch stop;
-
     @Override
     public Integer call() throws Exception {
         if (from != null && input.input() != null) {
@@ -82,20 +81,25 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be in 0-65535, was " + port);
         }
         PurchaseModel scoring = model == null ? null : PurchaseModels.load(model);
-        ServeData data;
+        Workers.Task<ServeData> load;
         if (from != null) {
-            data = SavedRun.read(from, scoring);
+            load = () -> SavedRun.read(from, scoring);
         } else {
             InputSource source = input.input() == null ? InputSource.simulated(sessions, seed.seed) : input.source();
-            DashboardResult result = DashboardPipeline.builder(source)
+            DashboardPipeline pipeline = DashboardPipeline.builder(source)
                     .cutoff(cutoff.cutoff)
                     .seed(seed.seed)
                     .readOptions(input.readOptions())
                     .progress(ConsoleProgress.forConsole(spec.commandLine().getErr()))
-                    .build()
-                    .run();
-            data = ServeData.of(result);
+                    .build();
+            load = () -> ServeData.of(pipeline.run());
         }
+        // the rendering machinery warms up on a worker while the data loads (as for 'dashboard')
+        Workers.Task<ServeData> warmUp = () -> {
+            Dashboard.warmUp(Workers.callerOnly());
+            return null;
+        };
+        ServeData data = Workers.defaults().run(List.of(load, warmUp)).get(0);
         PropensityServer.Builder b;
         try {
             b = PropensityServer.builder(data).host(host).port(port).token(token);
@@ -111,13 +115,14 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        CountDownLatch done = new CountDownLatch(1);
         try (PropensityServer s = server.start()) {
             spec.commandLine().getOut().println("Serving " + data.size() + " sessions at " + s.url()
                     + (token == null ? "" : " (bearer token required; open " + s.url() + "?token=... once)"));
             spec.commandLine().getOut().flush();
-            CountDownLatch external = stop;
-            (external != null ? external : done).await();
+            // until the JVM stops (Ctrl-C), or the thread running the command in process is interrupted
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return PropensityCommand.OK;
     }
