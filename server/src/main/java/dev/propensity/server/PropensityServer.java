@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -377,9 +376,7 @@ public final class PropensityServer implements AutoCloseable {
             if (!attrs.isObject()) {
                 throw new BadRequest("attributes", "expected an object of strings");
             }
-            Iterator<Map.Entry<String, JsonNode>> it = attrs.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : attrs.properties()) {
                 if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                     throw new BadRequest("attributes." + e.getKey(), "expected a string or a number");
                 }
