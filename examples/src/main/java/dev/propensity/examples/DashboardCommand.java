@@ -71,6 +71,9 @@ final class DashboardCommand implements Callable<Integer> {
             description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Mixin
+    EngineOption engine;
+
     @Override
     public Integer call() throws Exception {
         if (input.input() == null && input.format != null) {
@@ -85,7 +88,20 @@ final class DashboardCommand implements Callable<Integer> {
                         + (input.format != null && input.format.featureCsv() ? "a feature CSV" : "a session table"));
             }
         }
-        OutputWriter writer = OutputWriter.into(out); // a wrong --out is refused before any reading
+        if (engine.spark(spec.commandLine())) {
+            if (trainOn == Training.PREFIXES) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--train-on prefixes runs on one machine only; drop it or drop --engine spark");
+            }
+            if (input.input() == null || input.format != null && input.format.featureCsv()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--engine spark needs --input EVENTS (an event log; the simulator runs on one machine)");
+            }
+            SparkRun.dashboard(engine, input.input(), input.format != null ? input.format.format() : null,
+                    cutoff.cutoff, input.readOptions(), model.create(seed.seed), out, spec.commandLine().getOut());
+            return PropensityCommand.OK;
+        }
+        OutputWriter writer = OutputWriter.into(out, input.input()); // a wrong --out is refused before any reading
         InputSource source = input.input() == null ? InputSource.simulated(sessions, seed.seed) : input.source();
         Progress progress = ConsoleProgress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings

@@ -115,7 +115,7 @@ public final class DashboardPipeline {
         long t0 = System.nanoTime();
         PhaseClock clock = new PhaseClock(progress);
         List<String> notes = new ArrayList<>();
-        LoadedInput in = FeatureInputs.load(source, cutoff, readOptions, clock);
+        LoadedInput in = FeatureInputs.load(source, cutoff, readOptions, clock, workers);
         FeatureTable table = in.table();
         if (table.rows() == 0) {
             throw new InputException(source.describe(), 0, null, RejectReason.BAD_FILE,
@@ -125,6 +125,10 @@ public final class DashboardPipeline {
         if (rr != null && rr.rowsRejected() > 0) {
             notes.add(String.format(Locale.ROOT, "%,d of %,d input rows skipped (--lenient): %s", rr.rowsRejected(),
                     rr.rowsRead(), rr.rejectedByReason()));
+        }
+        if (rr != null && rr.eventsOverSessionLimit() > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d events dropped from sessions longer than the maximum session "
+                    + "length (--max-session-events; each session's first purchase kept)", rr.eventsOverSessionLimit()));
         }
         int sessions = table.rows();
         int purchases = table.positives();
@@ -152,7 +156,7 @@ public final class DashboardPipeline {
                             + "cutoffs drawn from its events before any purchase; folds split by session, tested on "
                             + "whole sessions", prefixes.rows(), PrefixRows.DEFAULT_PER_SESSION));
                 } else {
-                    evaluation = Evaluation.run(model, table, used, true);
+                    evaluation = Evaluation.run(model, table, used, true, workers);
                 }
                 clock.end();
                 if (!used.equals(protocol)) {
@@ -347,8 +351,9 @@ public final class DashboardPipeline {
         }
 
         /**
-         * Where the pipeline's own parallel work runs (default {@link Workers#defaults()}): permutation importance
-         * measures several features at a time on them.
+         * Where the pipeline's own parallel work runs (default {@link Workers#defaults()}): the evaluation's folds
+         * and the trainer's own parallel work, and permutation importance, which measures several features at a
+         * time on them.
          *
          * @param value the workers
          * @return this builder

@@ -53,6 +53,7 @@ public record DashboardResult(Report report, Headline headline, Figures figures,
      * @return the dashboard
      */
     public Dashboard dashboard() {
-        return Dashboards.of(headline, figures, report.notes(), report.earliness());
+        return Dashboards.of(headline, figures, report.notes(), report.earliness(),
+                dev.propensity.core.Workers.defaults());
     }
 }

@@ -114,4 +114,15 @@ public record Report(int formatVersion, String propensity, String created, long 
         return new Report(formatVersion, propensity, created, seed, input, kpis, notes, metrics, importance,
                 breakdowns, insights, newTimings, timingsNote, outputs, earliness);
     }
+
+    /**
+     * This report with other output names, e.g. without the model file when none was written.
+     *
+     * @param newOutputs the names
+     * @return the report
+     */
+    public Report withOutputs(OutputFiles newOutputs) {
+        return new Report(formatVersion, propensity, created, seed, input, kpis, notes, metrics, importance,
+                breakdowns, insights, timings, timingsNote, newOutputs);
+    }
 }
