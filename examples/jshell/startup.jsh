@@ -10,4 +10,5 @@ import dev.propensity.metrics.*;
 import dev.propensity.viz.*;
 import dev.propensity.pipeline.*;
 import dev.propensity.pipeline.report.*;
+import dev.propensity.live.*;
 import dev.propensity.examples.*;

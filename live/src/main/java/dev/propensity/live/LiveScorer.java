@@ -9,6 +9,7 @@ import dev.propensity.features.FeatureKind;
 import dev.propensity.features.FeatureSchema;
 import dev.propensity.features.FeatureSpec;
 import dev.propensity.features.FeatureTable;
+import dev.propensity.features.SessionRows;
 import dev.propensity.features.StandardExtractors;
 import dev.propensity.model.Explanation;
 import dev.propensity.model.LinearExplainable;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Scores sessions while they are live: each {@link #update(Event)} adds one event to its open session and returns
  * the session's current purchase probability, computed by the same feature extractors as the batch path
- * ({@code FeatureTables} with the same extractors and zone) over the session's events so far, so that after the
+ * ({@link SessionRows}: {@code FeatureTables}' extractors and zone) over the session's events so far, so that after the
  * k-th event of a session the probability equals the batch score of that session under the cutoff
  * {@code events:k}.
  *
@@ -55,8 +56,9 @@ import java.util.concurrent.atomic.LongAdder;
  * exceed it, the least recently updated session is evicted (counted in {@link LiveStats#evicted()}). A session
  * with no event for the idle timeout, measured in event time against the latest event seen, is removed (counted
  * in {@link LiveStats#expired()}); {@link #expireIdle()} sweeps all sessions, updates sweep their own stripe. An
- * open session holds its events so far (an {@link Event} and a list slot each) plus about 150 bytes of
- * bookkeeping: see the module README for the measured bytes per open session.
+ * open session holds its events so far in a {@link SessionRows.Live} (primitive arrays growing by doubling, and
+ * the extractors' row) plus its bookkeeping here; a session that purchased keeps only the bookkeeping. See the
+ * module README for the measured bytes per open session.
  *
  * <p><b>Threads.</b> Thread-safe. Sessions are spread over independently locked stripes, so different sessions
  * are updated concurrently; events of one session are applied one at a time.
@@ -219,55 +221,36 @@ public final class LiveScorer {
             return new LiveScore(s.id, s.received, e.time(), s.probability, 0.0, LiveStatus.AFTER_PURCHASE,
                     s.visible, List.of());
         }
-        if (!attributes.isEmpty()) {
-            if (s.attributes == null) {
-                s.attributes = new HashMap<>(attributes);
-            } else {
-                for (Map.Entry<String, String> a : attributes.entrySet()) {
-                    s.attributes.putIfAbsent(a.getKey(), a.getValue());
-                }
+        if (s.session == null) {
+            s.session = features.start(s.id, s.userId, attributes);
+        } else if (!attributes.isEmpty() && !s.session.attributes().keySet().containsAll(attributes.keySet())) {
+            // a name not seen before in this session: the first value of each name is kept, as the Sessionizer does
+            Map<String, String> merged = new HashMap<>(s.session.attributes());
+            attributes.forEach(merged::putIfAbsent);
+            SessionRows.Live again = features.start(s.id, s.userId, merged);
+            for (int i = 0; i < s.session.size(); i++) {
+                again.add(s.session.event(i));
             }
+            s.session = again;
         }
-        int at = insertionPoint(s.events, t);
-        s.events.add(at, e);
-        boolean purchase = e.type().isPurchase();
-        List<Event> visible = purchase ? s.events.subList(0, at) : s.events;
+        s.session.add(e);
+        s.session.update();
+        boolean purchase = s.session.firstPurchaseIndex() >= 0;
         double before = s.received == 1 ? Double.NaN : s.probability;
-        Map<String, String> attrs = s.attributes == null ? Map.of() : s.attributes;
-        double[] row = features.row(s.id, s.userId, visible, attrs);
+        double[] row = features.row(s.session);
         double p = model.probability(row);
         s.probability = p;
-        s.visible = visible.size();
+        s.visible = s.session.visibleEvents();
         List<Driver> drivers = drivers(s.id, row);
         double change = Double.isNaN(before) ? 0.0 : p - before;
         scored.increment();
         if (purchase) {
             purchases.increment();
             s.ended = true;
-            s.events = null;
-            s.attributes = null;
+            s.session = null;
             return new LiveScore(s.id, s.received, e.time(), p, change, LiveStatus.PURCHASED, s.visible, drivers);
         }
         return new LiveScore(s.id, s.received, e.time(), p, change, LiveStatus.SCORED, s.visible, drivers);
-    }
-
-    /** The index after the last event with a time at or before {@code t} (stable placement). */
-    private static int insertionPoint(ArrayList<Event> events, long t) {
-        int n = events.size();
-        if (n == 0 || events.get(n - 1).epochMillis() <= t) {
-            return n;
-        }
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (events.get(mid).epochMillis() <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private LiveScore lateScore(Event e) {
@@ -314,13 +297,17 @@ public final class LiveScorer {
         Event first = events.get(0);
         String id = first.sessionId() != null && !byUser || first.userId() == null ? first.sessionId()
                 : first.userId() + "@" + events.stream().mapToLong(Event::epochMillis).min().orElseThrow();
-        Session session = Session.of(id, first.userId(), events, attributes);
-        int p = session.firstPurchaseIndex();
-        List<Event> visible = p < 0 ? session.events() : session.events().subList(0, p);
-        double[] row = features.row(id, session.userId(), visible, session.attributes());
+        SessionRows.Live session = features.start(id, first.userId(), attributes);
+        for (Event e : events) {
+            session.add(e);
+        }
+        session.update();
+        double[] row = features.row(session);
         double prob = model.probability(row);
-        return new LiveScore(id, events.size(), session.end(), prob, 0.0,
-                p < 0 ? LiveStatus.SCORED : LiveStatus.PURCHASED, visible.size(), drivers(id, row));
+        long last = events.stream().mapToLong(Event::epochMillis).max().orElseThrow();
+        return new LiveScore(id, events.size(), java.time.Instant.ofEpochMilli(last), prob, 0.0,
+                session.firstPurchaseIndex() < 0 ? LiveStatus.SCORED : LiveStatus.PURCHASED, session.visibleEvents(),
+                drivers(id, row));
     }
 
     /** The number of sessions open now (see {@link LiveStats#openSessions()}). */
@@ -413,8 +400,7 @@ public final class LiveScorer {
     private static final class State {
         final String id;
         final String userId;
-        ArrayList<Event> events = new ArrayList<>(8);
-        Map<String, String> attributes;
+        SessionRows.Live session;
         long first;
         long last;
         int received;

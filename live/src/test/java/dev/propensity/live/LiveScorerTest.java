@@ -225,6 +225,22 @@ class LiveScorerTest {
     }
 
     @Test
+    void aLevelTheModelNeverSawScoresAsInTheBatchPath() {
+        List<Session> without = sessions.stream().filter(s -> !"email".equals(s.attributes().get("traffic_source")))
+                .toList();
+        List<Session> email = sessions.stream().filter(s -> "email".equals(s.attributes().get("traffic_source")))
+                .limit(100).toList();
+        assertThat(email).isNotEmpty();
+        PurchaseModel m = Trainers.logisticRegression().train(FeatureTables.build(without));
+        double[] batch = m.predict(FeatureTables.build(email));
+        LiveScorer live = LiveScorer.builder(m).topDrivers(3).build();
+        for (int i = 0; i < email.size(); i++) {
+            LiveScore r = live.score(email.get(i).events(), email.get(i).attributes());
+            assertThat(r.probability()).isCloseTo(batch[i], org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
+    @Test
     void badArgumentsAreRefusedWithTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LiveScorer.builder(model).maxOpenSessions(0));
