@@ -69,6 +69,7 @@ public final class LiveBench {
                         + " (targets: median <= 1000 ns, p99 <= 10000 ns)%n", f.median(), f.p99(), f.mean());
             }
             case "replay" -> replay(Path.of(args[1]), Path.of(args[2]));
+            case "memory" -> memory(args.length > 1 ? Integer.parseInt(args[1]) : 100_000);
             case "peer" -> peer(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 100_000);
             case "quality" -> {
                 int n = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
@@ -81,6 +82,38 @@ public final class LiveBench {
                 System.exit(2);
             }
         }
+    }
+
+    /** Bytes of heap per open session: sessions of the simulator's REES46 profile, all left open. */
+    static void memory(int sessions) {
+        List<Session> history = SyntheticSessions.generate(5_000, 3, SimulatorConfig.rees46());
+        PurchaseModel m = Trainers.logisticRegression().train(FeatureTables.build(history));
+        List<Session> open = SyntheticSessions.generate(sessions, 4, SimulatorConfig.rees46()).stream()
+                .filter(s -> !s.purchased()).toList();
+        long events = open.stream().mapToLong(s -> s.events().size()).sum();
+        LiveScorer live = LiveScorer.builder(m).topDrivers(0).outOfOrderTolerance(java.time.Duration.ofDays(100_000))
+                .idleTimeout(java.time.Duration.ofDays(100_000)).build();
+        long before = usedAfterGc();
+        for (Session s : open) {
+            for (dev.propensity.core.Event e : s.events()) {
+                live.update(e, s.attributes());
+            }
+        }
+        long after = usedAfterGc();
+        System.out.printf(Locale.ROOT, "open sessions %,d (%.2f events each): %,d bytes of heap per open session "
+                + "(the events themselves, shared with the caller, not counted)%n", live.openSessions(),
+                (double) events / open.size(), (after - before) / Math.max(1, live.openSessions()));
+        if (live.openSessions() != open.size()) {
+            throw new IllegalStateException("sessions were closed: " + live.stats());
+        }
+    }
+
+    private static long usedAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     static double replay(Path model, Path file) throws IOException {
