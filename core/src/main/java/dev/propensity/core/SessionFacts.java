@@ -220,19 +220,68 @@ public final class SessionFacts {
      * @return a new facts table
      */
     public SessionFacts select(int[] rows) {
-        Builder b = new Builder(zone);
-        for (int r : rows) {
-            Objects.checkIndex(r, ids.length);
-            Map<String, String> attrs = new HashMap<>();
-            for (String a : attributeCodes.keySet()) {
-                String v = attribute(a, r);
-                if (v != null) {
-                    attrs.put(a, v);
-                }
-            }
-            b.addRow(ids[r], purchased[r], startMillis[r], durationSeconds[r], eventCounts[r], typeMasks[r], attrs);
+        Objects.requireNonNull(rows, "rows");
+        int n = rows.length;
+        String[] sIds = new String[n];
+        boolean[] sPurchased = new boolean[n];
+        long[] sStart = new long[n];
+        double[] sDuration = new double[n];
+        int[] sCounts = new int[n];
+        int[] sMasks = new int[n];
+        for (int i = 0; i < n; i++) {
+            int r = Objects.checkIndex(rows[i], ids.length);
+            sIds[i] = ids[r];
+            sPurchased[i] = purchased[r];
+            sStart[i] = startMillis[r];
+            sDuration[i] = durationSeconds[r];
+            sCounts[i] = eventCounts[r];
+            sMasks[i] = typeMasks[r];
         }
-        return b.build();
+        Map<String, int[]> codes = new LinkedHashMap<>();
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : attributeCodes.entrySet()) {
+            // levels renumbered in the order first seen among the selected rows, as a builder would number them
+            int[] old = e.getValue();
+            List<String> oldLevels = attributeLevels.get(e.getKey());
+            int[] remap = new int[oldLevels.size()];
+            Arrays.fill(remap, -1);
+            List<String> newLevels = new ArrayList<>();
+            int[] c = new int[n];
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                int o = old[rows[i]];
+                if (o < 0) {
+                    c[i] = -1;
+                    continue;
+                }
+                any = true;
+                if (remap[o] < 0) {
+                    remap[o] = newLevels.size();
+                    newLevels.add(oldLevels.get(o));
+                }
+                c[i] = remap[o];
+            }
+            if (any) {
+                codes.put(e.getKey(), c);
+                levels.put(e.getKey(), List.copyOf(newLevels));
+            }
+        }
+        return new SessionFacts(sIds, sPurchased, sStart, sDuration, sCounts, sMasks,
+                Collections.unmodifiableMap(codes), Collections.unmodifiableMap(levels), zone);
+    }
+
+    private SessionFacts(String[] ids, boolean[] purchased, long[] startMillis, double[] durationSeconds,
+                         int[] eventCounts, int[] typeMasks, Map<String, int[]> attributeCodes,
+                         Map<String, List<String>> attributeLevels, ZoneId zone) {
+        this.ids = ids;
+        this.purchased = purchased;
+        this.startMillis = startMillis;
+        this.durationSeconds = durationSeconds;
+        this.eventCounts = eventCounts;
+        this.typeMasks = typeMasks;
+        this.attributeCodes = attributeCodes;
+        this.attributeLevels = attributeLevels;
+        this.zone = zone;
     }
 
     @Override

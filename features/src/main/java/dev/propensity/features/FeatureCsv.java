@@ -1,5 +1,6 @@
 package dev.propensity.features;
 
+import dev.propensity.core.io.CsvCells;
 import dev.propensity.core.Session;
 import dev.propensity.core.SessionView;
 import dev.propensity.core.Workers;
@@ -533,20 +534,11 @@ public final class FeatureCsv {
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L};
 
-    /** Appends a text field, quoted when it holds a comma, quote, CR or LF. */
+    /**
+     * Appends a text field (a session id or a level): neutralised against formula injection ({@link CsvCells}),
+     * then quoted when it holds a comma, quote, CR or LF. {@link FeatureCsvReader} reads it back exactly.
+     */
     static void appendField(StringBuilder sb, String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            sb.append(s);
-            return;
-        }
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                sb.append('"');
-            }
-            sb.append(c);
-        }
-        sb.append('"');
+        CsvCells.append(sb, s);
     }
 }

@@ -4,6 +4,7 @@ import dev.propensity.core.Session;
 import dev.propensity.core.SyntheticSessions;
 import dev.propensity.core.Workers;
 import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.InputPaths;
 import dev.propensity.core.io.Inputs;
 import dev.propensity.core.io.ReadOptions;
 import dev.propensity.core.io.SessionReader;
@@ -155,6 +156,7 @@ public final class FeatureInputs {
     public static FeatureCsv.Streamed writeCsv(Path file, InputFormat format, Cutoff cutoff, ReadOptions options,
                                                Writer out) throws IOException {
         Objects.requireNonNull(format, "format");
+        InputPaths.requireRegularFile(file);
         return FeatureCsv.stream(file, format, options, FeatureTables.builder().cutoff(cutoff), out);
     }
 }

@@ -133,9 +133,9 @@ public final class Rees46Reader extends CsvFile implements EventReader {
                 price = Double.NaN;
             } else {
                 price = Bytes.parseDouble(b, ps, pe, "price");
-                if (!(price >= 0) || Double.isInfinite(price)) {
+                if (!Prices.valid(price)) {
                     throw new RowError(RejectReason.BAD_PRICE, "price", Bytes.show(b, ps, pe)
-                            + " is not a valid price (must be a finite number >= 0)");
+                            + " is not a valid price " + Prices.RULE);
                 }
             }
             if (sc.isEmpty(USER_ID)) {
