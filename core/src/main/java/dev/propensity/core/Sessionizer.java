@@ -403,7 +403,17 @@ public final class Sessionizer {
                 }
             }
             if (!open.add(e, gapMs, maxSessionEvents)) {
-                overflow++;
+                if (open.sessionId == null && t - open.last > gapMs) {
+                    // a user's full entry, and this event starts a new session: the old ones are complete
+                    emitSplit(open, open.events.size());
+                    open.events.clear();
+                    open.gapInside = false;
+                    open.purchaseKept = false;
+                    open.add(e, gapMs);
+                } else {
+                    overflow++;
+                    open.last = Math.max(open.last, t); // the session goes on: it must not expire as idle
+                }
             }
             if (!attributes.isEmpty()) {
                 if (open.attributes == null) {
