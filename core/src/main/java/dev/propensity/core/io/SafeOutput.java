@@ -72,10 +72,8 @@ public final class SafeOutput implements Closeable {
             // a device or pipe (/dev/null, a FIFO): written straight, as there is nothing to replace atomically
             return new SafeOutput(target, null, new BufferedOutputStream(Files.newOutputStream(abs), 1 << 16), null);
         }
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
         String name = abs.getFileName().toString();
-        Path temp = Files.createTempFile(dir, "." + (name.length() > 40 ? name.substring(0, 40) : name) + ".", ".tmp");
+        Path temp = tempBeside(abs);
         try {
             return new SafeOutput(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16),
                     name);
@@ -83,6 +81,33 @@ public final class SafeOutput implements Closeable {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /**
+     * A new empty temporary file in the target's folder (made when missing), named {@code .NAME.*.tmp}, with the
+     * permissions the target has, or {@code rw-r--r--} for a new file (a temporary file is otherwise private to its
+     * owner, which the renamed output must not stay).
+     *
+     * @param target the file the temporary file will replace
+     * @return the temporary file
+     * @throws IOException when it cannot be made
+     */
+    public static Path tempBeside(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        String name = abs.getFileName().toString();
+        Path temp = Files.createTempFile(dir, "." + (name.length() > 40 ? name.substring(0, 40) : name) + ".", ".tmp");
+        try {
+            if (Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, Files.isRegularFile(abs) ? Files.getPosixFilePermissions(abs)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
     }
 
     /**
