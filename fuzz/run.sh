@@ -10,7 +10,8 @@
 # examples/src/test/resources/dev/propensity/examples/fuzz/ReaderFuzzTestInputs/TARGET/crash-*, where `mvn verify`
 # then replays it as a regression test: fix the bug, keep the file. The generated corpus goes to
 # examples/.cifuzz-corpus/ (not committed). The last line printed gives the executions and seconds survived.
-# Environment: MVN (maven binary), MVN_ARGS (extra flags, e.g. -o).
+# Coverage guidance covers the project's classes (jazzer.instrument=dev.propensity.**; Jazzer's JUnit default is the
+# fuzz test's own package only). Environment: MVN (maven binary), MVN_ARGS (extra flags, e.g. -o).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 targets="rees46 retailrocket otto events uci detect featureCsv modelFile commandOptions"
@@ -36,6 +37,7 @@ JAZZER_FUZZ=1 "${MVN:-mvn}" -B ${MVN_ARGS:-} -pl examples -am verify \
   -Dtest="ReaderFuzzTest#$target" -Dsurefire.failIfNoSpecifiedTests=false -Dmaven.javadoc.skip=true \
   -Dsurefire.excludedGroups= \
   -DargLine="-Xmx${FUZZ_HEAP:-512m} -Djava.awt.headless=true" \
+  -Djazzer.instrument='dev.propensity.**' \
   -Djazzer.internal.arg.0=fuzz \
   -Djazzer.internal.arg.1=-max_total_time="$seconds" \
   -Djazzer.internal.arg.2=-timeout="${FUZZ_TIMEOUT:-10}" \
