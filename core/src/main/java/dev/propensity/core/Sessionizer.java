@@ -209,6 +209,23 @@ public final class Sessionizer {
         return out;
     }
 
+    /**
+     * What a {@link LateEventException} says about an event that arrived after the watermark had passed it by more
+     * than the tolerance; for readers that group events themselves and must report a late event as this
+     * sessionizer would.
+     *
+     * @param e               the late event
+     * @param watermarkMillis the latest event time seen before it, epoch milliseconds
+     * @return the message
+     */
+    public String lateEventMessage(Event e, long watermarkMillis) {
+        return "event at " + e.time() + " ("
+                + (e.sessionId() != null ? "session " + e.sessionId() : "user " + e.userId()) + ", "
+                + e.type() + ") is " + human(watermarkMillis - e.epochMillis()) + " older than the latest event "
+                + "seen (" + Instant.ofEpochMilli(watermarkMillis) + "), beyond the out-of-order tolerance of "
+                + human(toleranceMs) + "; sort the input by time or raise the tolerance";
+    }
+
     /** A duration such as {@code 1h 2m 3.5s}. */
     static String human(long ms) {
         StringBuilder sb = new StringBuilder();
@@ -283,8 +300,17 @@ public final class Sessionizer {
         /** Adds an event; false when the session is full and the event was dropped. */
         boolean add(Event e, long gapMs, int max) {
             if (events.size() >= max) {
-                if (e.type() != EventType.PURCHASE || purchaseKept || hasPurchase()) {
+                long t = e.epochMillis();
+                boolean continues = !events.isEmpty() && t - last <= gapMs;
+                if (continues && (e.type() != EventType.PURCHASE || purchaseKept || hasPurchase())) {
+                    // dropped, but the session is still active: its inactivity clock follows the dropped events,
+                    // so a long session stays one session however many of its events are cut
+                    last = Math.max(last, t);
                     return false;
+                }
+                if (!continues) {
+                    add(e, gapMs); // after a gap a new session starts (the user entry splits there)
+                    return true;
                 }
                 purchaseKept = true; // the first purchase is kept beyond the cap: the label must stay right
             }
@@ -375,11 +401,7 @@ public final class Sessionizer {
             long t = e.epochMillis();
             if (watermark != Long.MIN_VALUE && t < watermark - toleranceMs) {
                 if (latePolicy == LatePolicy.FAIL) {
-                    throw new LateEventException("event at " + e.time() + " ("
-                            + (e.sessionId() != null ? "session " + e.sessionId() : "user " + e.userId()) + ", "
-                            + e.type() + ") is " + human(watermark - t) + " older than the latest event "
-                            + "seen (" + Instant.ofEpochMilli(watermark) + "), beyond the out-of-order tolerance of "
-                            + human(toleranceMs) + "; sort the input by time or raise the tolerance");
+                    throw new LateEventException(lateEventMessage(e, watermark));
                 }
                 late++;
             }
@@ -520,6 +542,25 @@ public final class Sessionizer {
             // events are in time order already (Open.add keeps them so): the canonical constructor only checks it
             sink.accept(new Session(id, o.userId, list, o.attributes == null ? Map.of() : o.attributes,
                     list.get(0).time(), list.get(list.size() - 1).time(), purchased));
+        }
+
+        /**
+         * Moves the watermark to a later time, completing the sessions an event at that time would complete,
+         * without adding an event: for a reader that groups some events itself (the byte-level REES46 reader) and
+         * hands this run only the rest, so that both see one watermark. Earlier times change nothing.
+         *
+         * @param epochMillis the time of an event the caller has taken in
+         */
+        public void advanceWatermark(long epochMillis) {
+            if (finished) {
+                throw new IllegalStateException("this run is finished; start a new one");
+            }
+            if (epochMillis > watermark) {
+                watermark = epochMillis;
+                if (!byId.isEmpty() || !byUser.isEmpty()) {
+                    expire();
+                }
+            }
         }
 
         /** Emits every open session; the run accepts no more events afterwards. */

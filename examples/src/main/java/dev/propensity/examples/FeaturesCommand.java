@@ -34,6 +34,9 @@ final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     Options.CsvOutput output;
 
+    @Mixin
+    EngineOption engine;
+
     @Override
     public Integer call() throws Exception {
         if (input.format != null && input.format.featureCsv()) {
@@ -42,6 +45,16 @@ final class FeaturesCommand implements Callable<Integer> {
         }
         if (!output.toStdout()) {
             Outputs.checkFile(output.file(), input.input()); // never the input, never a directory
+        }
+        if (engine.spark(spec.commandLine())) {
+            if (output.toStdout()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--engine spark writes a .csv file or a directory (Parquet and CSV parts), not standard output");
+            }
+            InputFormat f = input.format != null ? input.format.format() : null;
+            SparkRun.features(engine, input.input(), f, cutoff.cutoff, input.readOptions(), output.file(),
+                    spec.commandLine().getOut());
+            return PropensityCommand.OK;
         }
         Progress progress = output.toStdout() ? Progress.none() : ConsoleProgress.forConsole(spec.commandLine().getErr());
         FeatureCsv.Streamed streamed;

@@ -8,6 +8,7 @@ import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.model.TrainerFactory;
 import dev.propensity.model.Trainers;
 import dev.propensity.pipeline.InputSource;
+import dev.propensity.pipeline.Training;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -226,6 +227,13 @@ final class Options {
     static final class EvalConverter extends Parsing<EvaluationProtocol> {
         EvalConverter() {
             super(text -> EvaluationProtocol.parse(text, 0L));
+        }
+    }
+
+    /** {@code --train-on}: {@link Training#parse(String)}. */
+    static final class TrainingConverter extends Parsing<Training> {
+        TrainingConverter() {
+            super(Training::parse);
         }
     }
 

@@ -40,8 +40,20 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     Options.CsvOutput output;
 
+    @Mixin
+    EngineOption engine;
+
     @Override
     public Integer call() throws Exception {
+        if (engine.spark(spec.commandLine())) {
+            if (output.toStdout() || input.format != null && input.format.featureCsv()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--engine spark scores an event log"
+                        + " into a .csv file or a directory (Parquet and CSV parts)");
+            }
+            SparkRun.score(engine, model, input.input(), input.format != null ? input.format.format() : null,
+                    cutoff.cutoff, input.readOptions(), output.file(), spec.commandLine().getOut());
+            return PropensityCommand.OK;
+        }
         Path file = output.toStdout() ? null : Outputs.checkFile(output.file(), input.input(), model);
         PurchaseModel m = PurchaseModels.load(model);
         FeatureTable table = FeatureInputs.readInOrder(input.source(), cutoff.cutoff, input.readOptions());
