@@ -36,7 +36,7 @@ set +e
 JAZZER_FUZZ=1 "${MVN:-mvn}" -B ${MVN_ARGS:-} -pl examples -am verify \
   -Dtest="ReaderFuzzTest#$target" -Dsurefire.failIfNoSpecifiedTests=false -Dmaven.javadoc.skip=true \
   -Dsurefire.excludedGroups= \
-  -DargLine="-Xmx${FUZZ_HEAP:-512m} -Djava.awt.headless=true" \
+  -Dtest.heap="${FUZZ_HEAP:-512m}" \
   -Djazzer.instrument='dev.propensity.**' \
   -Djazzer.internal.arg.0=fuzz \
   -Djazzer.internal.arg.1=-max_total_time="$seconds" \
