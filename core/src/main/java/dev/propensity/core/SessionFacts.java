@@ -318,14 +318,53 @@ public final class SessionFacts {
          * @return this builder
          */
         public Builder add(Session s) {
+            return add(SessionView.of(s));
+        }
+
+        /**
+         * Adds the facts of a session view (its whole session, whatever a cutoff leaves visible). For a view without
+         * events, a {@code duration_seconds} attribute, when numeric, is used as its duration.
+         *
+         * @param v the view
+         * @return this builder
+         */
+        public Builder add(SessionView v) {
+            int n = v.size();
             int mask = 0;
-            for (Event e : s.events()) {
-                mask |= 1 << e.type().ordinal();
+            for (int i = 0; i < n; i++) {
+                mask |= 1 << v.type(i).ordinal();
             }
-            long start = s.hasEvents() ? s.start().toEpochMilli() : UNKNOWN_START;
-            double dur = s.hasEvents() ? (s.end().toEpochMilli() - s.start().toEpochMilli()) / 1000.0
-                    : parseOrNaN(s.attributes().get("duration_seconds"));
-            return addRow(s.id(), s.purchased(), start, dur, s.events().size(), mask, s.attributes());
+            boolean purchased = v.purchased();
+            long start = n > 0 ? v.time(0) : UNKNOWN_START;
+            double dur = n > 0 ? (v.time(n - 1) - v.time(0)) / 1000.0
+                    : parseOrNaN(v.attributes().get("duration_seconds"));
+            return addRow(v.id(), purchased, start, dur, n, mask, v.attributes());
+        }
+
+        /**
+         * Adds every row of another builder, in its order (for work built in parts on several threads).
+         *
+         * @param other the rows to add
+         * @return this builder
+         */
+        public Builder addAll(Builder other) {
+            Objects.requireNonNull(other, "other");
+            for (int i = 0; i < other.size; i++) {
+                Map<String, String> attrs = Map.of();
+                if (!other.attributes.isEmpty()) {
+                    attrs = new HashMap<>();
+                    for (Map.Entry<String, Column> c : other.attributes.entrySet()) {
+                        Column col = c.getValue();
+                        int code = i < col.codes.length ? col.codes[i] : -1;
+                        if (i >= col.firstRow && code >= 0) {
+                            attrs.put(c.getKey(), col.levels.get(code));
+                        }
+                    }
+                }
+                addRow(other.ids[i], other.purchased[i], other.startMillis[i], other.durationSeconds[i],
+                        other.eventCounts[i], other.typeMasks[i], attrs);
+            }
+            return this;
         }
 
         /**
