@@ -302,15 +302,16 @@ public final class Sessionizer {
             if (events.size() >= max) {
                 long t = e.epochMillis();
                 boolean continues = !events.isEmpty() && t - last <= gapMs;
-                if (continues && (e.type() != EventType.PURCHASE || purchaseKept || hasPurchase())) {
+                if (!continues && sessionId == null) {
+                    // a user entry, and after a gap a new session starts: the run emits the full entry and starts
+                    // the new session afresh (adding here would grow the entry past the limit)
+                    return false;
+                }
+                if (e.type() != EventType.PURCHASE || purchaseKept || hasPurchase()) {
                     // dropped, but the session is still active: its inactivity clock follows the dropped events,
                     // so a long session stays one session however many of its events are cut
                     last = Math.max(last, t);
                     return false;
-                }
-                if (!continues) {
-                    add(e, gapMs); // after a gap a new session starts (the user entry splits there)
-                    return true;
                 }
                 purchaseKept = true; // the first purchase is kept beyond the cap: the label must stay right
             }
@@ -425,7 +426,17 @@ public final class Sessionizer {
                 }
             }
             if (!open.add(e, gapMs, maxSessionEvents)) {
-                overflow++;
+                if (open.sessionId == null && t - open.last > gapMs) {
+                    // a user's full entry, and this event starts a new session: the old ones are complete
+                    emitSplit(open, open.events.size());
+                    open.events.clear();
+                    open.gapInside = false;
+                    open.purchaseKept = false;
+                    open.add(e, gapMs);
+                } else {
+                    overflow++;
+                    open.last = Math.max(open.last, t); // the session goes on: it must not expire as idle
+                }
             }
             if (!attributes.isEmpty()) {
                 if (open.attributes == null) {

@@ -22,7 +22,21 @@ public final class SharedData {
                 return p;
             }
         }
-        Assumptions.abort("shared data file " + relative + " is absent");
+        absent("shared data file " + relative);
         return null;
+    }
+
+    /**
+     * Skips the calling test because its real data is absent, or fails it when the environment variable
+     * {@code PROPENSITY_REQUIRE_DATA} is {@code 1} (as CI sets it: a real-data test that silently skips there
+     * would hide a broken data layout).
+     *
+     * @param what what is absent, for the message
+     */
+    public static void absent(String what) {
+        if ("1".equals(System.getenv("PROPENSITY_REQUIRE_DATA"))) {
+            org.junit.jupiter.api.Assertions.fail(what + " is absent, and PROPENSITY_REQUIRE_DATA=1 forbids skipping");
+        }
+        Assumptions.abort(what + " is absent");
     }
 }

@@ -1,11 +1,11 @@
 package dev.propensity.examples;
 
 import dev.propensity.core.Workers;
+import dev.propensity.live.LiveScorer;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.PurchaseModels;
 import dev.propensity.pipeline.DashboardPipeline;
 import dev.propensity.pipeline.InputSource;
-import dev.propensity.server.ModelScorer;
 import dev.propensity.server.PropensityServer;
 import dev.propensity.server.SavedRun;
 import dev.propensity.server.ServeData;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = PropensityCommand.Version.class,
         description = {"Serves the interactive dashboard (slicers, threshold, drill-through) and the REST API "
-                + "(/api/v1/summary, /api/v1/score, /health, /metrics).",
+                + "(/api/v1/summary, /api/v1/score, /api/v1/events, /health, /metrics).",
                 "Without --input or --from it runs on simulated sessions. Prints the URL; Ctrl-C stops it."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     Path from;
 
     @Option(names = {"-m", "--model"}, order = -80, paramLabel = "FILE",
-            description = "A saved model to score /api/v1/score with (default: the run's model).")
+            description = "A saved model for /api/v1/score and /api/v1/events (default: the run's model).")
     Path model;
 
     @Mixin
@@ -107,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (scoring != null) {
-            b.scorer(ModelScorer.of(scoring));
+            b.live(LiveScorer.of(scoring));
         }
         PropensityServer server;
         try {

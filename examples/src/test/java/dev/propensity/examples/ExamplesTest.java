@@ -30,7 +30,7 @@ class ExamplesTest {
     @Test
     void uciDashboardBeatsTheBaseline(@TempDir Path out) throws IOException {
         Optional<Path> table = SharedData.find(SharedData.UCI);
-        assumeTrue(table.isPresent(), "../shared/data is absent");
+        requireData(table.isPresent());
         OutputWriter.Written w = UciDashboard.run(table.get(), out);
         Report r = w.report();
         assertThat(r.input().sessions()).isEqualTo(12_330);
@@ -46,7 +46,7 @@ class ExamplesTest {
     @Test
     void eventLogDashboardCopesWithTwoPurchases(@TempDir Path out) throws IOException {
         Optional<Path> log = SharedData.find(SharedData.REES46);
-        assumeTrue(log.isPresent(), "../shared/data is absent");
+        requireData(log.isPresent());
         OutputWriter.Written w = EventLogDashboard.run(log.get(), out);
         assertThat(w.report().input().sessions()).isEqualTo(240);
         assertThat(w.report().input().purchases()).isEqualTo(2);
@@ -77,5 +77,16 @@ class ExamplesTest {
         } finally {
             Trainers.unregister(CustomTrainer.NAME);
         }
+    }
+
+    /**
+     * Skips a real-data test without ../shared/data, or fails it when {@code PROPENSITY_REQUIRE_DATA=1} (as in CI).
+     */
+    private static void requireData(boolean present) {
+        if (!present && "1".equals(System.getenv("PROPENSITY_REQUIRE_DATA"))) {
+            org.junit.jupiter.api.Assertions.fail("../shared/data is absent, and PROPENSITY_REQUIRE_DATA=1 forbids "
+                    + "skipping");
+        }
+        assumeTrue(present, "../shared/data is absent");
     }
 }

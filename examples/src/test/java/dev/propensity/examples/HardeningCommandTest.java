@@ -254,4 +254,53 @@ class HardeningCommandTest {
                 "[...]");
         assertThat(line.length()).isLessThan(300);
     }
+
+    @Test
+    void writtenProbabilitiesAreTheModelsOwnMatchedBySessionId() throws IOException {
+        Path out = dir.resolve("dash");
+        Cli.Result d = Cli.run("dashboard", "--sessions", "2000", "--eval", "cv:3", "--seed", "5", "--out",
+                out.toString());
+        assertThat(d.exit()).as(d.toString()).isZero();
+        // predictions.csv: its pairs of label and probability give the report's out-of-fold AUC
+        List<String> lines = Files.readAllLines(out.resolve("predictions.csv"));
+        boolean[] y = new boolean[lines.size() - 1];
+        double[] p = new double[y.length];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            y[i - 1] = f[1].equals("1");
+            p[i - 1] = Double.parseDouble(f[2]);
+        }
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        double auc = dev.propensity.metrics.ClassificationMetrics.rocAuc(y, p);
+        assertThat(auc).isCloseTo(report.at("/metrics/rocAuc").asDouble(), org.assertj.core.api.Assertions.within(1e-9))
+                .isGreaterThan(0.7);
+
+        // score: each written probability is the saved model's own for that session id
+        Path events = dir.resolve("events.csv");
+        assertThat(Cli.run("simulate", "--sessions", "300", "--seed", "8", "--format", "rees46", "--out",
+                events.toString()).exit()).isZero();
+        Path scores = dir.resolve("scores.csv");
+        Path model = out.resolve("model.propensity");
+        Cli.Result r = Cli.run("score", "--model", model.toString(), "--input", events.toString(), "--out",
+                scores.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        FeatureTable table = dev.propensity.pipeline.FeatureInputs.readInOrder(
+                dev.propensity.pipeline.InputSource.file(events), dev.propensity.features.Cutoffs.beforeFirstPurchase(),
+                dev.propensity.core.io.ReadOptions.defaults());
+        double[] expected = dev.propensity.model.PurchaseModels.load(model).predict(table);
+        java.util.Map<String, Double> byId = new java.util.HashMap<>();
+        for (int i = 0; i < table.rows(); i++) {
+            byId.put(table.id(i), expected[i]);
+        }
+        List<String> scored = Files.readAllLines(scores);
+        assertThat(scored).hasSize(table.rows() + 1);
+        java.util.Set<Double> distinct = new java.util.HashSet<>();
+        for (String line : scored.subList(1, scored.size())) {
+            String[] f = line.split(",");
+            assertThat(byId).containsKey(f[0]);
+            assertThat(Double.parseDouble(f[2])).as(f[0]).isEqualTo(byId.get(f[0]));
+            distinct.add(Double.parseDouble(f[2]));
+        }
+        assertThat(distinct.size()).isGreaterThan(10);
+    }
 }

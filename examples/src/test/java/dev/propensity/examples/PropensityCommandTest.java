@@ -178,17 +178,41 @@ class PropensityCommandTest {
 
     @Test
     void otherFailuresExit1WithOneLineAndAHint(@TempDir Path dir) throws IOException {
-        // an output file that cannot be written although the --out directory is fine: a directory in its place
-        Files.createDirectories(dir.resolve("out").resolve("predictions.csv").resolve("inside"));
-        String out = dir.resolve("out").toString();
-        Cli.Result r = Cli.run("dashboard", "--sessions", "200", "--out", out);
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).contains("predictions.csv", "--debug").doesNotContain("\tat ");
+        // a failure that is no one's input: a trainer with a bug
+        dev.propensity.model.Trainers.register("broken-trainer", seed -> new dev.propensity.model.ModelTrainer() {
+            @Override
+            public String name() {
+                return "broken-trainer";
+            }
 
-        Cli.Result debug = Cli.run("dashboard", "--sessions", "200", "--out", out, "--debug");
-        assertThat(debug.exit()).isEqualTo(1);
-        assertThat(debug.err()).contains("\tat ");
+            @Override
+            public dev.propensity.model.PurchaseModel train(FeatureTable table) {
+                throw new IllegalStateException("a bug in the trainer");
+            }
+        });
+        try {
+            String out = dir.resolve("out").toString();
+            Cli.Result r = Cli.run("dashboard", "--sessions", "200", "--model", "broken-trainer", "--out", out);
+            assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+            assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+            assertThat(r.err()).contains("a bug in the trainer", "--debug").doesNotContain("\tat ");
+
+            Cli.Result debug = Cli.run("dashboard", "--sessions", "200", "--model", "broken-trainer", "--out", out,
+                    "--debug");
+            assertThat(debug.exit()).isEqualTo(1);
+            assertThat(debug.err()).contains("\tat ");
+        } finally {
+            dev.propensity.model.Trainers.unregister("broken-trainer");
+        }
+    }
+
+    @Test
+    void aDirectoryWhereAnOutputFileGoesIsRefusedBeforeAnyWork(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("out").resolve("predictions.csv").resolve("inside"));
+        Cli.Result r = Cli.run("dashboard", "--sessions", "200", "--out", dir.resolve("out").toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("predictions.csv", "directory").doesNotContain("\tat ");
     }
 
     @Test
@@ -248,7 +272,7 @@ class PropensityCommandTest {
         assertThat(report.at("/timingsNote").asText()).contains("alongside the evaluation's folds")
                 .doesNotContain("one pass");
         double auc = report.at("/metrics/rocAuc").asDouble();
-        assertThat(auc).isBetween(0.6, 1.0);
+        assertThat(auc).isGreaterThan(0.75).isLessThan(0.95); // above chance, below the ~99% that means leakage
     }
 
     @Test

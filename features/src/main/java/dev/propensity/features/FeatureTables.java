@@ -311,7 +311,7 @@ public final class FeatureTables {
 
         /**
          * Streams the feature rows of a file to a sink without keeping them: memory grows with the sessions open
-         * at once, not with the file. Takes the same fast path as {@link #build(Path, InputFormat, ReadOptions)}
+         * at once, not with the file. Reads REES46 files as {@link #build(Path, InputFormat, ReadOptions)} does
          * where it applies. {@link #dropEmptyFeatures(boolean)} does not apply to streams.
          *
          * @param file    the file

@@ -187,6 +187,17 @@ class Rees46SourceTest {
     }
 
     @Test
+    void sessionsOverTheMaximumLengthDropEventsAsTheSessionizerDoes() throws IOException {
+        Path f = edgeCases();
+        ReadOptions capped = ReadOptions.defaults().withSessionizer(Sessionizer.bySessionId().withMaxSessionEvents(3));
+        FeatureTables.Result g = general(f, ZoneId.of("UTC"), capped);
+        FeatureTables.Result q = fast(f, ZoneId.of("UTC"), 1, capped);
+        assertSameRows(q.table(), g.table(), true);
+        assertSameReport(q.report(), g.report());
+        assertThat(q.read().eventsOverSessionLimit()).isEqualTo(g.read().eventsOverSessionLimit()).isPositive();
+    }
+
+    @Test
     void droppingEmptyBuyersAndEmptyFeaturesWorksAsOnTheGeneralPath() throws IOException {
         Path f = edgeCases();
         FeatureTables.Result g = general(f, FeatureTables.builder().extractors(StandardExtractors.forEvents())

@@ -3,7 +3,6 @@ package dev.propensity.metrics;
 import dev.propensity.core.EventType;
 import dev.propensity.core.SessionAttributes;
 import dev.propensity.core.SessionFacts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -170,8 +169,7 @@ class BreakdownsTest {
 
     @Test
     void uciTableBreaksDownByItsCategoricalColumns() throws IOException {
-        Path dir = TestFacts.sharedData().orElse(null);
-        Assumptions.assumeTrue(dir != null, "shared data folder absent");
+        Path dir = TestFacts.requireSharedData();
         SessionFacts uci = TestFacts.uci(dir.resolve("uci/online_shoppers_intention.csv"));
         List<String> dims = Breakdowns.available(uci);
         assertThat(dims).contains("Month", "VisitorType", "TrafficType", "Weekend", "Region")

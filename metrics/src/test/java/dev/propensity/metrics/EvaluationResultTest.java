@@ -49,7 +49,29 @@ class EvaluationResultTest {
         EvaluationProtocol cv = EvaluationProtocol.crossValidation(5, 1);
         EvaluationResult r = EvaluationResult.of(cv, y, p, Splits.assign(cv, y), 0.5);
         assertThat(r.foldRocAuc()).hasSize(5);
-        assertThat(r.foldRocAucStd()).isPositive();
+        // the standard deviation of exactly these fold AUCs, computed here from the folds' own rows
+        int[] folds = Splits.assign(cv, y);
+        double[] auc = new double[5];
+        for (int f = 0; f < 5; f++) {
+            int m = 0;
+            for (int fold : folds) {
+                m += fold == f ? 1 : 0;
+            }
+            boolean[] yf = new boolean[m];
+            double[] pf = new double[m];
+            for (int i = 0, k = 0; i < n; i++) {
+                if (folds[i] == f) {
+                    yf[k] = y[i];
+                    pf[k++] = p[i];
+                }
+            }
+            auc[f] = ClassificationMetrics.rocAuc(yf, pf);
+            assertThat(r.foldRocAuc()[f]).isCloseTo(auc[f], org.assertj.core.api.Assertions.within(1e-12));
+        }
+        double mean = java.util.Arrays.stream(auc).average().orElseThrow();
+        double ss = java.util.Arrays.stream(auc).map(a -> (a - mean) * (a - mean)).sum();
+        assertThat(r.foldRocAucStd()).isPositive()
+                .isCloseTo(Math.sqrt(ss / 4), org.assertj.core.api.Assertions.within(1e-12)); // sample std
         assertThat(r.report().n()).isEqualTo(n);
         assertThat(r.calibration().size()).isEqualTo(EvaluationResult.CALIBRATION_BINS);
     }

@@ -57,6 +57,7 @@ class ImportanceTest {
         }
         BatchScorer model = columns -> columns[0].clone(); // uses the first column only
         double[][] cols = {signal, noise};
+        double[] signalBefore = signal.clone();
         List<Importance> imp = PermutationImportance.compute(cols, new String[] {"signal", "noise"}, y, model, 5, 42);
         assertThat(imp.get(0).feature()).isEqualTo("signal");
         assertThat(imp.get(0).value()).isGreaterThan(0.3);
@@ -66,7 +67,7 @@ class ImportanceTest {
         assertThat(imp.get(1).value()).isZero();
         assertThat(imp.get(1).significant()).isFalse();
         // the caller's columns are untouched and the result is repeatable
-        assertThat(cols[0]).isSameAs(signal);
+        assertThat(cols[0]).isSameAs(signal).containsExactly(signalBefore);
         assertThat(PermutationImportance.compute(cols, new String[] {"signal", "noise"}, y, model, 5, 42)).isEqualTo(imp);
     }
 

@@ -29,6 +29,22 @@ final class TestFacts {
         return Instant.parse(isoInstant).toEpochMilli();
     }
 
+    /**
+     * The shared data folder, or the calling test skipped without it (failed instead when the environment variable
+     * {@code PROPENSITY_REQUIRE_DATA} is {@code 1}, as in CI).
+     */
+    static Path requireSharedData() {
+        Optional<Path> d = sharedData();
+        if (d.isEmpty()) {
+            if ("1".equals(System.getenv("PROPENSITY_REQUIRE_DATA"))) {
+                org.junit.jupiter.api.Assertions.fail("the shared data folder is absent, and "
+                        + "PROPENSITY_REQUIRE_DATA=1 forbids skipping");
+            }
+            org.junit.jupiter.api.Assumptions.abort("shared data folder absent");
+        }
+        return d.get();
+    }
+
     /** The shared data folder, from the repository root or from a module directory. */
     static Optional<Path> sharedData() {
         for (String p : new String[] {"../shared/data", "../../shared/data"}) {

@@ -5,7 +5,6 @@ import dev.propensity.core.SessionAttributes;
 import dev.propensity.core.SessionFacts;
 import dev.propensity.core.io.ReadOptions;
 import dev.propensity.core.io.UciSessionReader;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -19,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UciInsightsTest {
 
     private static SessionFacts uci() throws IOException {
-        Path dir = TestFacts.sharedData().orElse(null);
-        Assumptions.assumeTrue(dir != null, "shared data folder absent");
+        Path dir = TestFacts.requireSharedData();
         SessionFacts.Builder b = SessionFacts.builder();
         try (UciSessionReader r = UciSessionReader.open(dir.resolve("uci/online_shoppers_intention.csv"),
                 ReadOptions.defaults())) {

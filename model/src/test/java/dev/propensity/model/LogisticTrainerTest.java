@@ -43,8 +43,13 @@ class LogisticTrainerTest {
         FeatureTable t = SyntheticTables.gaussian(200_000, 4, 5);
         LinearExplainable m = (LinearExplainable) Trainers.logisticRegression(LogisticConfig.defaults().withL2(0)
                 .withEncoder(EncoderConfig.defaults().withStandardize(false))).train(t);
-        // y ~ Bernoulli(sigmoid(2 X w - 2)): the intercept is -2
+        // y ~ Bernoulli(sigmoid(2 X w - 2)): the intercept is -2 and each coefficient 2 w_j
         assertThat(m.intercept()).isCloseTo(-2.0, within(0.05));
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5); // the generator's first draws are w
+        for (int j = 0; j < 4; j++) {
+            double w = SyntheticTables.gauss(r) / Math.sqrt(4);
+            assertThat(m.coefficients().get("x" + j)).as("x" + j).isCloseTo(2 * w, within(0.05));
+        }
     }
 
     @Test

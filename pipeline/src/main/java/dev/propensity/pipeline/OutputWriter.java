@@ -247,7 +247,7 @@ public final class OutputWriter {
             modelFile = dir.resolve(names.model());
             // saved beside, then renamed: a failed save leaves no half model that score would try to load
             SafeOutput.check(modelFile, inputs.toArray(new Path[0]));
-            Path temp = Files.createTempFile(dir, "." + names.model() + ".", ".tmp");
+            Path temp = SafeOutput.tempBeside(modelFile);
             try {
                 model.save(temp);
                 Files.move(temp, modelFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -15,18 +15,19 @@ import java.util.Set;
 
 /**
  * How much work permutation importance of the final model may take: a seeded sample of at most {@code maxRows}
- * rows, {@code repeats} shuffles per feature, and about {@code seconds} of scoring. One scoring pass of the sample
- * is timed first; for a model that scores slowly the sample shrinks (down to {@code minRows} rows) and then the
- * repeats (down to 1); when even that would take more than twice the budget, permutation importance is left out
- * and a note says so. The shrinking depends on the machine's speed, so a slow model's importances can differ
- * between machines; a fast model (logistic regression on up to {@code maxRows} rows) always gets the full sample.
+ * rows, {@code repeats} shuffles per feature, and at most {@code scoredRows} rows scored in all (the sample once,
+ * then once per feature and shuffle). When the sample would pass that, it shrinks (down to {@code minRows} rows),
+ * then the shuffles (down to 1); when even that passes it, permutation importance is left out and a note says so.
+ * Everything is fixed by the row and feature counts and the seed, never by the clock: the same input and seed give
+ * the same importances on any machine and thread count. A sample smaller than the table, or fewer shuffles, is
+ * recorded in a note of the report.
  *
- * @param maxRows the most rows measured on, at least 1
- * @param repeats shuffles per feature, at least 1
- * @param seconds the scoring time aimed for, in seconds, &gt; 0
- * @param minRows the fewest rows a slow model is measured on, in [1, maxRows]
+ * @param maxRows    the most rows measured on, at least 1
+ * @param repeats    shuffles per feature, at least 1
+ * @param scoredRows the most rows scored in all, at least {@code minRows}
+ * @param minRows    the fewest rows measured on before giving up, in [1, maxRows]
  */
-public record PermutationBudget(int maxRows, int repeats, double seconds, int minRows) {
+public record PermutationBudget(int maxRows, int repeats, long scoredRows, int minRows) {
 
     /** Validates. */
     public PermutationBudget {
@@ -34,18 +35,19 @@ public record PermutationBudget(int maxRows, int repeats, double seconds, int mi
             throw new IllegalArgumentException("need maxRows >= 1, repeats >= 1 and 1 <= minRows <= maxRows, was "
                     + "maxRows=" + maxRows + " repeats=" + repeats + " minRows=" + minRows);
         }
-        if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException("seconds must be finite and > 0, was " + seconds);
+        if (scoredRows < minRows) {
+            throw new IllegalArgumentException("scoredRows must be >= minRows, was " + scoredRows);
         }
     }
 
     /**
-     * The dashboard's budget: at most 10,000 rows, 3 shuffles a feature, about 15 seconds, at least 1,000 rows.
+     * The dashboard's budget: at most 10,000 rows, 3 shuffles a feature, at most 3,000,000 rows scored (the full
+     * sample and shuffles for up to 99 features), at least 1,000 rows.
      *
      * @return the budget
      */
     public static PermutationBudget defaults() {
-        return new PermutationBudget(10_000, 3, 15, 1_000);
+        return new PermutationBudget(10_000, 3, 3_000_000, 1_000);
     }
 
     /**
@@ -55,8 +57,8 @@ public record PermutationBudget(int maxRows, int repeats, double seconds, int mi
      */
     public String describe() {
         return "permutation importance of the final model (trained on all rows), on a seeded sample of at most "
-                + maxRows + " rows, " + repeats + " shuffles a feature (fewer rows and shuffles for a model that "
-                + "scores slowly)";
+                + maxRows + " rows, " + repeats + " shuffles a feature, at most " + scoredRows + " rows scored in all "
+                + "(fewer rows, then fewer shuffles, for many features; fixed by the row and feature counts)";
     }
 
     /**
@@ -89,30 +91,25 @@ public record PermutationBudget(int maxRows, int repeats, double seconds, int mi
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(nearOutcome, "nearOutcome");
         Objects.requireNonNull(workers, "workers");
-        FeatureTable sample = sample(table, maxRows, seed);
-        long t0 = System.nanoTime();
-        model.predict(sample);
-        double perPass = (System.nanoTime() - t0) / 1e9;
         int features = table.schema().size();
+        int rows = Math.min(maxRows, table.rows());
         int shuffles = repeats;
-        double estimate = perPass * (1 + features * shuffles);
-        if (estimate > seconds) {
-            int rows = (int) Math.max(minRows, sample.rows() * seconds / estimate);
-            if (rows < sample.rows()) {
-                perPass *= (double) rows / sample.rows();
-                sample = sample(table, rows, seed);
-            }
-            estimate = perPass * (1 + features * shuffles);
-            if (estimate > seconds) {
+        if (cost(rows, features, shuffles) > scoredRows) {
+            rows = (int) Math.max(Math.min(minRows, rows), scoredRows / (1 + (long) features * shuffles));
+            if (cost(rows, features, shuffles) > scoredRows) {
                 shuffles = 1;
-                estimate = perPass * (1 + features);
             }
-            if (estimate > 2 * seconds) {
+            if (cost(rows, features, shuffles) > scoredRows) {
                 return new Measured(List.of(), List.of(String.format(Locale.ROOT, "permutation importance left out: "
-                        + "scoring is too slow (about %.0f s for %,d rows and %d features)", estimate, sample.rows(),
-                        features)));
+                        + "%,d rows and %d features need %,d rows scored, over the budget of %,d", rows, features,
+                        cost(rows, features, shuffles), scoredRows)));
             }
         }
+        FeatureTable sample = sample(table, rows, seed);
+        List<String> notes = rows < table.rows() || shuffles < repeats
+                ? List.of(String.format(Locale.ROOT, "permutation importance on a seeded sample of %,d of %,d rows, "
+                + "%d shuffle%s a feature (seed %d)", rows, table.rows(), shuffles, shuffles == 1 ? "" : "s", seed))
+                : List.of();
         boolean[] labels = sample.labels();
         int pos = 0;
         for (boolean b : labels) {
@@ -129,7 +126,12 @@ public record PermutationBudget(int maxRows, int repeats, double seconds, int mi
         SessionFacts facts = sample.facts();
         return new Measured(PermutationImportance.compute(columns, schema.names().toArray(new String[0]), labels,
                 cols -> model.predict(FeatureTable.of(schema, cols, facts)), shuffles, seed, nearOutcome, workers),
-                List.of());
+                notes);
+    }
+
+    /** Rows scored: the sample once, then once per feature and shuffle. */
+    private static long cost(int rows, int features, int shuffles) {
+        return rows * (1 + (long) features * shuffles);
     }
 
     /** A seeded sample of at most {@code rows} rows, in table order (the table itself when it is small enough). */

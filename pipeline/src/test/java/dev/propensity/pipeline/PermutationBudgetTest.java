@@ -42,29 +42,41 @@ class PermutationBudgetTest {
 
     @Test
     void aSampleSmallerThanTheTableIsSeeded() {
-        PermutationBudget small = new PermutationBudget(300, 2, 15, 100);
+        PermutationBudget small = new PermutationBudget(300, 2, 1_000_000, 100);
         PermutationBudget.Measured a = small.measure(table, model, Set.of(), 1, Workers.callerOnly());
         assertThat(a.importances()).allMatch(i -> i.repeats() == 2);
         assertThat(small.measure(table, model, Set.of(), 1, Workers.callerOnly())).isEqualTo(a);
         assertThat(small.measure(table, model, Set.of(), 2, Workers.callerOnly())).isNotEqualTo(a);
+        // the sample is recorded, and fixed by the row count: never by the clock
+        assertThat(a.notes()).containsExactly("permutation importance on a seeded sample of 300 of 1,500 rows, "
+                + "2 shuffles a feature (seed 1)");
+        assertThat(small.measure(table, new Slow(model), Set.of(), 1, Workers.defaults())).isEqualTo(a);
     }
 
     @Test
-    void aModelTooSlowForTheBudgetIsLeftOutWithANote() {
-        PurchaseModel slow = new Slow(model);
-        PermutationBudget tight = new PermutationBudget(1_000, 3, 0.001, 1_000);
-        PermutationBudget.Measured m = tight.measure(table, slow, Set.of(), 42, Workers.callerOnly());
+    void aBudgetTooSmallForManyFeaturesShrinksTheSampleThenTheShufflesThenLeavesItOut() {
+        int f = table.schema().size();
+        PermutationBudget rows = new PermutationBudget(1_000, 3, 500L * (1 + f * 3), 100);
+        assertThat(rows.measure(table, model, Set.of(), 42, Workers.callerOnly()).notes()).containsExactly(
+                "permutation importance on a seeded sample of 500 of 1,500 rows, 3 shuffles a feature (seed 42)");
+        PermutationBudget shuffles = new PermutationBudget(1_000, 3, 100L * (1 + f), 100);
+        PermutationBudget.Measured one = shuffles.measure(table, model, Set.of(), 42, Workers.callerOnly());
+        assertThat(one.importances()).allMatch(i -> i.repeats() == 1);
+        assertThat(one.notes()).containsExactly(
+                "permutation importance on a seeded sample of 100 of 1,500 rows, 1 shuffle a feature (seed 42)");
+        PermutationBudget tight = new PermutationBudget(1_000, 3, 1_000, 1_000);
+        PermutationBudget.Measured m = tight.measure(table, new Slow(model), Set.of(), 42, Workers.callerOnly());
         assertThat(m.importances()).isEmpty();
         assertThat(m.notes()).singleElement().asString()
-                .startsWith("permutation importance left out: scoring is too slow (about ")
-                .endsWith(" s for 1,000 rows and " + table.schema().size() + " features)");
+                .startsWith("permutation importance left out: 1,000 rows and " + f + " features need ");
     }
 
     @Test
     void describeSaysTheSampleAndTheShuffles() {
         assertThat(PermutationBudget.defaults().describe()).isEqualTo("permutation importance of the final model "
-                + "(trained on all rows), on a seeded sample of at most 10000 rows, 3 shuffles a feature (fewer rows "
-                + "and shuffles for a model that scores slowly)");
+                + "(trained on all rows), on a seeded sample of at most 10000 rows, 3 shuffles a feature, at most "
+                + "3000000 rows scored in all (fewer rows, then fewer shuffles, for many features; fixed by the row "
+                + "and feature counts)");
     }
 
     @Test
@@ -72,7 +84,7 @@ class PermutationBudgetTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new PermutationBudget(100, 3, 15, 200));
         assertThat(e).hasMessageContaining("minRows=200").hasMessageContaining("maxRows=100");
-        assertThrows(IllegalArgumentException.class, () -> new PermutationBudget(100, 3, 0, 10));
+        assertThrows(IllegalArgumentException.class, () -> new PermutationBudget(100, 3, 5, 10));
     }
 
     /** A model that takes at least 20 ms for every table it scores. */

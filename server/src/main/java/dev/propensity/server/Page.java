@@ -36,7 +36,7 @@ final class Page {
      * @return the HTML document
      */
     static String full(ServeData data, SliceView view) {
-        StringBuilder h = new StringBuilder(64 * 1024);
+        StringBuilder h = new StringBuilder(capacity(view) + 16 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(esc(data.headline().title())).append("</title>")
@@ -61,9 +61,18 @@ final class Page {
      * @return the HTML fragment
      */
     static String fragment(ServeData data, SliceView view) {
-        StringBuilder h = new StringBuilder(64 * 1024);
+        StringBuilder h = new StringBuilder(capacity(view));
         fragment(h, data, view);
         return h.toString();
+    }
+
+    /** Room for the charts' SVG and the tables, so that the page is built without copying it as it grows. */
+    private static int capacity(SliceView v) {
+        long n = 64 * 1024 + v.top().size() * 512L;
+        for (String svg : v.svgs().values()) {
+            n += svg.length() + 4096;
+        }
+        return (int) Math.min(n, Integer.MAX_VALUE - 16);
     }
 
     private static void form(StringBuilder h, ServeData data, SliceFilter f) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.propensity.core.Event;
 import dev.propensity.core.EventType;
 import dev.propensity.core.Workers;
+import dev.propensity.live.Driver;
+import dev.propensity.live.LiveScore;
+import dev.propensity.live.LiveScorer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -26,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.LongSupplier;
 
 /**
  * {@code propensity serve}: the interactive dashboard and the REST API over a dashboard run, on Javalin.
@@ -36,7 +38,9 @@ import java.util.function.LongSupplier;
  *       are the URL query ({@link SliceFilter}); {@code GET /fragment} is the part a slicer change swaps;</li>
  *   <li>{@code GET /sessions.csv?<filters>}: the drill-through as CSV;</li>
  *   <li>{@code GET /api/v1/summary?<filters>}: the slice's KPIs and breakdowns as JSON;</li>
- *   <li>{@code POST /api/v1/score}: one session's probability and drivers;</li>
+ *   <li>{@code POST /api/v1/score}: one session's probability and drivers, from its events (stateless);</li>
+ *   <li>{@code POST /api/v1/events}: one event or an array of events, each with its session id, fed to the live
+ *       scorer; the answer is the current probability of every session the events touched;</li>
  *   <li>{@code GET /health}, {@code GET /metrics} (Prometheus text).</li>
  * </ul>
  *
@@ -74,7 +78,7 @@ public final class PropensityServer implements AutoCloseable {
     private final String token;
     private final long maxBody;
     private final Workers workers;
-    private final SessionScorer scorer;
+    private final LiveScorer live;
     private final RequestMetrics metrics;
     private final Map<SliceFilter, SliceView> cache;
     private final byte[] css;
@@ -88,8 +92,9 @@ public final class PropensityServer implements AutoCloseable {
         this.token = b.token;
         this.maxBody = b.maxBody;
         this.workers = b.workers;
-        this.scorer = b.scorer != null ? b.scorer : data.model() != null ? ModelScorer.of(data.model()) : null;
-        this.metrics = new RequestMetrics(b.openSessions);
+        this.live = b.live != null ? b.live : data.model() != null ? LiveScorer.of(data.model()) : null;
+        LiveScorer l = live;
+        this.metrics = new RequestMetrics(() -> l == null ? 0 : l.openSessions());
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -150,6 +155,7 @@ public final class PropensityServer implements AutoCloseable {
             config.routes.get("/static/serve.js", ctx -> asset(ctx, js, "text/javascript; charset=utf-8"));
             config.routes.get("/api/v1/summary", this::summary);
             config.routes.post("/api/v1/score", this::score);
+            config.routes.post("/api/v1/events", this::events);
             config.routes.get("/health", this::health);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.text()));
@@ -348,14 +354,21 @@ public final class PropensityServer implements AutoCloseable {
         m.put("status", "ok");
         m.put("sessions", data.size());
         m.put("predictions", data.hasPredictions());
-        m.put("scoring", scorer != null);
+        m.put("scoring", live != null);
+        m.put("openSessions", live == null ? 0 : live.openSessions());
         json(ctx, 200, m);
     }
 
-    private void score(Context ctx) throws JsonProcessingException {
-        if (scorer == null) {
+    private LiveScorer scorer() {
+        if (live == null) {
             throw new BadRequest("model", "this server has no model to score with (start it with --model FILE)");
         }
+        return live;
+    }
+
+    /** {@code POST /api/v1/score}: one session's events, scored without opening a live session. */
+    private void score(Context ctx) throws JsonProcessingException {
+        LiveScorer scorer = scorer();
         JsonNode body = body(ctx);
         String sessionId = text(body, "sessionId", true);
         JsonNode events = body.get("events");
@@ -367,38 +380,108 @@ public final class PropensityServer implements AutoCloseable {
         }
         List<Event> list = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            list.add(event(events.get(i), "events[" + i + "]", sessionId));
+            Event e = event(events.get(i), "events[" + i + "]", sessionId);
+            if (!e.sessionId().equals(sessionId)) {
+                throw new BadRequest("events[" + i + "].sessionId", "'" + e.sessionId() + "' differs from the "
+                        + "request's sessionId '" + sessionId + "'");
+            }
+            list.add(e);
         }
         list.sort((x, y) -> x.time().compareTo(y.time()));
-        Map<String, String> attributes = new LinkedHashMap<>();
-        JsonNode attrs = body.get("attributes");
-        if (attrs != null && !attrs.isNull()) {
-            if (!attrs.isObject()) {
-                throw new BadRequest("attributes", "expected an object of strings");
-            }
-            for (Map.Entry<String, JsonNode> e : attrs.properties()) {
-                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                    throw new BadRequest("attributes." + e.getKey(), "expected a string or a number");
-                }
-                attributes.put(e.getKey(), e.getValue().asText());
-            }
-        }
-        SessionScorer.Scored s = scorer.score(sessionId, list, attributes);
+        LiveScore s = scorer.score(list, attributes(body.get("attributes"), "attributes"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sessionId", s.sessionId());
-        m.put("probability", s.probability());
-        List<Object> drivers = new ArrayList<>();
-        for (SessionScorer.Driver d : s.drivers()) {
-            Map<String, Object> dm = new LinkedHashMap<>();
-            dm.put("feature", d.feature());
-            dm.put("contribution", d.contribution());
-            drivers.add(dm);
-        }
-        m.put("drivers", drivers);
+        m.put("probability", Summary.num(s.probability()));
+        m.put("drivers", drivers(s.drivers()));
         json(ctx, 200, m);
     }
 
+    /**
+     * {@code POST /api/v1/events}: events fed to the live scorer in the order given (each event's own
+     * {@code attributes} are its session's); every event is checked before any is applied.
+     */
+    private void events(Context ctx) throws JsonProcessingException {
+        LiveScorer scorer = scorer();
+        JsonNode body = body(ctx, true);
+        List<JsonNode> nodes = new ArrayList<>();
+        String prefix;
+        if (body.isArray()) {
+            body.forEach(nodes::add);
+            prefix = "";
+        } else {
+            nodes.add(body);
+            prefix = null;
+        }
+        if (nodes.isEmpty()) {
+            throw new BadRequest("body", "expected an event or a non-empty array of events");
+        }
+        if (nodes.size() > MAX_EVENTS) {
+            throw new BadRequest("body", "at most " + MAX_EVENTS + " events, got " + nodes.size());
+        }
+        List<Event> events = new ArrayList<>(nodes.size());
+        List<Map<String, String>> attributes = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            String path = prefix == null ? "event" : "[" + i + "]";
+            JsonNode n = nodes.get(i);
+            Event e = event(n, path, null);
+            events.add(e);
+            attributes.add(attributes(n.get("attributes"), path + ".attributes"));
+        }
+        Map<String, LiveScore> touched = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            LiveScore s = scorer.update(events.get(i), attributes.get(i));
+            touched.put(s.sessionId(), s);
+        }
+        List<Object> sessions = new ArrayList<>(touched.size());
+        for (LiveScore s : touched.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sessionId", s.sessionId());
+            m.put("probability", Summary.num(s.probability()));
+            m.put("change", Summary.num(s.change()));
+            m.put("status", s.status().name().toLowerCase(Locale.ROOT));
+            m.put("events", s.eventIndex());
+            m.put("drivers", drivers(s.drivers()));
+            sessions.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sessions", sessions);
+        out.put("openSessions", scorer.openSessions());
+        json(ctx, 200, out);
+    }
+
+    private static List<Object> drivers(List<Driver> drivers) {
+        List<Object> out = new ArrayList<>(drivers.size());
+        for (Driver d : drivers) {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            dm.put("feature", d.feature());
+            dm.put("contribution", Summary.num(d.contribution()));
+            out.add(dm);
+        }
+        return out;
+    }
+
+    private static Map<String, String> attributes(JsonNode attrs, String field) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (attrs == null || attrs.isNull()) {
+            return attributes;
+        }
+        if (!attrs.isObject()) {
+            throw new BadRequest(field, "expected an object of strings");
+        }
+        for (Map.Entry<String, JsonNode> e : attrs.properties()) {
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw new BadRequest(field + "." + e.getKey(), "expected a string or a number");
+            }
+            attributes.put(e.getKey(), e.getValue().asText());
+        }
+        return attributes;
+    }
+
     private JsonNode body(Context ctx) {
+        return body(ctx, false);
+    }
+
+    private JsonNode body(Context ctx, boolean arrayAllowed) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new BadRequest("Content-Type", "expected application/json, got " + (type == null ? "none" : type));
@@ -413,8 +496,8 @@ public final class PropensityServer implements AutoCloseable {
         } catch (IOException e) {
             throw new BadRequest("body", "not valid JSON: " + firstLine(e.getMessage()));
         }
-        if (n == null || !n.isObject()) {
-            throw new BadRequest("body", "expected a JSON object");
+        if (n == null || !(n.isObject() || arrayAllowed && n.isArray())) {
+            throw new BadRequest("body", arrayAllowed ? "expected a JSON object or array" : "expected a JSON object");
         }
         return n;
     }
@@ -569,8 +652,7 @@ public final class PropensityServer implements AutoCloseable {
         private String token;
         private long maxBody = DEFAULT_MAX_BODY;
         private Workers workers = Workers.defaults();
-        private SessionScorer scorer;
-        private LongSupplier openSessions = () -> 0;
+        private LiveScorer live;
 
         private Builder(ServeData data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -642,24 +724,15 @@ public final class PropensityServer implements AutoCloseable {
         }
 
         /**
-         * What scores {@code POST /api/v1/score} (default: the data's model, statelessly; none without a model).
+         * The live scorer behind {@code POST /api/v1/score} and {@code POST /api/v1/events} (default: one on the
+         * data's model with the live module's defaults; none without a model). Its open sessions are the metrics'
+         * gauge.
          *
          * @param value the scorer
          * @return this builder
          */
-        public Builder scorer(SessionScorer value) {
-            this.scorer = Objects.requireNonNull(value, "scorer");
-            return this;
-        }
-
-        /**
-         * The number of open live sessions, for the metrics' gauge (default: always 0).
-         *
-         * @param value the gauge's source
-         * @return this builder
-         */
-        public Builder openSessions(LongSupplier value) {
-            this.openSessions = Objects.requireNonNull(value, "openSessions");
+        public Builder live(LiveScorer value) {
+            this.live = Objects.requireNonNull(value, "live");
             return this;
         }
 

@@ -33,6 +33,7 @@ public final class ServeData {
 
     private final SessionFacts facts;
     private final double[] probability;
+    private final int[] order;
     private final byte[] hour;
     private final byte[] weekday;
     private final int[] day;
@@ -59,6 +60,7 @@ public final class ServeData {
                     + " vs " + facts.size());
         }
         this.probability = probability;
+        this.order = probability == null ? null : ascending(probability);
         this.headline = Objects.requireNonNull(headline, "headline");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.coefficients = List.copyOf(coefficients);
@@ -236,7 +238,7 @@ public final class ServeData {
     }
 
     /**
-     * The rows a filter keeps, ascending.
+     * The rows a filter keeps: by ascending probability when there are predictions, otherwise in row order.
      *
      * @param f the filter
      * @return the row indices
@@ -296,7 +298,56 @@ public final class ServeData {
             }
             out[k++] = i;
         }
-        return Arrays.copyOf(out, k);
+        if (order == null || k == 0) {
+            return Arrays.copyOf(out, k);
+        }
+        if (k == n) {
+            return order.clone();
+        }
+        // the kept rows by ascending probability
+        java.util.BitSet keepRow = new java.util.BitSet(n);
+        for (int i = 0; i < k; i++) {
+            keepRow.set(out[i]);
+        }
+        int m = 0;
+        for (int r : order) {
+            if (keepRow.get(r)) {
+                out[m++] = r;
+            }
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    /**
+     * The rows by ascending probability (unscored rows first). A slice's rows are taken in this order, so that its
+     * scores reach the metrics already sorted, and their sorting (the ROC curve, the reports) costs a pass instead
+     * of an n log n sort on every slice.
+     */
+    private static int[] ascending(double[] p) {
+        int n = p.length;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            // non-negative floats order as their bits do; NaN (not scored) gets 0, before every score
+            long k = Double.isNaN(p[i]) ? 0 : Float.floatToIntBits((float) p[i]) + 1L;
+            keys[i] = k << 32 | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) keys[i];
+        }
+        // rows whose probabilities differ below float precision: put them in exact order (a few, adjacent)
+        for (int i = 1; i < n; i++) {
+            int r = order[i];
+            double v = p[r];
+            int j = i - 1;
+            while (j >= 0 && !Double.isNaN(v) && p[order[j]] > v) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = r;
+        }
+        return order;
     }
 
     /** The probabilities of the given rows (NaN where not tested), or {@code null} without a model. */

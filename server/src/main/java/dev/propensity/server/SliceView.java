@@ -168,7 +168,7 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
                 f.cost(), f.value(), expectedProfit, realised);
     }
 
-    /** The k rows of highest probability (ties by row order), by a bounded selection, not a sort of the slice. */
+    /** The k rows of highest probability (ties by position in the slice), by a bounded selection, not a sort. */
     private static List<TopSession> top(ServeData data, int[] rows, double[] p, int k) {
         int n = rows.length;
         int m = Math.min(k, n);
@@ -204,7 +204,7 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
         return out;
     }
 
-    /** Whether position a ranks below position b: lower probability (NaN lowest), or the same and a later row. */
+    /** Whether position a ranks below position b: lower probability (NaN lowest), or the same and a later position. */
     private static boolean less(int a, int b, double[] p) {
         double x = p == null ? Double.NaN : p[a];
         double y = p == null ? Double.NaN : p[b];

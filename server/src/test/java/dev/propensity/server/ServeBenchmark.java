@@ -73,30 +73,48 @@ class ServeBenchmark {
         StringBuilder sb = new StringBuilder("re-slice and re-render the whole page (server time from Server-Timing; "
                 + "client wall time incl. transfer)\n");
         List<Double> all = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             for (String s : slices) {
                 // a threshold no earlier request used makes the view new to the server's cache
                 String q = s + (s.isEmpty() ? "" : "&") + "threshold=0." + String.format(Locale.ROOT, "%03d",
                         (salt + round * 97 + s.length()) % 1000 + 1).replaceAll("0+$", "");
+                long cpu0 = cpuTicks();
                 long t0 = System.nanoTime();
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "?" + q)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 double wall = (System.nanoTime() - t0) / 1e6;
+                double cpu = cpu0 < 0 ? Double.NaN : (cpuTicks() - cpu0) * 10.0;
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                 String timing = r.headers().firstValue("Server-Timing").orElse("");
                 Matcher m = TOTAL.matcher(timing);
                 double total = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
                 all.add(total);
+                cpus.add(cpu);
                 String slice = r.body().replaceAll("(?s).*<p class=\"slice\"[^>]*>(.*?)</p>.*", "$1")
                         .replaceAll("<[^>]+>", "");
-                sb.append(String.format(Locale.ROOT, "round %d  %-45s server %7.1f ms  wall %7.1f ms  %,d bytes  "
-                        + "[%s]  %s%n", round, q, total, wall, r.body().length(), timing, slice));
+                sb.append(String.format(Locale.ROOT, "round %d  %-45s server %7.1f ms  server CPU %6.0f ms  wall %7.1f "
+                        + "ms  %,d bytes  [%s]  %s%n", round, q, total, cpu, wall, r.body().length(), timing, slice));
             }
         }
         double[] a = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         sb.append(String.format(Locale.ROOT, "server ms over %d new slices: min %.1f, median %.1f, max %.1f; RSS %s",
                 a.length, a[0], a[a.length / 2], a[a.length - 1], rss()));
+        double[] c = cpus.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        sb.append(String.format(Locale.ROOT, "%nserver CPU ms (all its threads, GC included, 10 ms ticks): min %.0f, "
+                + "median %.0f, max %.0f", c[0], c[c.length / 2], c[c.length - 1]));
         report(sb.toString());
+    }
+
+    /** The server process's CPU time in clock ticks (user + system, all threads), or -1 without its pid. */
+    private static long cpuTicks() throws Exception {
+        String pid = System.getenv("PROPENSITY_SERVE_PID");
+        if (pid == null) {
+            return -1;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** 20,000 score requests over 32 connections: every answer 200, latency percentiles, throughput. */

@@ -47,7 +47,30 @@ public final class InputException extends RuntimeException {
         if (column != null) {
             sb.append("column ").append(column).append(": ");
         }
-        return sb.append(problem).toString();
+        return oneLine(sb.append(problem));
+    }
+
+    /** The most characters a message keeps; a longer one (a huge field quoted in it) is cut, with its length. */
+    static final int MAX_MESSAGE = 2_000;
+
+    /**
+     * A message as one safe line: control characters (line breaks inside a quoted field, terminal escape
+     * sequences) shown as backslash-u escapes, and cut after {@link #MAX_MESSAGE} characters.
+     */
+    static String oneLine(CharSequence m) {
+        StringBuilder out = new StringBuilder(Math.min(m.length(), MAX_MESSAGE) + 32);
+        for (int i = 0; i < m.length() && i < MAX_MESSAGE; i++) {
+            char c = m.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (m.length() > MAX_MESSAGE) {
+            out.append("...(").append(m.length()).append(" characters)");
+        }
+        return out.toString();
     }
 
     /** The file, as the caller named it. */

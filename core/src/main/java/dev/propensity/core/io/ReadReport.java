@@ -39,7 +39,7 @@ public final class ReadReport {
 
     /**
      * The report of a strict read that ended without error, for readers outside this package that count rows
-     * themselves (the features module's REES46 fast path): every row was accepted, none rejected.
+     * themselves (the two parts of {@link Rees46Sessions}): every row was accepted, none rejected.
      *
      * @param file     the file, as the caller named it
      * @param rowsRead data rows read, excluding the header

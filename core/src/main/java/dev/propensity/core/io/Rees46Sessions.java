@@ -120,6 +120,7 @@ public final class Rees46Sessions {
                 Table a = new Table(sz, r, first, false, brands);
                 r.scan(a::row);
                 a.finish();
+                r.report().overSessionLimit(a.overflow());
                 return r.report();
             }
         }
@@ -156,8 +157,10 @@ public final class Rees46Sessions {
         }
         Table.join(a, b);
         // two parts are read only strictly: nothing was rejected
-        return ReadReport.ofStrictRead(file.toString(), reports[0].rowsRead() + reports[1].rowsRead(),
+        ReadReport report = ReadReport.ofStrictRead(file.toString(), reports[0].rowsRead() + reports[1].rowsRead(),
                 reports[0].events() + reports[1].events());
+        report.overSessionLimit(a.overflow() + b.overflow());
+        return report;
     }
 
     /** Reads a whole file strictly on one thread, checking rows and lateness only: throws its first error. */
@@ -254,6 +257,9 @@ public final class Rees46Sessions {
         long watermark = Long.MIN_VALUE;
         long minTime = Long.MAX_VALUE;
         long events;
+        /** Events dropped because their session already held the sessionizer's maximum. */
+        private long overflow;
+        private final int maxEvents;
 
         Table(Sessionizer sz, Rees46Reader reader, Sink sink, boolean holding, boolean keepBrands) {
             this.sz = sz;
@@ -261,6 +267,7 @@ public final class Rees46Sessions {
             this.toleranceMs = sz.outOfOrderTolerance().toMillis();
             this.holdSpan = Math.max(idleMs, sz.gap().toMillis()) + 2 * toleranceMs;
             this.failLate = sz.latePolicy() == Sessionizer.LatePolicy.FAIL;
+            this.maxEvents = sz.maxSessionEvents();
             this.reader = reader;
             this.sink = sink;
             this.holding = holding;
@@ -329,7 +336,11 @@ public final class Rees46Sessions {
                 long ck = key(categories, b, cs, ce);
                 long bk = keepBrands ? key(brands, b, row.start(Rees46Reader.BRAND), row.end(Rees46Reader.BRAND))
                         : SessionView.NO_KEY;
-                add(slot, t, (byte) type.ordinal(), pk, ck, bk, uk, price);
+                if (counts[slot] < maxEvents || keepsBeyondLimit(slot, type)) {
+                    add(slot, t, (byte) type.ordinal(), pk, ck, bk, uk, price);
+                } else {
+                    overflow++; // as the sessionizer drops them: a full session keeps only its first purchase
+                }
             }
             if (t > watermark) {
                 watermark = t;
@@ -341,6 +352,26 @@ public final class Rees46Sessions {
                 }
                 users.advanceWatermark(t);
             }
+        }
+
+        /** Whether a full session takes this event: only its first purchase, as the sessionizer keeps it. */
+        private boolean keepsBeyondLimit(int slot, dev.propensity.core.EventType type) {
+            if (type != dev.propensity.core.EventType.PURCHASE) {
+                return false;
+            }
+            byte[] ty = types[slot];
+            int purchase = dev.propensity.core.EventType.PURCHASE.ordinal();
+            for (int i = 0; i < counts[slot]; i++) {
+                if (ty[i] == purchase) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Events dropped over the session limit, by this table and its sessionizer run. */
+        long overflow() {
+            return overflow + users.overflowEvents();
         }
 
         /** Emits every open session, session-id ones first, as the sessionizer's {@code finish} does. */

@@ -18,8 +18,9 @@ import java.util.Objects;
  * An output file written atomically: the bytes go to a temporary file in the target's own folder, which
  * {@link #commit()} renames onto the target. Until then the target keeps its earlier content; a run that fails
  * leaves it untouched and no partial file behind ({@link #close()} without commit deletes the temporary file).
- * The rename replaces a symbolic link at the target rather than writing through it; a target that is a directory
- * is refused, and so is a target that is the same file as an input.
+ * A target that is a directory is refused, and so is a target that is the same file as an input. A symbolic link
+ * named as the target is followed to its file, which is replaced (the link stays); a device or pipe
+ * ({@code /dev/null}) is written straight.
  *
  * <pre>{@code
  * try (SafeOutput out = SafeOutput.create(Path.of("features.csv"), input)) {
@@ -32,15 +33,19 @@ import java.util.Objects;
  */
 public final class SafeOutput implements Closeable {
     private final Path target;
+    /** The temporary file, or {@code null} when writing straight to a device or pipe. */
     private final Path temp;
     private final OutputStream stream;
+    /** The name the temporary file is renamed to, in its folder (a link's target's name for a link). */
+    private final String realName;
     private Writer writer;
     private boolean done;
 
-    private SafeOutput(Path target, Path temp, OutputStream stream) {
+    private SafeOutput(Path target, Path temp, OutputStream stream, String realName) {
         this.target = target;
         this.temp = temp;
         this.stream = stream;
+        this.realName = realName;
     }
 
     /**
@@ -55,16 +60,54 @@ public final class SafeOutput implements Closeable {
     public static SafeOutput create(Path target, Path... inputs) throws IOException {
         check(target, inputs);
         Path abs = target.toAbsolutePath();
+        if (Files.isSymbolicLink(abs)) {
+            // a link the user named (such as /dev/stdout) is followed; the link itself is never replaced. Inside a
+            // dashboard folder, links are refused before anything is written (the pipeline's OutputFolder).
+            if (!Files.exists(abs)) {
+                throw new OutputRefusedException(target, "is a symbolic link to a missing file; refusing to follow it");
+            }
+            abs = abs.toRealPath();
+        }
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            // a device or pipe (/dev/null, a FIFO): written straight, as there is nothing to replace atomically
+            return new SafeOutput(target, null, new BufferedOutputStream(Files.newOutputStream(abs), 1 << 16), null);
+        }
+        String name = abs.getFileName().toString();
+        Path temp = tempBeside(abs);
+        try {
+            return new SafeOutput(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16),
+                    name);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * A new empty temporary file in the target's folder (made when missing), named {@code .NAME.*.tmp}, with the
+     * permissions the target has, or {@code rw-r--r--} for a new file (a temporary file is otherwise private to its
+     * owner, which the renamed output must not stay).
+     *
+     * @param target the file the temporary file will replace
+     * @return the temporary file
+     * @throws IOException when it cannot be made
+     */
+    public static Path tempBeside(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
         String name = abs.getFileName().toString();
         Path temp = Files.createTempFile(dir, "." + (name.length() > 40 ? name.substring(0, 40) : name) + ".", ".tmp");
         try {
-            return new SafeOutput(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
-        } catch (IOException | RuntimeException e) {
+            if (Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, Files.isRegularFile(abs) ? Files.getPosixFilePermissions(abs)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
+        return temp;
     }
 
     /**
@@ -150,16 +193,19 @@ public final class SafeOutput implements Closeable {
             } else {
                 stream.close();
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            if (temp != null) {
+                Path dest = temp.resolveSibling(realName);
+                try {
+                    Files.move(temp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             done = true;
         } finally {
             if (!done) {
                 done = true;
-                Files.deleteIfExists(temp);
+                deleteTemp();
             }
         }
     }
@@ -174,6 +220,12 @@ public final class SafeOutput implements Closeable {
         try {
             stream.close();
         } finally {
+            deleteTemp();
+        }
+    }
+
+    private void deleteTemp() throws IOException {
+        if (temp != null) {
             Files.deleteIfExists(temp);
         }
     }

@@ -120,4 +120,24 @@ class InputLimitsTest {
                 () -> Inputs.sessions(d, InputFormat.EVENTS, ReadOptions.defaults()));
         assertThat(s.getMessage()).contains("a-folder", "directory");
     }
+
+    @Test
+    void aUsersFullSessionEndsAtAGapAndTheNextSessionStartsAfresh() {
+        java.util.List<Session> out = new ArrayList<>();
+        Sessionizer.Run run = Sessionizer.byInactivity(java.time.Duration.ofMinutes(30)).withMaxSessionEvents(100)
+                .start(out::add);
+        java.time.Instant t0 = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        for (int i = 0; i < 300; i++) {
+            run.accept(new dev.propensity.core.Event(null, "u", t0.plusSeconds(i), dev.propensity.core.EventType.PAGE_VIEW,
+                    null, null, null, Double.NaN));
+        }
+        java.time.Instant t1 = t0.plusSeconds(7200);
+        for (int i = 0; i < 50; i++) {
+            run.accept(new dev.propensity.core.Event(null, "u", t1.plusSeconds(i), dev.propensity.core.EventType.PAGE_VIEW,
+                    null, null, null, Double.NaN));
+        }
+        run.finish();
+        assertThat(out).extracting(s -> s.events().size()).containsExactly(100, 50);
+        assertThat(run.overflowEvents()).isEqualTo(200);
+    }
 }

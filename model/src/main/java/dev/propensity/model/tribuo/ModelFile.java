@@ -259,7 +259,9 @@ final class ModelFile {
                     entries.put(z.getName(), budget.read(in, "", z.getName(), z.getCompressedSize(), false));
                 }
             }
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
+            // a cut or damaged deflate stream ends in EOFException ("Unexpected end of ZLIB input stream"): found
+            // by fuzzing, kept as a regression input
             throw new ModelFileException(file, "truncated or damaged model file (" + e.getMessage() + ")", e);
         }
         return parse(file, "", entries, true, budget);
