@@ -1,0 +1,465 @@
+package dev.propensity.spark;
+
+import dev.propensity.core.Event;
+import dev.propensity.core.Session;
+import dev.propensity.core.io.InputException;
+import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.ReadOptions;
+import dev.propensity.features.Cutoff;
+import dev.propensity.features.FeatureSchema;
+import dev.propensity.features.FeatureTable;
+import dev.propensity.features.FeatureCsv;
+import dev.propensity.model.ModelTrainer;
+import dev.propensity.model.PurchaseModel;
+import dev.propensity.viz.Dashboard;
+import dev.propensity.model.PurchaseModels;
+import dev.propensity.pipeline.PredictionsCsv;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The pipeline on Apache Spark: events read by the project's readers inside the executors, sessions grouped with
+ * the {@link dev.propensity.core.Sessionizer}'s rules, feature rows from the project's one feature engine, models
+ * scored with a broadcast model file, dashboard aggregates computed in Spark.
+ *
+ * <pre>{@code
+ * try (SparkEngine spark = SparkEngine.start(SparkSettings.defaults().withMaster("local[2]"))) {
+ *     Dataset<Row> rows = spark.featureRows(Path.of("events.csv"), null, Cutoffs.beforeFirstPurchase(),
+ *             ReadOptions.defaults());
+ *     FeatureTable table = spark.featureTable(rows);   // on the driver, when it fits
+ * }
+ * }</pre>
+ *
+ * <p>Features use the zone UTC for start-time features, as the command does on one machine. Errors in the input
+ * surface as the single machine's {@link InputException} (file, line, problem), not as Spark's job failure.
+ */
+public final class SparkEngine implements AutoCloseable {
+    private final SparkSession spark;
+    private final boolean owned;
+    private final SparkSettings settings;
+
+    private SparkEngine(SparkSession spark, boolean owned, SparkSettings settings) {
+        this.spark = spark;
+        this.owned = owned;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts (or joins) a Spark session: the settings' master, else the one spark-submit set, else
+     * {@code local[2]}; the web UI off; the settings' shuffle partitions. {@link #close()} stops it.
+     *
+     * @param settings how to run
+     * @return the engine
+     */
+    public static SparkEngine start(SparkSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        SparkConf conf = new SparkConf();
+        String master = settings.master() != null ? settings.master() : conf.get("spark.master", "local[2]");
+        SparkSession s = SparkSession.builder().appName("propensity").master(master)
+                .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
+                .config("spark.sql.shuffle.partitions", Integer.toString(settings.partitions()))
+                .getOrCreate();
+        return new SparkEngine(s, true, settings);
+    }
+
+    /**
+     * An engine on a session the caller owns ({@link #close()} leaves it running).
+     *
+     * @param spark    the session
+     * @param settings how to run (its master is ignored)
+     * @return the engine
+     */
+    public static SparkEngine on(SparkSession spark, SparkSettings settings) {
+        return new SparkEngine(Objects.requireNonNull(spark, "spark"), false, Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** The Spark session. */
+    public SparkSession session() {
+        return spark;
+    }
+
+    /** The master URL the session runs on (such as {@code local[2]}). */
+    public String master() {
+        return spark.sparkContext().master();
+    }
+
+    /** The settings. */
+    public SparkSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The events of a file or a directory of files, read by the project's readers in the executors.
+     *
+     * @param input   a file, or a directory of files of one format
+     * @param format  the format, or {@code null} to detect it (Parquet is told by its extension or magic bytes)
+     * @param options strict or lenient, sessionizer, mapping
+     * @return event rows: seq, session_id, user_id, time (epoch ms), type, product, category, brand, price,
+     *         attributes
+     * @throws IOException when the input cannot be read
+     */
+    public Dataset<Row> events(Path input, InputFormat format, ReadOptions options) throws IOException {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
+        if (format == null && ParquetEvents.isParquet(input)) {
+            return ParquetEvents.read(spark, input, options);
+        }
+        return SparkEvents.read(spark, input, format, options, settings.rangeBytes());
+    }
+
+    /**
+     * Event rows of events held by the driver (the simulator's, for example), in the given order.
+     *
+     * @param sessions sessions whose events to take, in order
+     * @return event rows
+     */
+    public Dataset<Row> events(List<Session> sessions) {
+        List<Row> rows = new ArrayList<>();
+        long seq = 0;
+        for (Session s : sessions) {
+            for (Event e : s.events()) {
+                rows.add(EventRows.row(seq++, e, s.attributes().isEmpty() ? Map.of() : s.attributes()));
+            }
+        }
+        return spark.createDataFrame(rows, EventRows.SCHEMA).repartition(settings.partitions());
+    }
+
+    /**
+     * The sessions of event rows, grouped with the options' sessionizer (see {@link SparkSessions} for its rules
+     * on Spark).
+     *
+     * @param events  event rows
+     * @param options whose sessionizer groups them
+     * @return session rows: id, user_id, attributes, events
+     */
+    public Dataset<Row> sessions(Dataset<Row> events, ReadOptions options) {
+        return SparkSessions.sessionize(events, PortableOptions.of(options));
+    }
+
+    /**
+     * Feature rows of session rows, computed by the project's feature engine in the executors.
+     *
+     * @param sessions session rows
+     * @param cutoff   which events the features may see
+     * @return rows {@code session_id, label, <features>, _start, _duration, _events, _types}
+     */
+    public Dataset<Row> featureRows(Dataset<Row> sessions, Cutoff cutoff) {
+        return SparkFeatures.features(sessions, FeatureAdapter.of(cutoff, ZoneOffset.UTC));
+    }
+
+    /**
+     * Read, sessionize and compute features: the whole way from a file to feature rows.
+     *
+     * @param input   a file or a directory of files
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @return feature rows
+     * @throws IOException when the input cannot be read
+     */
+    public Dataset<Row> featureRows(Path input, InputFormat format, Cutoff cutoff, ReadOptions options)
+            throws IOException {
+        return featureRowsOfEvents(events(input, format, options), cutoff, options);
+    }
+
+    /**
+     * Feature rows of event rows: the events are hash-partitioned by their sessionizer key and sorted by key and
+     * time (the plan of {@code groupByKey}), and each partition's sessions stream through the engine in one call.
+     *
+     * @param events  event rows
+     * @param cutoff  which events the features may see
+     * @param options whose sessionizer groups them
+     * @return rows {@code session_id, label, <features>, _start, _duration, _events, _types}
+     */
+    public Dataset<Row> featureRowsOfEvents(Dataset<Row> events, Cutoff cutoff, ReadOptions options) {
+        PortableOptions o = PortableOptions.of(options);
+        return SparkFeatures.fromSortedEvents(SparkSessions.sorted(events, o, settings.partitions()), o,
+                FeatureAdapter.of(cutoff, ZoneOffset.UTC));
+    }
+
+    /** The features feature rows hold, as the engine declares them. */
+    public FeatureSchema declaredFeatures(Cutoff cutoff) {
+        return FeatureAdapter.of(cutoff, ZoneOffset.UTC).declared();
+    }
+
+    /**
+     * Collects feature rows into a table on the driver, sorted by session id.
+     *
+     * @param rows   feature rows from {@link #featureRows}
+     * @param cutoff the cutoff they were computed with
+     * @return the table
+     * @throws IllegalStateException when there are more rows than the settings' collect limit
+     * @throws InputException        at a bad input row (strict reads)
+     */
+    public FeatureTable featureTable(Dataset<Row> rows, Cutoff cutoff) {
+        FeatureAdapter adapter = FeatureAdapter.of(cutoff, ZoneOffset.UTC);
+        return SparkFeatures.table(collect(rows), adapter.declared(), adapter);
+    }
+
+    /**
+     * Computes the feature rows of an input and writes them. To a {@code .csv} file: the rows are collected (at
+     * most the collect limit) and written by {@link FeatureCsv#write}, the single machine's writer, sorted by
+     * session id. To a directory: {@code features.parquet} and {@code features-csv/} (part files with a header,
+     * missing values empty), written by the executors.
+     *
+     * @param input   a file or a directory of files
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @param out     a {@code .csv} file or a directory
+     * @return what was written
+     * @throws IOException when reading or writing fails
+     */
+    public SparkOutput writeFeatures(Path input, InputFormat format, Cutoff cutoff, ReadOptions options, Path out)
+            throws IOException {
+        long t0 = System.nanoTime();
+        Dataset<Row> rows = featureRows(input, format, cutoff, options);
+        FeatureSchema declared = declaredFeatures(cutoff);
+        if (isCsvFile(out)) {
+            FeatureTable table = featureTable(rows, cutoff);
+            mkdirs(out);
+            FeatureCsv.write(table, out);
+            return new SparkOutput(table.rows(), table.positives(), List.of(out), seconds(t0));
+        }
+        Files.createDirectories(out);
+        Path parquet = out.resolve("features.parquet");
+        Path csv = out.resolve("features-csv");
+        List<Column> cols = new ArrayList<>();
+        cols.add(functions.col("session_id"));
+        cols.add(functions.col("label"));
+        for (String name : declared.names()) {
+            cols.add(functions.col(name));
+        }
+        Dataset<Row> kept = rows.select(cols.toArray(new Column[0]));
+        run(() -> {
+            kept.write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+            return null;
+        });
+        Dataset<Row> written = spark.read().parquet(parquet.toString());
+        List<Column> nullable = new ArrayList<>();
+        for (StructField f : written.schema().fields()) {
+            Column c = functions.col(f.name());
+            nullable.add(f.dataType() == DataTypes.DoubleType
+                    ? functions.when(functions.isnan(c), functions.lit(null)).otherwise(c).as(f.name()) : c);
+        }
+        written.select(nullable.toArray(new Column[0])).write().mode(SaveMode.Overwrite).option("header", "true")
+                .csv(csv.toString());
+        Row counts = written.agg(functions.count(functions.lit(1)), functions.sum("label")).first();
+        return new SparkOutput(counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1), List.of(parquet, csv),
+                seconds(t0));
+    }
+
+    /**
+     * Scores the sessions of an input with a saved model, the model file broadcast to the executors. To a
+     * {@code .csv} file: the rows are collected (at most the collect limit) and written as {@code score} writes
+     * them ({@code session_id,label,probability}), sorted by session id. To a directory:
+     * {@code predictions.parquet} and {@code predictions-csv/}, written by the executors.
+     *
+     * @param model   a model file saved by {@code dashboard} or {@code PurchaseModel.save}
+     * @param input   a file or a directory of files
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @param out     a {@code .csv} file or a directory
+     * @return what was written
+     * @throws IOException when reading or writing fails
+     * @throws IllegalArgumentException when the model's features are not the engine's
+     */
+    public SparkOutput score(Path model, Path input, InputFormat format, Cutoff cutoff, ReadOptions options, Path out)
+            throws IOException {
+        long t0 = System.nanoTime();
+        byte[] bytes = Files.readAllBytes(model);
+        // loaded once on the driver: a bad model file or one of other features fails here, once
+        PurchaseModel m = PurchaseModels.load(model);
+        FeatureAdapter adapter = FeatureAdapter.of(cutoff, zone());
+        m.schema().requireCompatible(adapter.declared());
+        Broadcast<byte[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes);
+        try {
+            PortableOptions o = PortableOptions.of(options);
+            Dataset<Row> predictions = SparkScoring.score(
+                    SparkSessions.sorted(events(input, format, options), o, settings.partitions()), o, shared, adapter);
+            if (isCsvFile(out)) {
+                List<Row> rows = collect(predictions);
+                mkdirs(out);
+                long buyers = 0;
+                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    w.write("session_id,label,probability\n");
+                    StringBuilder sb = new StringBuilder(64);
+                    for (Row r : rows) {
+                        sb.setLength(0);
+                        PredictionsCsv.appendField(sb, r.getString(0));
+                        sb.append(',').append(r.getInt(1)).append(',').append(r.getDouble(2)).append('\n');
+                        w.append(sb);
+                        buyers += r.getInt(1);
+                    }
+                }
+                return new SparkOutput(rows.size(), buyers, List.of(out), seconds(t0));
+            }
+            Files.createDirectories(out);
+            Path parquet = out.resolve("predictions.parquet");
+            Path csv = out.resolve("predictions-csv");
+            run(() -> {
+                predictions.write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+                return null;
+            });
+            Dataset<Row> written = spark.read().parquet(parquet.toString());
+            written.write().mode(SaveMode.Overwrite).option("header", "true").csv(csv.toString());
+            Row counts = written.agg(functions.count(functions.lit(1)), functions.sum("label")).first();
+            return new SparkOutput(counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1),
+                    List.of(parquet, csv), seconds(t0));
+        } finally {
+            shared.destroy();
+        }
+    }
+
+    /**
+     * The dashboard on Spark. The KPIs, breakdowns and funnel are aggregated in Spark ({@link SparkAggregates})
+     * and drawn on the driver by the viz module ({@code dashboard.png}, {@code dashboard.html},
+     * {@code charts/NAME.png|svg}). When the feature rows fit the collect limit, they are collected and the named
+     * trainer fits a model on the driver ({@code model.propensity}, loadable by {@code score}, the live scorer
+     * and {@link #score}); the model's scores of every session are written to {@code scores.csv}
+     * ({@code session_id,label,probability}, in-sample). Above the limit no model is trained (the result's note
+     * says so). The feature rows are computed once and kept (memory, then disk) for the two passes.
+     *
+     * @param input   a file or a directory of files
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @param trainer the trainer (for example {@code Trainers.byName("logistic", seed)})
+     * @param out     the output directory
+     * @return what was done
+     * @throws IOException when reading or writing fails
+     */
+    public SparkDashboardResult dashboard(Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
+                                          ModelTrainer trainer, Path out) throws IOException {
+        long t0 = System.nanoTime();
+        Objects.requireNonNull(trainer, "trainer");
+        Files.createDirectories(out);
+        Dataset<Row> rows = featureRows(input, format, cutoff, options).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            SparkAggregates aggregates = SparkAggregates.of(rows);
+            List<Path> files = new ArrayList<>();
+            String note = "";
+            boolean trained = false;
+            long n = aggregates.kpis().sessions();
+            if (n > settings.collectLimit()) {
+                note = n + " sessions exceed the collect limit of " + settings.collectLimit()
+                        + ": no model was trained (distributed training is not built yet); charts are from Spark's"
+                        + " aggregates";
+            } else {
+                FeatureTable table = featureTable(rows, cutoff);
+                PurchaseModel model = null;
+                try {
+                    model = trainer.train(table);
+                } catch (IllegalArgumentException e) {
+                    // too few purchases, or one class only: the dashboard still shows the data, as on one machine
+                    note = "no model: " + e.getMessage();
+                }
+                if (model != null) {
+                    Path modelFile = out.resolve("model.propensity");
+                    model.save(modelFile);
+                    files.add(modelFile);
+                    files.add(writeScores(table, model.predict(table), out.resolve("scores.csv")));
+                    trained = true;
+                }
+            }
+            Dashboard.Builder b = Dashboard.builder().title("Propensity on Spark")
+                    .dataDescription(input.getFileName() + ", " + n + " sessions, features and aggregates in Spark ("
+                            + spark.sparkContext().master() + ")")
+                    .kpis(aggregates.kpis()).breakdowns(aggregates.breakdowns()).funnel(aggregates.funnel());
+            if (!note.isEmpty()) {
+                b.note(note);
+            }
+            files.addAll(0, b.build().writeAll(out));
+            return new SparkDashboardResult(aggregates, trained, note, files, seconds(t0));
+        } finally {
+            rows.unpersist();
+        }
+    }
+
+    /** Writes {@code session_id,label,probability} rows of a table and its scores, as {@code score} does. */
+    private static Path writeScores(FeatureTable table, double[] p, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("session_id,label,probability\n");
+            StringBuilder sb = new StringBuilder(64);
+            for (int i = 0; i < table.rows(); i++) {
+                sb.setLength(0);
+                PredictionsCsv.appendField(sb, table.id(i));
+                sb.append(',').append(table.label(i) ? '1' : '0').append(',').append(p[i]).append('\n');
+                w.append(sb);
+            }
+        }
+        return file;
+    }
+
+    /** Collects rows (at most the collect limit), sorted by their first column (the session id). */
+    List<Row> collect(Dataset<Row> rows) {
+        long limit = settings.collectLimit();
+        List<Row> collected = new ArrayList<>(run(() -> rows.limit((int) Math.min(Integer.MAX_VALUE - 8, limit + 1))
+                .collectAsList()));
+        if (collected.size() > limit) {
+            throw new IllegalStateException("more than " + limit + " rows to collect to the driver (the collect limit);"
+                    + " write to a directory instead of one CSV file, or raise the limit");
+        }
+        collected.sort(java.util.Comparator.comparing(r -> r.getString(0)));
+        return collected;
+    }
+
+    private static boolean isCsvFile(Path out) {
+        return !Files.isDirectory(out) && out.getFileName() != null
+                && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    }
+
+    private static void mkdirs(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The zone of the start-time features. */
+    static ZoneId zone() {
+        return ZoneOffset.UTC;
+    }
+
+    /**
+     * Runs a Spark action, turning a job failed by bad input back into the single machine's
+     * {@link InputException}.
+     */
+    <T> T run(Callable<T> action) {
+        return Failures.run(action);
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            spark.stop();
+        }
+    }
+}
