@@ -1,5 +1,6 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.model.design.TrainingData;
 import dev.propensity.core.Workers;
 import dev.propensity.features.EncoderConfig;
 import dev.propensity.features.FeatureTable;

@@ -1,5 +1,8 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.model.linear.LogisticSolver;
+import dev.propensity.model.linear.Gate;
+import dev.propensity.model.design.TrainingData;
 import dev.propensity.core.Workers;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.ReadOptions;
