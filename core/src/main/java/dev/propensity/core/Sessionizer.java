@@ -300,8 +300,17 @@ public final class Sessionizer {
         /** Adds an event; false when the session is full and the event was dropped. */
         boolean add(Event e, long gapMs, int max) {
             if (events.size() >= max) {
-                if (e.type() != EventType.PURCHASE || purchaseKept || hasPurchase()) {
+                long t = e.epochMillis();
+                boolean continues = !events.isEmpty() && t - last <= gapMs;
+                if (continues && (e.type() != EventType.PURCHASE || purchaseKept || hasPurchase())) {
+                    // dropped, but the session is still active: its inactivity clock follows the dropped events,
+                    // so a long session stays one session however many of its events are cut
+                    last = Math.max(last, t);
                     return false;
+                }
+                if (!continues) {
+                    add(e, gapMs); // after a gap a new session starts (the user entry splits there)
+                    return true;
                 }
                 purchaseKept = true; // the first purchase is kept beyond the cap: the label must stay right
             }

@@ -101,7 +101,7 @@ public final class Rees46Reader extends CsvFile implements EventReader {
      * @throws InputException when the file is empty, binary or has another header
      * @throws IOException    when it cannot be read
      */
-    static Rees46Reader openRange(Path path, ReadOptions options, long from, long to) throws IOException {
+    public static Rees46Reader openRange(Path path, ReadOptions options, long from, long to) throws IOException {
         if (from > 0) {
             open(path, options).close();
         }
