@@ -29,11 +29,14 @@ import java.util.regex.Pattern;
  *   <li><b>render</b>: the whole dashboard (all charts, PNG, SVG and HTML) in process.</li>
  * </ul>
  *
+ * <p>The realistic rows come first: {@code --realistic-file FILE} (a REES46-format file; default: one made by
+ * {@code scale_rees46.py} from the real slice, {@code --realistic-copies N} copies, default 8,444, about 2M sessions).
+ *
  * <p>Options: {@code --quick} (small data, short JMH runs: a sanity run), {@code --dir DIR} (where data is
  * cached; default {@code /tmp/propensity-bench}), {@code --mb N} (the ingest file's size, default 1000),
  * {@code --large-mb N} (also a larger file, ours streaming against DuckDB only), {@code --rows N} and
  * {@code --features D} (training shape, default 2,000,000 x 20), {@code --repeat N} (best of N timed runs,
- * default 1), {@code --only LIST} (comma-separated subset of ingest,train,score,render; {@code data} only
+ * default 1), {@code --only LIST} (comma-separated subset of realistic,ingest,train,score,render; {@code data} only
  * writes the ingest file), {@code --no-python} (skip pandas and scikit-learn), {@code --no-tribuo} (skip Tribuo
  * as shipped), {@code --no-general} (skip our general ingest path), {@code --stream-heap}, {@code --table-heap},
  * {@code --train-heap} (our child JVMs' {@code -Xmx}), {@code --out FILE} (also write the table, with the date
@@ -66,6 +69,9 @@ public final class BenchSuite {
         if (o.only.contains("data")) {
             System.out.println(DataFiles.rees46(o.dir, o.ingestMb));
         }
+        if (o.only.contains("realistic")) {
+            suite.realistic();
+        }
         if (o.only.contains("ingest")) {
             suite.ingest(o.ingestMb, true);
             if (o.largeMb > 0) {
@@ -92,6 +98,115 @@ public final class BenchSuite {
             Files.writeString(o.out, suite.markdown(started, args, table));
             System.out.println("written: " + o.out);
         }
+    }
+
+    // ---------------------------------------------------------------- realistic
+
+    /**
+     * The realistic rows, first: a REES46-format file made by repeating the real slice in {@code ../shared/data}
+     * with fresh ids ({@code scale_rees46.py}, 8,444 copies: about 2M sessions), the whole default dashboard against
+     * the pandas + scikit-learn peer, and the logistic fit on its feature table against scikit-learn on the same
+     * encoded design.
+     */
+    private void realistic() throws IOException {
+        Path file = options.realisticFile;
+        int copies = options.quick ? 100 : options.realisticCopies;
+        if (file == null) {
+            Files.createDirectories(options.dir);
+            file = options.dir.resolve("rees46-scaled-" + copies + ".csv");
+            if (!Files.exists(file)) {
+                log("writing %s (%d copies of the real slice)", file, copies);
+                Child.Outcome w = Child.run(List.of("/usr/bin/python3", PEERS.resolve("scale_rees46.py").toString(),
+                        PEERS.getParent().resolve("data/rees46/2019-11-01-head.csv").toString(), file.toString(),
+                        Integer.toString(copies)));
+                if (!w.ok()) {
+                    notes.add("realistic rows skipped: scale_rees46.py failed (needs ../shared/data and ../shared/peers)");
+                    return;
+                }
+            }
+        }
+        String what = "realistic REES46-shaped file (" + file.getFileName() + ", " + fmtBytes(Files.size(file)) + ")";
+        Path out = options.dir.resolve("realistic-out");
+        log("%s: whole dashboard, ours", what);
+        Timed ours = Timed.run(List.of("./propensity", "dashboard", "--input", file.toString(), "--out",
+                out.resolve("ours").toString()), options.dir);
+        double oursAuc = firstNumber(Files.readString(out.resolve("ours/report.json")), "\"rocAuc\"\\s*:\\s*([0-9.]+)");
+        if (python("sklearn")) {
+            log("%s: whole dashboard, pandas + scikit-learn peer", what);
+            Timed peer = Timed.run(List.of("/usr/bin/python3", PEERS.resolve("pandas_dashboard.py").toString(),
+                    file.toString(), out.resolve("peer").toString()), options.dir);
+            double peerAuc = firstNumber(peer.output, "auc=([0-9.]+)");
+            rows.add(new Row(what + ": whole default dashboard (read, features, 5-fold CV logistic + final, figures, "
+                    + "charts): time", fmtSeconds(ours.seconds), "pandas + scikit-learn " + fmtSeconds(peer.seconds),
+                    ratio(ours.seconds, peer.seconds), "<= 0.33x", met(ours.seconds <= peer.seconds / 3)));
+            rows.add(new Row(what + ": same, peak RSS", fmtBytes(ours.rss), "pandas + scikit-learn "
+                    + fmtBytes(peer.rss), ratio(ours.rss, peer.rss), "<= 1.5 GB", met(ours.rss <= 1.5e9)));
+            rows.add(new Row(what + ": same, pooled out-of-fold ROC AUC", fmt4(oursAuc), "pandas + scikit-learn "
+                    + fmt4(peerAuc), String.format(Locale.ROOT, "%+.4f", oursAuc - peerAuc), ">= peer",
+                    met(oursAuc >= peerAuc)));
+        } else {
+            rows.add(new Row(what + ": whole default dashboard: time / peak RSS / AUC", fmtSeconds(ours.seconds) + " / "
+                    + fmtBytes(ours.rss) + " / " + fmt4(oursAuc), "peer not run", "", "", ""));
+        }
+        // the fit alone, holdout 0.2: ours (model's RealFitMain, from its test classes) and scikit-learn on our design
+        Path design = options.dir.resolve("realistic-design");
+        String cp = "model/target/test-classes" + java.io.File.pathSeparator + System.getProperty("java.class.path");
+        log("%s: logistic fit, ours", what);
+        Child.Outcome fit = Child.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cp, "dev.propensity.model.tribuo.RealFitMain", file.toString(), "newton"));
+        double fitSeconds = firstNumber(fit.output(), "whole train ([0-9.]+)s");
+        double fitAuc = firstNumber(fit.output(), "held-out AUC ([0-9.]+)");
+        String gap = fit.output().lines().filter(l -> l.startsWith("loss gap")).findFirst().orElse("");
+        if (python("sklearn")) {
+            Child.Outcome ex = Child.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", cp, "dev.propensity.model.tribuo.RealFitMain", file.toString(), "export",
+                    design.toString()));
+            Child.Outcome sk = ex.ok() ? Child.python(Path.of("bench/python/sklearn_design_fit.py").toAbsolutePath(),
+                    List.of(design.toString())) : ex;
+            double skFit = firstNumber(sk.output(), "fit ([0-9.]+)s");
+            double skAuc = firstNumber(sk.output(), "held-out AUC ([0-9.]+)");
+            rows.add(new Row(what + ": logistic fit alone, holdout 0.2 (encode + solve, the same encoded design)",
+                    fmtSeconds(fitSeconds) + ", AUC " + fmt4(fitAuc), "scikit-learn lbfgs " + fmtSeconds(skFit)
+                    + ", AUC " + fmt4(skAuc), ratio(fitSeconds, skFit), "<= 1.00x, AUC >= peer",
+                    met(fitSeconds <= skFit && fitAuc >= skAuc)));
+        } else {
+            rows.add(new Row(what + ": logistic fit alone, holdout 0.2", fmtSeconds(fitSeconds) + ", AUC "
+                    + fmt4(fitAuc), "peer not run", "", "", ""));
+        }
+        if (!gap.isEmpty()) {
+            notes.add("realistic fit: " + gap);
+        }
+    }
+
+    /** A whole process timed by {@code /usr/bin/time}: wall seconds and peak RSS. */
+    private static final class Timed {
+        double seconds;
+        double rss;
+        String output;
+
+        static Timed run(List<String> command, Path dir) throws IOException {
+            Path times = Files.createTempFile(dir, "time", ".txt");
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", times.toString()));
+            cmd.addAll(command);
+            Child.Outcome o = Child.run(cmd);
+            if (!o.ok()) {
+                throw new IllegalStateException("failed with exit code " + o.exitCode + ": " + command + "\n"
+                        + o.output());
+            }
+            String[] f = Files.readString(times).trim().split("\\s+");
+            Files.delete(times);
+            Timed t = new Timed();
+            t.seconds = Double.parseDouble(f[f.length - 2]);
+            t.rss = Double.parseDouble(f[f.length - 1]) * 1024;
+            t.output = o.output();
+            return t;
+        }
+    }
+
+    /** The first match's group 1 as a number, or NaN. */
+    private static double firstNumber(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     // ---------------------------------------------------------------- ingest
@@ -440,7 +555,9 @@ public final class BenchSuite {
         boolean noGeneral;
         String trainHeap = "800m";
         String tribuoHeap = "12g";
-        Set<String> only = new LinkedHashSet<>(List.of("ingest", "train", "score", "render"));
+        Set<String> only = new LinkedHashSet<>(List.of("realistic", "ingest", "train", "score", "render"));
+        Path realisticFile;
+        int realisticCopies = 8444;
         Path out;
 
         static Options parse(String[] args) {
@@ -455,6 +572,12 @@ public final class BenchSuite {
                         break;
                     case "--dir":
                         o.dir = Path.of(value(args, ++i, a));
+                        break;
+                    case "--realistic-file":
+                        o.realisticFile = Path.of(value(args, ++i, a));
+                        break;
+                    case "--realistic-copies":
+                        o.realisticCopies = Integer.parseInt(value(args, ++i, a));
                         break;
                     case "--mb":
                         o.ingestMb = Integer.parseInt(value(args, ++i, a));

@@ -1,5 +1,7 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.model.linear.LogisticSolver;
+import dev.propensity.model.linear.DesignReduction;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ListProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;

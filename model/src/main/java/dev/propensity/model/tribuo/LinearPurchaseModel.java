@@ -1,5 +1,6 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.model.linear.Gate;
 import dev.propensity.features.FeatureSchema;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;

@@ -1,5 +1,7 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.model.linear.Gate;
+import dev.propensity.model.design.TrainingData;
 import dev.propensity.core.Workers;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;

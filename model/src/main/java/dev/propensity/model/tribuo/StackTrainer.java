@@ -1,5 +1,6 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.model.design.TrainingData;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.metrics.ClassificationMetrics;
 import dev.propensity.metrics.Splits;

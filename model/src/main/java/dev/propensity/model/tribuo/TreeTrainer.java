@@ -1,5 +1,7 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.model.design.TrainingData;
+import dev.propensity.core.Workers;
 import dev.propensity.features.EncoderConfig;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;
@@ -12,13 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -40,14 +36,16 @@ final class TreeTrainer implements ModelTrainer {
     static final int FOREST_GROUPS = 4;
     private final String kind;
     /** Trains the Tribuo model: a fresh Tribuo trainer per call (Tribuo trainers carry random state between calls). */
-    private final Function<Dataset<Label>, Model<Label>> fit;
+    private final BiFunction<Dataset<Label>, Workers, Model<Label>> fit;
     private final EncoderConfig encoder;
     private final int minPositives;
     private final long seed;
     private final Map<String, String> description;
+    private final Workers workers;
 
-    private TreeTrainer(String kind, Function<Dataset<Label>, Model<Label>> fit, EncoderConfig encoder,
-                        int minPositives, long seed, Map<String, String> description) {
+    private TreeTrainer(String kind, BiFunction<Dataset<Label>, Workers, Model<Label>> fit, EncoderConfig encoder,
+                        int minPositives, long seed, Map<String, String> description, Workers workers) {
+        this.workers = workers;
         this.kind = kind;
         this.fit = fit;
         this.encoder = encoder;
@@ -57,76 +55,53 @@ final class TreeTrainer implements ModelTrainer {
     }
 
     static TreeTrainer xgboost(XGBoostConfig c) {
-        Function<Dataset<Label>, Model<Label>> fit = data -> new XGBoostClassificationTrainer(
+        BiFunction<Dataset<Label>, Workers, Model<Label>> fit = (data, workers) -> new XGBoostClassificationTrainer(
                 XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, c.rounds(), c.eta(), c.gamma(),
                 c.maxDepth(), c.minChildWeight(), c.subsample(), c.columnSample(), c.lambda(), 0.0, c.threads(),
                 XGBoostTrainer.LoggingVerbosity.SILENT, c.seed()).train(data);
-        return new TreeTrainer(TreePurchaseModel.XGBOOST, fit, c.encoder(), c.minPositives(), c.seed(), c.describe());
+        return new TreeTrainer(TreePurchaseModel.XGBOOST, fit, c.encoder(), c.minPositives(), c.seed(), c.describe(),
+                Workers.defaults());
     }
 
     static TreeTrainer randomForest(TreeConfig c) {
-        return new TreeTrainer(TreePurchaseModel.RANDOM_FOREST, data -> forest(c, data), c.encoder(),
-                c.minPositives(), c.seed(), c.describe());
+        return new TreeTrainer(TreePurchaseModel.RANDOM_FOREST, (data, workers) -> forest(c, data, workers),
+                c.encoder(), c.minPositives(), c.seed(), c.describe(), Workers.defaults());
     }
 
     /**
      * A random forest grown as {@link #FOREST_GROUPS} groups of trees, each group a Tribuo random forest with its own
-     * seed (drawn from the configured one), their trees then joined into one ensemble with the same combiner. Tribuo
-     * grows a forest's trees one after another; the groups run on a shared pool of one thread per core, so that
-     * forests trained at the same time (cross-validation folds) queue for the cores instead of crowding them. The
+     * seed (drawn from the configured one), their trees then joined, in group order, into one ensemble with the same
+     * combiner. Tribuo grows a forest's trees one after another; the groups run on the given workers, so that forests
+     * trained at the same time (cross-validation folds) share the same threads instead of crowding the cores. The
      * number of groups is fixed, so the forest does not depend on the machine.
      */
-    static Model<Label> forest(TreeConfig c, Dataset<Label> data) {
+    static Model<Label> forest(TreeConfig c, Dataset<Label> data, Workers workers) {
         int groups = Math.min(c.trees(), FOREST_GROUPS);
         SplittableRandom seeds = new SplittableRandom(c.seed());
-        List<Future<List<Model<Label>>>> futures = new ArrayList<>(groups);
+        List<Workers.Task<List<Model<Label>>>> tasks = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
             long seed = seeds.nextLong();
             int trees = c.trees() / groups + (g < c.trees() % groups ? 1 : 0);
-            futures.add(ForestPool.POOL.submit(() -> {
+            tasks.add(() -> {
                 TribuoLogging.quiet();
                 Model<Label> m = new RandomForestTrainer<>(new CARTClassificationTrainer(c.maxDepth(),
                         (float) c.minChildWeight(), 0f, (float) c.featureFraction(), false, new GiniIndex(), seed),
                         new FullyWeightedVotingCombiner(), trees, seed).train(data);
                 return m instanceof EnsembleModel<Label> e ? e.getModels() : List.of(m);
-            }));
+            });
         }
         List<Model<Label>> trees = new ArrayList<>(c.trees());
-        try {
-            for (Future<List<Model<Label>>> f : futures) { // in group order, whatever finished first
-                trees.addAll(f.get());
-            }
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("growing the forest failed", e.getCause());
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while growing the forest", e);
+        for (List<Model<Label>> group : workers.compute(tasks)) {
+            trees.addAll(group);
         }
         return trees.size() == 1 ? trees.get(0) : WeightedEnsembleModel.createEnsembleFromExistingModels(
                 TreePurchaseModel.RANDOM_FOREST, trees, new FullyWeightedVotingCombiner());
     }
 
-    /** The threads that grow forest groups: one per core, daemons, made on first use. */
-    private static final class ForestPool {
-        static final ExecutorService POOL = Executors.newFixedThreadPool(
-                Runtime.getRuntime().availableProcessors(), new ThreadFactory() {
-                    private final AtomicInteger n = new AtomicInteger();
-
-                    @Override
-                    public Thread newThread(Runnable r) {
-                        Thread t = new Thread(r, "propensity-forest-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    }
-                });
+    @Override
+    public ModelTrainer withWorkers(Workers w) {
+        return new TreeTrainer(kind, fit, encoder, minPositives, seed, description, java.util.Objects.requireNonNull(w,
+                "workers"));
     }
 
     @Override
@@ -147,7 +122,7 @@ final class TreeTrainer implements ModelTrainer {
                 new SimpleDataSourceProvenance("propensity FeatureTable, " + table.rows() + " rows", factory),
                 factory);
         TribuoLogging.quiet();
-        Model<Label> model = fit.apply(data);
+        Model<Label> model = fit.apply(data, workers);
         double seconds = (System.nanoTime() - t0) / 1e9;
         ModelCard card = ModelCard.trained(name(), description, table.rows(), positives, seed, seconds);
         return new TreePurchaseModel(kind, encoding, model, card);

@@ -1,5 +1,7 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.model.linear.LogisticSolver;
+import dev.propensity.model.design.TrainingData;
 import dev.propensity.features.EncoderConfig;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;

@@ -1,5 +1,8 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.model.linear.LogisticSolver;
+import dev.propensity.model.linear.Gate;
+import dev.propensity.model.design.TrainingData;
 import dev.propensity.core.Workers;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.ReadOptions;
@@ -132,10 +135,13 @@ public final class RealFitMain {
                 System.out.printf(Locale.ROOT, "lbfgs: %.2fs, %d iterations, %d passes, objective %.10f, converged %s%n",
                         (System.nanoTime() - e) / 1e9, s.iterations(), s.evaluations(), s.objective(), s.converged());
             }
-            if (rep == 0 && mode.equals("both")) {
+            if (rep == 0) {
                 LogisticSolver.Solution ref = solver.solveLbfgs(5000, 1e-9, 1);
+                LogisticSolver.Solution ours = solver.solve(config.maxIterations(), config.tolerance(), config.seed());
                 System.out.printf(Locale.ROOT, "reference (lbfgs, tol 1e-9): objective %.12f, %d iterations, converged %s%n",
                         ref.objective(), ref.iterations(), ref.converged());
+                System.out.printf(Locale.ROOT, "loss gap (default Newton fit minus reference): %.3g (relative %.3g)%n",
+                        ours.objective() - ref.objective(), (ours.objective() - ref.objective()) / ref.objective());
             }
         }
         long f = System.nanoTime();

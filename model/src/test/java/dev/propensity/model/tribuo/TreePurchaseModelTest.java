@@ -81,11 +81,11 @@ class TreePurchaseModelTest {
         MutableDataset<Label> data = new MutableDataset<>(TreePurchaseModel.examples(names, cols, MIXED.labels()),
                 new SimpleDataSourceProvenance("test", factory), factory);
         for (int trees : new int[] {2, 4, 7, 25}) {
-            Model<Label> m = TreeTrainer.forest(TreeConfig.defaults().withTrees(trees).withMaxDepth(4), data);
+            Model<Label> m = TreeTrainer.forest(TreeConfig.defaults().withTrees(trees).withMaxDepth(4), data, dev.propensity.core.Workers.defaults());
             assertThat(m).isInstanceOf(WeightedEnsembleModel.class);
             assertThat(((WeightedEnsembleModel<Label>) m).getNumModels()).isEqualTo(trees);
         }
-        assertThat(TreeTrainer.forest(TreeConfig.defaults().withTrees(1).withMaxDepth(4), data))
+        assertThat(TreeTrainer.forest(TreeConfig.defaults().withTrees(1).withMaxDepth(4), data, dev.propensity.core.Workers.callerOnly()))
                 .isInstanceOf(TreeModel.class);
     }
 

@@ -10,6 +10,7 @@ import dev.propensity.model.SyntheticTables;
 import dev.propensity.model.Trainers;
 import java.util.ArrayList;
 import java.util.List;
+import dev.propensity.model.linear.Gate;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;

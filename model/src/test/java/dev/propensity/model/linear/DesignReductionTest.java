@@ -1,4 +1,4 @@
-package dev.propensity.model.tribuo;
+package dev.propensity.model.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package dev.propensity.model.tribuo;
+package dev.propensity.model.linear;
 
 import dev.propensity.core.Workers;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import java.util.Map;
  * problem on the distinct columns, each penalised by {@code 1/k}, has the same solution, expanded by
  * {@link #expand}: the same model, solved on fewer columns.
  */
-final class DesignReduction {
+public final class DesignReduction {
     /** For each reduced column, the design column it keeps. */
     private final int[] kept;
     /** For each design column, its reduced column, or -1 when it is zero on every row. */
@@ -38,7 +38,7 @@ final class DesignReduction {
      * @param workers where the columns are hashed
      * @return the reduction
      */
-    static DesignReduction of(float[][] cols, Workers workers) {
+    public static DesignReduction of(float[][] cols, Workers workers) {
         int d = cols.length;
         long[] hash = new long[d];
         boolean[] zero = new boolean[d];
@@ -93,13 +93,22 @@ final class DesignReduction {
         return true;
     }
 
-    /** Whether every column is kept as it is. */
-    boolean identity() {
+    /**
+     * Whether every column is kept as it is.
+     *
+     * @return whether nothing was dropped or merged
+     */
+    public boolean identity() {
         return kept.length == width;
     }
 
-    /** The reduced design: the kept columns (the same arrays, not copies). */
-    float[][] columns(float[][] cols) {
+    /**
+     * The reduced design: the kept columns (the same arrays, not copies).
+     *
+     * @param cols the design's columns
+     * @return the kept columns
+     */
+    public float[][] columns(float[][] cols) {
         float[][] out = new float[kept.length][];
         for (int r = 0; r < kept.length; r++) {
             out[r] = cols[kept[r]];
@@ -107,8 +116,12 @@ final class DesignReduction {
         return out;
     }
 
-    /** The penalty factor of each reduced column: one over the number of design columns it stands for. */
-    double[] penalties() {
+    /**
+     * The penalty factor of each reduced column: one over the number of design columns it stands for.
+     *
+     * @return the factors
+     */
+    public double[] penalties() {
         double[] f = new double[kept.length];
         for (int r = 0; r < f.length; r++) {
             f[r] = 1.0 / multiplicity[r];
@@ -123,7 +136,7 @@ final class DesignReduction {
      * @param gated   whether the weights include gated copies
      * @return the design's weights, length {@code d} or {@code 2d}
      */
-    double[] expand(double[] reduced, boolean gated) {
+    public double[] expand(double[] reduced, boolean gated) {
         int k = kept.length;
         double[] out = new double[gated ? 2 * width : width];
         for (int j = 0; j < width; j++) {

@@ -1,11 +1,11 @@
-package dev.propensity.model.tribuo;
+package dev.propensity.model.design;
 
 import dev.propensity.core.Workers;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;
 
 /** Checks and encodes a training table. */
-final class TrainingData {
+public final class TrainingData {
     private TrainingData() {
     }
 
@@ -14,7 +14,7 @@ final class TrainingData {
      *
      * @return the number of positives
      */
-    static int checkLabels(FeatureTable table, int minPositives, String trainer) {
+    public static int checkLabels(FeatureTable table, int minPositives, String trainer) {
         return checkLabels(table.labels(), minPositives, trainer);
     }
 
@@ -23,7 +23,7 @@ final class TrainingData {
      *
      * @return the number of positives
      */
-    static int checkLabels(boolean[] labels, int minPositives, String trainer) {
+    public static int checkLabels(boolean[] labels, int minPositives, String trainer) {
         int rows = labels.length;
         if (rows == 0) {
             throw new IllegalArgumentException(trainer + ": cannot train on a table with no rows");
@@ -44,7 +44,7 @@ final class TrainingData {
     }
 
     /** The labels of some rows of a table ({@code null}: all rows). */
-    static boolean[] labels(FeatureTable table, int[] rows) {
+    public static boolean[] labels(FeatureTable table, int[] rows) {
         if (rows == null) {
             return table.labels();
         }
@@ -60,7 +60,7 @@ final class TrainingData {
      *
      * @return one array per encoded input
      */
-    static double[][] encode(FittedEncoding encoding, FeatureTable table, String trainer) {
+    public static double[][] encode(FittedEncoding encoding, FeatureTable table, String trainer) {
         double[][] cols = encoding.encodeColumns(table);
         for (int k = 0; k < cols.length; k++) {
             double[] c = cols[k];
@@ -79,7 +79,7 @@ final class TrainingData {
      *
      * @return one array per encoded input
      */
-    static float[][] encodeFloat(FittedEncoding encoding, FeatureTable table, String trainer, Workers workers) {
+    public static float[][] encodeFloat(FittedEncoding encoding, FeatureTable table, String trainer, Workers workers) {
         return encodeFloat(encoding, table, null, trainer, workers);
     }
 
@@ -90,7 +90,7 @@ final class TrainingData {
      *
      * @return one array per encoded input
      */
-    static float[][] encodeFloat(FittedEncoding encoding, FeatureTable table, int[] rows, String trainer,
+    public static float[][] encodeFloat(FittedEncoding encoding, FeatureTable table, int[] rows, String trainer,
                                  Workers workers) {
         int n = rows == null ? table.rows() : rows.length;
         int width = encoding.width();

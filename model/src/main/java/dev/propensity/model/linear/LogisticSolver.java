@@ -1,4 +1,4 @@
-package dev.propensity.model.tribuo;
+package dev.propensity.model.linear;
 
 import dev.propensity.core.Workers;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
  * rows, and the partial sums are added in block order, so the result is the same for every run and every
  * number of threads.
  */
-final class LogisticSolver {
+public final class LogisticSolver {
     private static final int BLOCK = 2048;
     private static final int MEMORY = 10;
     private static final int WARM_START_ROWS = 250_000;
@@ -51,7 +51,7 @@ final class LogisticSolver {
      * @param objective  the objective at the solution
      * @param converged  whether the gradient tolerance (or a vanishing decrease) was reached
      */
-    record Solution(double[] weights, double intercept, int iterations, int evaluations, double objective,
+    public record Solution(double[] weights, double intercept, int iterations, int evaluations, double objective,
                     boolean converged) {
     }
 
@@ -83,7 +83,7 @@ final class LogisticSolver {
      * @param l2        the L2 penalty
      * @param workers   where passes over the data run
      */
-    LogisticSolver(float[][] columns, boolean[] labels, double posWeight, double negWeight, double l2,
+    public LogisticSolver(float[][] columns, boolean[] labels, double posWeight, double negWeight, double l2,
                    Workers workers) {
         this(columns, null, labels, null, posWeight, negWeight, l2, workers);
     }
@@ -100,7 +100,7 @@ final class LogisticSolver {
      * @param l2        the L2 penalty
      * @param workers   where passes over the data run
      */
-    LogisticSolver(float[][] columns, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
+    public LogisticSolver(float[][] columns, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
                    double negWeight, double l2, Workers workers) {
         this(columns, gate, labels, rowWeight, posWeight, negWeight, l2, null, workers);
     }
@@ -120,7 +120,7 @@ final class LogisticSolver {
      * @param columnPenalty per-column factors of the penalty ({@code > 0}), or {@code null} for all 1
      * @param workers       where passes over the data run
      */
-    LogisticSolver(float[][] columns, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
+    public LogisticSolver(float[][] columns, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
                    double negWeight, double l2, double[] columnPenalty, Workers workers) {
         this.x = columns;
         this.gate = gate;
@@ -148,8 +148,12 @@ final class LogisticSolver {
         this.totalWeight = total;
     }
 
-    /** The number of parameters: weights (gated ones included) and the intercept. */
-    int parameters() {
+    /**
+     * The number of parameters: weights (gated ones included) and the intercept.
+     *
+     * @return the number of parameters
+     */
+    public int parameters() {
         return p;
     }
 
@@ -163,7 +167,7 @@ final class LogisticSolver {
      * @param seed          the seed of the subsample
      * @return the solution
      */
-    Solution solve(int maxIterations, double tolerance, long seed) {
+    public Solution solve(int maxIterations, double tolerance, long seed) {
         return solve(new double[p], maxIterations, tolerance, seed);
     }
 
@@ -176,7 +180,7 @@ final class LogisticSolver {
      * @param seed          the seed of the subsample
      * @return the solution
      */
-    Solution solve(double[] start, int maxIterations, double tolerance, long seed) {
+    public Solution solve(double[] start, int maxIterations, double tolerance, long seed) {
         if (start.length != p) {
             throw new IllegalArgumentException("start has " + start.length + " parameters, the problem " + p);
         }
@@ -454,7 +458,7 @@ final class LogisticSolver {
      * @param seed          the seed of the subsample
      * @return the solution
      */
-    Solution solveLbfgs(int maxIterations, double tolerance, long seed) {
+    public Solution solveLbfgs(int maxIterations, double tolerance, long seed) {
         double[] start = new double[p];
         if (n > 4 * WARM_START_ROWS) {
             LogisticSolver sub = randomSubsample(WARM_START_ROWS, seed);
@@ -601,7 +605,7 @@ final class LogisticSolver {
      * @param grad receives the gradient
      * @return the objective
      */
-    double evaluate(double[] beta, double[] grad) {
+    public double evaluate(double[] beta, double[] grad) {
         int blocks = Math.min(PASS_BLOCKS, Math.max(1, (n + BLOCK - 1) / BLOCK));
         double[][] parts = new double[blocks][];
         workers.forBlocks(n, blocks, (block, from, to) -> {

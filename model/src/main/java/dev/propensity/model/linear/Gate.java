@@ -1,4 +1,4 @@
-package dev.propensity.model.tribuo;
+package dev.propensity.model.linear;
 
 import dev.propensity.features.FeatureKind;
 import dev.propensity.features.FeatureSchema;
@@ -7,19 +7,30 @@ import dev.propensity.features.FeatureTable;
 import dev.propensity.model.LogisticConfig;
 
 /** The segment gate of a logistic model: the indicator "feature G is non-zero" (see {@link LogisticConfig#gate()}). */
-final class Gate {
+public final class Gate {
     private static final double MIN_SHARE = 0.05;
 
     private Gate() {
     }
 
-    /** Whether a raw value switches the gate on: present and not 0. */
-    static boolean on(double v) {
+    /**
+     * Whether a raw value switches the gate on: present and not 0.
+     *
+     * @param v the gate feature's raw value
+     * @return whether the gate is on
+     */
+    public static boolean on(double v) {
         return v != 0 && !Double.isNaN(v);
     }
 
-    /** The name of a gated input. */
-    static String gatedName(String gate, String input) {
+    /**
+     * The name of a gated input.
+     *
+     * @param gate  the gate feature
+     * @param input the input's name
+     * @return the gated input's name
+     */
+    public static String gatedName(String gate, String input) {
         return "[" + gate + "!=0]*" + input;
     }
 
@@ -31,7 +42,7 @@ final class Gate {
      * @return the feature name, or {@code null} for no gate
      * @throws IllegalArgumentException when a named gate is absent or categorical
      */
-    static String choose(String spec, FeatureTable table) {
+    public static String choose(String spec, FeatureTable table) {
         return choose(spec, table, null);
     }
 
@@ -43,7 +54,7 @@ final class Gate {
      * @param rows  the training rows, or {@code null}
      * @return the feature name, or {@code null} for no gate
      */
-    static String choose(String spec, FeatureTable table, int[] rows) {
+    public static String choose(String spec, FeatureTable table, int[] rows) {
         if (spec.isEmpty()) {
             return null;
         }
