@@ -220,19 +220,68 @@ public final class SessionFacts {
      * @return a new facts table
      */
     public SessionFacts select(int[] rows) {
-        Builder b = new Builder(zone);
-        for (int r : rows) {
-            Objects.checkIndex(r, ids.length);
-            Map<String, String> attrs = new HashMap<>();
-            for (String a : attributeCodes.keySet()) {
-                String v = attribute(a, r);
-                if (v != null) {
-                    attrs.put(a, v);
-                }
-            }
-            b.addRow(ids[r], purchased[r], startMillis[r], durationSeconds[r], eventCounts[r], typeMasks[r], attrs);
+        Objects.requireNonNull(rows, "rows");
+        int n = rows.length;
+        String[] sIds = new String[n];
+        boolean[] sPurchased = new boolean[n];
+        long[] sStart = new long[n];
+        double[] sDuration = new double[n];
+        int[] sCounts = new int[n];
+        int[] sMasks = new int[n];
+        for (int i = 0; i < n; i++) {
+            int r = Objects.checkIndex(rows[i], ids.length);
+            sIds[i] = ids[r];
+            sPurchased[i] = purchased[r];
+            sStart[i] = startMillis[r];
+            sDuration[i] = durationSeconds[r];
+            sCounts[i] = eventCounts[r];
+            sMasks[i] = typeMasks[r];
         }
-        return b.build();
+        Map<String, int[]> codes = new LinkedHashMap<>();
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : attributeCodes.entrySet()) {
+            // levels renumbered in the order first seen among the selected rows, as a builder would number them
+            int[] old = e.getValue();
+            List<String> oldLevels = attributeLevels.get(e.getKey());
+            int[] remap = new int[oldLevels.size()];
+            Arrays.fill(remap, -1);
+            List<String> newLevels = new ArrayList<>();
+            int[] c = new int[n];
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                int o = old[rows[i]];
+                if (o < 0) {
+                    c[i] = -1;
+                    continue;
+                }
+                any = true;
+                if (remap[o] < 0) {
+                    remap[o] = newLevels.size();
+                    newLevels.add(oldLevels.get(o));
+                }
+                c[i] = remap[o];
+            }
+            if (any) {
+                codes.put(e.getKey(), c);
+                levels.put(e.getKey(), List.copyOf(newLevels));
+            }
+        }
+        return new SessionFacts(sIds, sPurchased, sStart, sDuration, sCounts, sMasks,
+                Collections.unmodifiableMap(codes), Collections.unmodifiableMap(levels), zone);
+    }
+
+    private SessionFacts(String[] ids, boolean[] purchased, long[] startMillis, double[] durationSeconds,
+                         int[] eventCounts, int[] typeMasks, Map<String, int[]> attributeCodes,
+                         Map<String, List<String>> attributeLevels, ZoneId zone) {
+        this.ids = ids;
+        this.purchased = purchased;
+        this.startMillis = startMillis;
+        this.durationSeconds = durationSeconds;
+        this.eventCounts = eventCounts;
+        this.typeMasks = typeMasks;
+        this.attributeCodes = attributeCodes;
+        this.attributeLevels = attributeLevels;
+        this.zone = zone;
     }
 
     @Override
@@ -269,14 +318,53 @@ public final class SessionFacts {
          * @return this builder
          */
         public Builder add(Session s) {
+            return add(SessionView.of(s));
+        }
+
+        /**
+         * Adds the facts of a session view (its whole session, whatever a cutoff leaves visible). For a view without
+         * events, a {@code duration_seconds} attribute, when numeric, is used as its duration.
+         *
+         * @param v the view
+         * @return this builder
+         */
+        public Builder add(SessionView v) {
+            int n = v.size();
             int mask = 0;
-            for (Event e : s.events()) {
-                mask |= 1 << e.type().ordinal();
+            for (int i = 0; i < n; i++) {
+                mask |= 1 << v.type(i).ordinal();
             }
-            long start = s.hasEvents() ? s.start().toEpochMilli() : UNKNOWN_START;
-            double dur = s.hasEvents() ? (s.end().toEpochMilli() - s.start().toEpochMilli()) / 1000.0
-                    : parseOrNaN(s.attributes().get("duration_seconds"));
-            return addRow(s.id(), s.purchased(), start, dur, s.events().size(), mask, s.attributes());
+            boolean purchased = v.purchased();
+            long start = n > 0 ? v.time(0) : UNKNOWN_START;
+            double dur = n > 0 ? (v.time(n - 1) - v.time(0)) / 1000.0
+                    : parseOrNaN(v.attributes().get("duration_seconds"));
+            return addRow(v.id(), purchased, start, dur, n, mask, v.attributes());
+        }
+
+        /**
+         * Adds every row of another builder, in its order (for work built in parts on several threads).
+         *
+         * @param other the rows to add
+         * @return this builder
+         */
+        public Builder addAll(Builder other) {
+            Objects.requireNonNull(other, "other");
+            for (int i = 0; i < other.size; i++) {
+                Map<String, String> attrs = Map.of();
+                if (!other.attributes.isEmpty()) {
+                    attrs = new HashMap<>();
+                    for (Map.Entry<String, Column> c : other.attributes.entrySet()) {
+                        Column col = c.getValue();
+                        int code = i < col.codes.length ? col.codes[i] : -1;
+                        if (i >= col.firstRow && code >= 0) {
+                            attrs.put(c.getKey(), col.levels.get(code));
+                        }
+                    }
+                }
+                addRow(other.ids[i], other.purchased[i], other.startMillis[i], other.durationSeconds[i],
+                        other.eventCounts[i], other.typeMasks[i], attrs);
+            }
+            return this;
         }
 
         /**

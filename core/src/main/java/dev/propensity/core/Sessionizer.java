@@ -57,13 +57,46 @@ public final class Sessionizer {
     private final long idleMs;
     private final long toleranceMs;
     private final LatePolicy latePolicy;
+    private final int maxSessionEvents;
+
+    /**
+     * The default most events one session keeps ({@link #withMaxSessionEvents(int)}): far above any real session,
+     * low enough that one endless session (a bot, a broken id) cannot exhaust a small heap.
+     */
+    public static final int DEFAULT_MAX_SESSION_EVENTS = 100_000;
 
     private Sessionizer(boolean useSessionIds, long gapMs, long idleMs, long toleranceMs, LatePolicy latePolicy) {
+        this(useSessionIds, gapMs, idleMs, toleranceMs, latePolicy, DEFAULT_MAX_SESSION_EVENTS);
+    }
+
+    private Sessionizer(boolean useSessionIds, long gapMs, long idleMs, long toleranceMs, LatePolicy latePolicy,
+                        int maxSessionEvents) {
         this.useSessionIds = useSessionIds;
         this.gapMs = gapMs;
         this.idleMs = idleMs;
         this.toleranceMs = toleranceMs;
         this.latePolicy = latePolicy;
+        this.maxSessionEvents = maxSessionEvents;
+    }
+
+    /**
+     * A copy that keeps at most {@code max} events of one session: later events of a full session are dropped and
+     * counted ({@link Run#overflowEvents()}), except its first purchase, which is kept so that the label stays
+     * right. Memory per open session is then bounded whatever the input.
+     *
+     * @param max the most events per session, at least 1
+     * @return the sessionizer
+     */
+    public Sessionizer withMaxSessionEvents(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("the maximum session length must be >= 1, was " + max);
+        }
+        return new Sessionizer(useSessionIds, gapMs, idleMs, toleranceMs, latePolicy, max);
+    }
+
+    /** The most events one session keeps. */
+    public int maxSessionEvents() {
+        return maxSessionEvents;
     }
 
     /**
@@ -99,12 +132,14 @@ public final class Sessionizer {
 
     /** A copy with another inactivity gap (positive) for sessions keyed by user. */
     public Sessionizer withGap(Duration gap) {
-        return new Sessionizer(useSessionIds, positive(gap, "gap"), idleMs, toleranceMs, latePolicy);
+        return new Sessionizer(useSessionIds, positive(gap, "gap"), idleMs, toleranceMs, latePolicy,
+                maxSessionEvents);
     }
 
     /** A copy with another idle timeout (positive) after which a session-id session is complete. */
     public Sessionizer withIdleTimeout(Duration idleTimeout) {
-        return new Sessionizer(useSessionIds, gapMs, positive(idleTimeout, "idleTimeout"), toleranceMs, latePolicy);
+        return new Sessionizer(useSessionIds, gapMs, positive(idleTimeout, "idleTimeout"), toleranceMs, latePolicy,
+                maxSessionEvents);
     }
 
     /** A copy with another out-of-order tolerance (zero or positive). */
@@ -113,12 +148,13 @@ public final class Sessionizer {
         if (tolerance.isNegative()) {
             throw new IllegalArgumentException("tolerance must be >= 0, was " + tolerance);
         }
-        return new Sessionizer(useSessionIds, gapMs, idleMs, tolerance.toMillis(), latePolicy);
+        return new Sessionizer(useSessionIds, gapMs, idleMs, tolerance.toMillis(), latePolicy, maxSessionEvents);
     }
 
     /** A copy with another policy for late events. */
     public Sessionizer withLateEvents(LatePolicy policy) {
-        return new Sessionizer(useSessionIds, gapMs, idleMs, toleranceMs, Objects.requireNonNull(policy, "policy"));
+        return new Sessionizer(useSessionIds, gapMs, idleMs, toleranceMs, Objects.requireNonNull(policy, "policy"),
+                maxSessionEvents);
     }
 
     /** Whether events are grouped by their session id when they have one. */
@@ -171,6 +207,23 @@ public final class Sessionizer {
         }
         run.finish();
         return out;
+    }
+
+    /**
+     * What a {@link LateEventException} says about an event that arrived after the watermark had passed it by more
+     * than the tolerance; for readers that group events themselves and must report a late event as this
+     * sessionizer would.
+     *
+     * @param e               the late event
+     * @param watermarkMillis the latest event time seen before it, epoch milliseconds
+     * @return the message
+     */
+    public String lateEventMessage(Event e, long watermarkMillis) {
+        return "event at " + e.time() + " ("
+                + (e.sessionId() != null ? "session " + e.sessionId() : "user " + e.userId()) + ", "
+                + e.type() + ") is " + human(watermarkMillis - e.epochMillis()) + " older than the latest event "
+                + "seen (" + Instant.ofEpochMilli(watermarkMillis) + "), beyond the out-of-order tolerance of "
+                + human(toleranceMs) + "; sort the input by time or raise the tolerance";
     }
 
     /** A duration such as {@code 1h 2m 3.5s}. */
@@ -241,6 +294,40 @@ public final class Sessionizer {
             this.userId = userId;
         }
 
+        /** Whether the session holds a purchase (checked only once it is full). */
+        boolean purchaseKept;
+
+        /** Adds an event; false when the session is full and the event was dropped. */
+        boolean add(Event e, long gapMs, int max) {
+            if (events.size() >= max) {
+                long t = e.epochMillis();
+                boolean continues = !events.isEmpty() && t - last <= gapMs;
+                if (continues && (e.type() != EventType.PURCHASE || purchaseKept || hasPurchase())) {
+                    // dropped, but the session is still active: its inactivity clock follows the dropped events,
+                    // so a long session stays one session however many of its events are cut
+                    last = Math.max(last, t);
+                    return false;
+                }
+                if (!continues) {
+                    add(e, gapMs); // after a gap a new session starts (the user entry splits there)
+                    return true;
+                }
+                purchaseKept = true; // the first purchase is kept beyond the cap: the label must stay right
+            }
+            add(e, gapMs);
+            return true;
+        }
+
+        private boolean hasPurchase() {
+            for (Event x : events) {
+                if (x.type() == EventType.PURCHASE) {
+                    purchaseKept = true;
+                    return true;
+                }
+            }
+            return false;
+        }
+
         void add(Event e, long gapMs) {
             long t = e.epochMillis();
             if (t >= last) {
@@ -278,6 +365,7 @@ public final class Sessionizer {
         private long watermark = Long.MIN_VALUE;
         private long events;
         private long late;
+        private long overflow;
         private long emitted;
         private int maxOpen;
         private boolean finished;
@@ -313,11 +401,7 @@ public final class Sessionizer {
             long t = e.epochMillis();
             if (watermark != Long.MIN_VALUE && t < watermark - toleranceMs) {
                 if (latePolicy == LatePolicy.FAIL) {
-                    throw new LateEventException("event at " + e.time() + " ("
-                            + (e.sessionId() != null ? "session " + e.sessionId() : "user " + e.userId()) + ", "
-                            + e.type() + ") is " + human(watermark - t) + " older than the latest event "
-                            + "seen (" + Instant.ofEpochMilli(watermark) + "), beyond the out-of-order tolerance of "
-                            + human(toleranceMs) + "; sort the input by time or raise the tolerance");
+                    throw new LateEventException(lateEventMessage(e, watermark));
                 }
                 late++;
             }
@@ -340,7 +424,9 @@ public final class Sessionizer {
                     emitFinalPrefix(open);
                 }
             }
-            open.add(e, gapMs);
+            if (!open.add(e, gapMs, maxSessionEvents)) {
+                overflow++;
+            }
             if (!attributes.isEmpty()) {
                 if (open.attributes == null) {
                     open.attributes = new HashMap<>(attributes);
@@ -448,6 +534,25 @@ public final class Sessionizer {
                     list.get(0).time(), list.get(list.size() - 1).time(), purchased));
         }
 
+        /**
+         * Moves the watermark to a later time, completing the sessions an event at that time would complete,
+         * without adding an event: for a reader that groups some events itself (the byte-level REES46 reader) and
+         * hands this run only the rest, so that both see one watermark. Earlier times change nothing.
+         *
+         * @param epochMillis the time of an event the caller has taken in
+         */
+        public void advanceWatermark(long epochMillis) {
+            if (finished) {
+                throw new IllegalStateException("this run is finished; start a new one");
+            }
+            if (epochMillis > watermark) {
+                watermark = epochMillis;
+                if (!byId.isEmpty() || !byUser.isEmpty()) {
+                    expire();
+                }
+            }
+        }
+
         /** Emits every open session; the run accepts no more events afterwards. */
         public void finish() {
             if (finished) {
@@ -482,6 +587,11 @@ public final class Sessionizer {
         /** Late events counted under {@link LatePolicy#COUNT}. */
         public long lateEvents() {
             return late;
+        }
+
+        /** Events dropped because their session already held {@link #maxSessionEvents()} events. */
+        public long overflowEvents() {
+            return overflow;
         }
 
         /** Sessions emitted so far. */

@@ -8,6 +8,7 @@ import dev.propensity.pipeline.DashboardResult;
 import dev.propensity.pipeline.InputSource;
 import dev.propensity.pipeline.OutputWriter;
 import dev.propensity.pipeline.Progress;
+import dev.propensity.pipeline.Training;
 import dev.propensity.viz.Dashboard;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +59,13 @@ final class DashboardCommand implements Callable<Integer> {
             description = "How many sessions to simulate without --input. Default: ${DEFAULT-VALUE}.")
     int sessions;
 
+    @Option(names = "--train-on", order = -35,
+            paramLabel = "ROWS", defaultValue = "whole-session", converter = Options.TrainingConverter.class,
+            description = "whole-session (default: one row per session) or prefixes (rows at several cutoffs per "
+                    + "session, each session weighing one, folds split by session: a model for sessions still in "
+                    + "progress, as 'replay' and live scoring use; event data only).")
+    Training trainOn;
+
     @Option(names = {"-o", "--out"}, order = -30,
             paramLabel = "DIR", defaultValue = "propensity-out",
             description = "Output directory. Default: ${DEFAULT-VALUE}.")
@@ -72,7 +80,19 @@ final class DashboardCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format " + input.format.name()
                     + " needs --input FILE (without --input the sessions are simulated)");
         }
+        if (trainOn == Training.PREFIXES && input.input() != null) {
+            boolean events = input.format != null ? !input.format.featureCsv() && input.format.format().hasEvents()
+                    : dev.propensity.core.io.InputFormat.detect(input.input()).hasEvents();
+            if (!events) {
+                throw new InputProblem(input.input() + ": --train-on prefixes needs an event log, and this is "
+                        + (input.format != null && input.format.featureCsv() ? "a feature CSV" : "a session table"));
+            }
+        }
         if (engine.spark(spec.commandLine())) {
+            if (trainOn == Training.PREFIXES) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--train-on prefixes runs on one machine only; drop it or drop --engine spark");
+            }
             if (input.input() == null || input.format != null && input.format.featureCsv()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--engine spark needs --input EVENTS (an event log; the simulator runs on one machine)");
@@ -81,7 +101,7 @@ final class DashboardCommand implements Callable<Integer> {
                     cutoff.cutoff, input.readOptions(), model.create(seed.seed), out, spec.commandLine().getOut());
             return PropensityCommand.OK;
         }
-        OutputWriter writer = OutputWriter.into(out); // a wrong --out is refused before any reading
+        OutputWriter writer = OutputWriter.into(out, input.input()); // a wrong --out is refused before any reading
         InputSource source = input.input() == null ? InputSource.simulated(sessions, seed.seed) : input.source();
         Progress progress = ConsoleProgress.forConsole(spec.commandLine().getErr());
         // the notes (fewer folds, no model, rows skipped) are printed with the summary, so no separate warnings
@@ -90,6 +110,7 @@ final class DashboardCommand implements Callable<Integer> {
                 .protocol(eval.withSeed(seed.seed))
                 .trainer(model)
                 .seed(seed.seed)
+                .trainOn(trainOn)
                 .readOptions(input.readOptions())
                 .progress(progress)
                 .build();

@@ -1,6 +1,7 @@
 package dev.propensity.examples;
 
 import dev.propensity.core.io.InputException;
+import dev.propensity.core.io.OutputRefusedException;
 import dev.propensity.core.io.RejectReason;
 import dev.propensity.model.ModelFileException;
 import dev.propensity.pipeline.OutputLocationException;
@@ -66,7 +67,8 @@ final class Errors {
         if (t instanceof InputProblem || t instanceof FileNotFoundException || t instanceof NoSuchFileException
                 || t instanceof AccessDeniedException || t instanceof CommandLine.ParameterException
                 || t instanceof InputException || t instanceof ModelFileException
-                || t instanceof OutputLocationException || t instanceof ReportFileException) {
+                || t instanceof OutputLocationException || t instanceof ReportFileException
+                || t instanceof OutputRefusedException) {
             return true;
         }
         return false;
@@ -108,17 +110,58 @@ final class Errors {
         return msg == null || msg.isBlank() ? name : name + ": " + oneLine(msg);
     }
 
-    /** Collapses a message onto one line (first line plus a count of what was dropped). */
+    /** The longest run of non-blank characters shown whole in an error line; longer runs are cut. */
+    static final int MAX_WORD = 120;
+
+    /**
+     * Collapses a message onto one safe line: the first line plus a mark of what was dropped, control characters
+     * (terminal escape sequences among them) shown as backslash-u escapes, and any run of more than {@link #MAX_WORD}
+     * non-blank characters (a 10 MB session id, say) cut, with its length.
+     */
     static String oneLine(String message) {
         if (message == null) {
             return "(no message)";
         }
         String m = message.strip();
         int nl = m.indexOf('\n');
-        if (nl < 0) {
-            return m;
+        String line = nl < 0 ? m : m.substring(0, nl).strip() + " [...]";
+        return safe(line);
+    }
+
+    /** Escapes control characters and cuts over-long words. */
+    static String safe(String line) {
+        StringBuilder sb = new StringBuilder(Math.min(line.length(), 4096) + 16);
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            int end = i;
+            while (end < n && line.charAt(end) != ' ') {
+                end++;
+            }
+            int len = end - i;
+            if (len > MAX_WORD) {
+                escape(sb, line, i, i + MAX_WORD / 2);
+                sb.append("...(").append(len).append(" characters)");
+            } else {
+                escape(sb, line, i, end);
+            }
+            if (end < n) {
+                sb.append(' ');
+            }
+            i = end + 1;
         }
-        return m.substring(0, nl).strip() + " [...]";
+        return sb.toString();
+    }
+
+    private static void escape(StringBuilder sb, String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029') {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
     }
 
     private static boolean hasDebug(String[] args) {

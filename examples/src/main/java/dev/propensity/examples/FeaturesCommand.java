@@ -4,13 +4,10 @@ import dev.propensity.core.io.InputFormat;
 import dev.propensity.features.FeatureCsv;
 import dev.propensity.pipeline.FeatureInputs;
 import dev.propensity.pipeline.Progress;
-import java.io.FilterWriter;
-import java.io.IOException;
+import dev.propensity.core.io.SafeOutput;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,30 +37,14 @@ final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     EngineOption engine;
 
-    /** Whether the output file has been opened (so replaced) by this run. */
-    private boolean opened;
-
-    /** The output: the file (parent directories created), or standard output, which closing leaves open. */
-    private Writer writer() throws IOException {
-        if (output.toStdout()) {
-            return new FilterWriter(spec.commandLine().getOut()) {
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
-        }
-        Path file = Outputs.file(output.file());
-        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        opened = true;
-        return w;
-    }
-
     @Override
     public Integer call() throws Exception {
         if (input.format != null && input.format.featureCsv()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format features is already a feature CSV; give the events or session table it came from");
+        }
+        if (!output.toStdout()) {
+            Outputs.checkFile(output.file(), input.input()); // never the input, never a directory
         }
         if (engine.spark(spec.commandLine())) {
             if (output.toStdout()) {
@@ -78,19 +59,21 @@ final class FeaturesCommand implements Callable<Integer> {
         Progress progress = output.toStdout() ? Progress.none() : ConsoleProgress.forConsole(spec.commandLine().getErr());
         FeatureCsv.Streamed streamed;
         progress.phase("features");
-        try {
-            // detected before the output is opened: a missing input leaves an earlier output alone
-            InputFormat f = input.format != null ? input.format.format() : InputFormat.detect(input.input());
-            try (Writer w = writer()) {
-                // the features module picks its fastest way (REES46 bytes straight to rows where it applies)
+        // detected before the output is opened: a missing input leaves an earlier output alone
+        InputFormat f = input.format != null ? input.format.format() : InputFormat.detect(input.input());
+        if (output.toStdout()) {
+            Writer w = spec.commandLine().getOut();
+            streamed = FeatureInputs.writeCsv(input.input(), f, cutoff.cutoff, input.readOptions(), w);
+            w.flush();
+        } else {
+            // written to a temporary file beside the target and renamed at the end: a failed run leaves the
+            // earlier file as it was and no half-written CSV
+            try (SafeOutput out = SafeOutput.create(Outputs.file(output.file(), input.input()), input.input())) {
+                Writer w = new BufferedWriter(out.writer(), 1 << 16);
                 streamed = FeatureInputs.writeCsv(input.input(), f, cutoff.cutoff, input.readOptions(), w);
+                w.flush();
+                out.commit();
             }
-        } catch (IOException | RuntimeException e) {
-            // a half-written CSV looks like a whole one: leave none behind (a file never opened is left alone)
-            if (opened) {
-                Files.deleteIfExists(output.file());
-            }
-            throw e;
         }
         progress.end();
         long rejected = streamed.read().rowsRejected();
@@ -98,7 +81,9 @@ final class FeaturesCommand implements Callable<Integer> {
         if (!output.toStdout() || System.console() != null) {
             summary.printf(Locale.ROOT, "%,d sessions (%,d purchases) -> %s%s%n", streamed.report().rows(),
                     streamed.report().buyersIn(), output.toStdout() ? "standard output" : output.out,
-                    rejected > 0 ? String.format(Locale.ROOT, "; %,d bad input rows skipped", rejected) : "");
+                    (rejected > 0 ? String.format(Locale.ROOT, "; %,d bad input rows skipped", rejected) : "")
+                    + (streamed.read().eventsOverSessionLimit() > 0 ? String.format(Locale.ROOT,
+                    "; %,d events over --max-session-events dropped", streamed.read().eventsOverSessionLimit()) : ""));
             summary.flush();
         }
         return PropensityCommand.OK;

@@ -8,6 +8,7 @@ import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.model.TrainerFactory;
 import dev.propensity.model.Trainers;
 import dev.propensity.pipeline.InputSource;
+import dev.propensity.pipeline.Training;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -105,9 +106,19 @@ final class Options {
             return format == null ? InputSource.file(input()) : format.source(input());
         }
 
-        /** Strict or lenient reading, with the out-of-order tolerance given (or the reader's default). */
+        @Option(names = "--max-session-events", order = -5, paramLabel = "N",
+                defaultValue = "" + dev.propensity.core.Sessionizer.DEFAULT_MAX_SESSION_EVENTS,
+                description = "Most events kept per session (later ones are dropped and counted; a session's first "
+                        + "purchase is always kept). Bounds memory for any input. Default: ${DEFAULT-VALUE}.")
+        int maxSessionEvents = dev.propensity.core.Sessionizer.DEFAULT_MAX_SESSION_EVENTS;
+
+        /** Strict or lenient reading, with the out-of-order tolerance and maximum session length given. */
         ReadOptions readOptions() {
+            if (maxSessionEvents < 1) {
+                throw new InputProblem("--max-session-events must be at least 1, was " + maxSessionEvents);
+            }
             ReadOptions o = ReadOptions.defaults().withLenient(lenient);
+            o = o.withSessionizer(o.sessionizer().withMaxSessionEvents(maxSessionEvents));
             return outOfOrder == null ? o : o.withSessionizer(o.sessionizer().withOutOfOrderTolerance(outOfOrder));
         }
     }
@@ -216,6 +227,13 @@ final class Options {
     static final class EvalConverter extends Parsing<EvaluationProtocol> {
         EvalConverter() {
             super(text -> EvaluationProtocol.parse(text, 0L));
+        }
+    }
+
+    /** {@code --train-on}: {@link Training#parse(String)}. */
+    static final class TrainingConverter extends Parsing<Training> {
+        TrainingConverter() {
+            super(Training::parse);
         }
     }
 

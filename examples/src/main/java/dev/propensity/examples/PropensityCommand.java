@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = PropensityCommand.Version.class,
         description = "Predicts whether e-commerce sessions end in a purchase, explains why, and draws the dashboard.",
         subcommands = {DashboardCommand.class, FeaturesCommand.class, SimulateCommand.class, ScoreCommand.class,
+                ReplayCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad input or usage (one line on stderr), 1 other errors "
                 + "(rerun with --debug for the stack trace)."})

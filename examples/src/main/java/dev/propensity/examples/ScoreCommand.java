@@ -1,15 +1,14 @@
 package dev.propensity.examples;
 
+import dev.propensity.core.io.CsvCells;
+import dev.propensity.core.io.SafeOutput;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.PurchaseModels;
 import dev.propensity.pipeline.FeatureInputs;
-import dev.propensity.pipeline.PredictionsCsv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,7 +54,7 @@ final class ScoreCommand implements Callable<Integer> {
                     cutoff.cutoff, input.readOptions(), output.file(), spec.commandLine().getOut());
             return PropensityCommand.OK;
         }
-        Path file = output.toStdout() ? null : Outputs.checkFile(output.file());
+        Path file = output.toStdout() ? null : Outputs.checkFile(output.file(), input.input(), model);
         PurchaseModel m = PurchaseModels.load(model);
         FeatureTable table = FeatureInputs.readInOrder(input.source(), cutoff.cutoff, input.readOptions());
         double[] p;
@@ -67,8 +66,9 @@ final class ScoreCommand implements Callable<Integer> {
         if (file == null) {
             write(spec.commandLine().getOut(), table, p);
         } else {
-            try (BufferedWriter w = Files.newBufferedWriter(Outputs.file(file), StandardCharsets.UTF_8)) {
-                write(w, table, p);
+            try (SafeOutput out = SafeOutput.create(Outputs.file(file, input.input(), model), input.input(), model)) {
+                write(new BufferedWriter(out.writer(), 1 << 16), table, p);
+                out.commit();
             }
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d sessions scored -> %s%n", table.rows(), output.out);
         }
@@ -80,7 +80,7 @@ final class ScoreCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(64);
         for (int i = 0; i < table.rows(); i++) {
             sb.setLength(0);
-            PredictionsCsv.appendField(sb, table.id(i));
+            CsvCells.append(sb, table.id(i));
             sb.append(',').append(table.label(i) ? '1' : '0').append(',').append(p[i]).append('\n');
             w.append(sb);
         }

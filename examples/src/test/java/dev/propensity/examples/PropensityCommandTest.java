@@ -50,7 +50,7 @@ class PropensityCommandTest {
     void helpListsTheSubcommands() {
         Cli.Result r = Cli.run("--help");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("dashboard", "features", "simulate", "score");
+        assertThat(r.out()).contains("dashboard", "features", "simulate", "score", "serve");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.propensity.features;
 
 import dev.propensity.core.Event;
 import dev.propensity.core.Session;
+import dev.propensity.core.SessionView;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +21,11 @@ public final class Cutoffs {
         @Override
         public List<Event> visible(Session session) {
             return prefix(session, purchaseLimit(session));
+        }
+
+        @Override
+        public int limit(SessionView session) {
+            return purchaseLimit(session);
         }
 
         @Override
@@ -58,6 +64,17 @@ public final class Cutoffs {
             }
 
             @Override
+            public int limit(SessionView session) {
+                int m = Math.min(n, session.size());
+                for (int i = 0; i < m; i++) {
+                    if (session.type(i).isPurchase()) {
+                        return i;
+                    }
+                }
+                return m;
+            }
+
+            @Override
             public String name() {
                 return "events:" + n;
             }
@@ -85,17 +102,21 @@ public final class Cutoffs {
         return new Cutoff() {
             @Override
             public List<Event> visible(Session session) {
-                List<Event> events = session.events();
+                return prefix(session, limit(SessionView.of(session)));
+            }
+
+            @Override
+            public int limit(SessionView session) {
                 int limit = purchaseLimit(session);
                 if (limit == 0) {
-                    return events.subList(0, 0);
+                    return 0;
                 }
-                long last = events.get(0).epochMillis() + windowMillis;
+                long last = session.time(0) + windowMillis;
                 int k = 0;
-                while (k < limit && events.get(k).epochMillis() <= last) {
+                while (k < limit && session.time(k) <= last) {
                     k++;
                 }
-                return prefix(session, k);
+                return k;
             }
 
             @Override
@@ -162,5 +183,11 @@ public final class Cutoffs {
     static int purchaseLimit(Session session) {
         int p = session.firstPurchaseIndex();
         return p < 0 ? session.events().size() : p;
+    }
+
+    /** The number of events before the first purchase (all of them when there is none). */
+    static int purchaseLimit(SessionView session) {
+        int p = session.firstPurchaseIndex();
+        return p < 0 ? session.size() : p;
     }
 }

@@ -1,6 +1,9 @@
 package dev.propensity.features;
 
+import dev.propensity.core.io.CsvCells;
 import dev.propensity.core.Session;
+import dev.propensity.core.SessionView;
+import dev.propensity.core.Workers;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.Inputs;
 import dev.propensity.core.io.ReadOptions;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Feature rows as CSV, one row per session: {@code session_id,label,<feature names...>} with the label as
@@ -220,8 +224,16 @@ public final class FeatureCsv {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(out, "out");
         if (settings.prefetching()) {
-            try (Prefetcher p = settings.prefetcher(sessions)) {
-                return streamFrom(p, settings, out);
+            try {
+                return Prefetcher.run(settings.workers(), sessions, it -> {
+                    try {
+                        return streamFrom(it, settings, out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         }
         return streamFrom(sessions, settings, out);
@@ -237,7 +249,7 @@ public final class FeatureCsv {
         writer.start(rx.declared);
         FeatureTables.Counts counts = new FeatureTables.Counts();
         while (it.hasNext()) {
-            Session s = it.next();
+            SessionView s = SessionView.of(it.next());
             if (settings.accept(s, rx, counts)) {
                 try {
                     writer.row(s.id(), s.purchased(), rx.values, rx.levels);
@@ -267,10 +279,10 @@ public final class FeatureCsv {
 
     /**
      * Streams the feature rows of a file of any supported format to CSV (the {@code propensity features} command),
-     * without building a table. A REES46 read with the default extractors and cutoff takes the features module's
-     * byte-level fast path (see {@link FeatureTables.Builder#build(Path, InputFormat, ReadOptions)}) on one
-     * thread, so the rows come out in the order the general path gives them, while a second thread formats and
-     * writes them; anything else reads sessions with {@link Inputs#sessions} and streams them as
+     * without building a table. A REES46 file grouped by session id is read straight into session views
+     * ({@link dev.propensity.core.io.Rees46Sessions}) in one part, so the rows come out in the order the
+     * sessionizer completes the sessions, while one of the settings' {@link FeatureTables.Builder#workers workers}
+     * formats and writes them; anything else reads sessions with {@link Inputs#sessions} and streams them as
      * {@link #stream(Iterator, FeatureTables.Builder, Writer)} does. Strict or lenient as {@code options} say.
      * Flushes, does not close.
      *
@@ -290,12 +302,39 @@ public final class FeatureCsv {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(out, "out");
         InputFormat f = format != null ? format : InputFormat.detect(input);
-        if (settings.fastPathApplies(f, options)) {
-            // one thread reads and computes the rows, another formats and writes them, in the same order
-            try (Handoff handoff = new Handoff(new RowWriter(out))) {
-                Streamed streamed = settings.forEachRow(input, f, options, handoff, 1);
-                handoff.finish();
-                return streamed;
+        if (FeatureTables.Builder.readsViews(f, options)) {
+            RowWriter writer = new RowWriter(out);
+            Workers workers = settings.workers();
+            try {
+                if (workers.parallelism() < 2) {
+                    Streamed streamed = settings.forEachRow(input, f, options, writer, 1);
+                    writer.finish();
+                    return streamed;
+                }
+                // the caller writes; one worker reads and computes the rows, in the same order
+                Streamed[] streamed = new Streamed[1];
+                ConcurrentLinkedQueue<Batch> free = new ConcurrentLinkedQueue<>();
+                Pipe.<Batch, Void>run(workers, 4, batches -> {
+                    Batcher b = new Batcher(batches, free);
+                    streamed[0] = settings.forEachRow(input, f, options, b, 1);
+                    b.flush();
+                }, batches -> {
+                    while (batches.hasNext()) {
+                        Batch b = batches.next();
+                        if (b.schema != null) {
+                            writer.start(b.schema);
+                            continue;
+                        }
+                        for (int r = 0; r < b.size; r++) {
+                            writer.rowAt(b.ids[r], b.labels[r], b.values, b.levels, r * b.width);
+                        }
+                        b.size = 0;
+                        free.add(b);
+                    }
+                    writer.finish();
+                    return null;
+                });
+                return streamed[0];
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -306,22 +345,12 @@ public final class FeatureCsv {
         }
     }
 
-    /**
-     * Writes rows as CSV as they arrive. When the fast reader starts over ({@link FeatureTables.RowSink#restart}),
-     * the rows already written come again first, in the same order (one thread): they are recognised by a running
-     * hash of their ids and skipped, so nothing is written twice, even to a stream that cannot be rewound.
-     */
+    /** Writes rows as CSV as they arrive. */
     private static final class RowWriter implements FeatureTables.RowSink {
         private final Writer w;
         private final StringBuilder sb = new StringBuilder(256);
         private char[] buf = new char[256];
         private boolean[] categorical;
-        private List<String> names;
-        private long written;
-        private long writtenHash;
-        private long skip;
-        private long skipped;
-        private long skippedHash;
 
         RowWriter(Writer out) {
             this.w = new BufferedWriter(out, BUFFER);
@@ -329,14 +358,6 @@ public final class FeatureCsv {
 
         @Override
         public void start(FeatureSchema schema) {
-            if (names != null) {
-                if (!names.equals(schema.names())) {
-                    throw new IllegalStateException("features changed on restart: " + names + " then "
-                            + schema.names());
-                }
-                return;
-            }
-            names = schema.names();
             categorical = new boolean[schema.size()];
             for (int j = 0; j < categorical.length; j++) {
                 categorical[j] = schema.get(j).kind() == FeatureKind.CATEGORICAL;
@@ -353,15 +374,6 @@ public final class FeatureCsv {
 
         /** A row whose values and levels start at {@code offset} of the arrays. */
         void rowAt(String sessionId, boolean purchased, double[] values, String[] levels, int offset) {
-            if (skipped < skip) {
-                skipped++;
-                skippedHash = skippedHash * 31 + sessionId.hashCode();
-                if (skipped == skip && skippedHash != writtenHash) {
-                    throw new IllegalStateException("rows delivered again after a restart differ from the "
-                            + skip + " rows written");
-                }
-                return;
-            }
             sb.setLength(0);
             appendField(sb, sessionId);
             sb.append(purchased ? ",1" : ",0");
@@ -377,15 +389,6 @@ public final class FeatureCsv {
             }
             sb.append('\n');
             write();
-            written++;
-            writtenHash = writtenHash * 31 + sessionId.hashCode();
-        }
-
-        @Override
-        public void restart(String reason) {
-            skip = written;
-            skipped = 0;
-            skippedHash = 0;
         }
 
         /** Writes the builder; a failure stops the rows as an UncheckedIOException (callers unwrap it). */
@@ -397,129 +400,57 @@ public final class FeatureCsv {
             }
         }
 
-        /** Checks that a restart delivered every row written, and flushes. */
         void finish() throws IOException {
-            if (skipped < skip) {
-                throw new IllegalStateException("a restart delivered " + skipped + " rows, fewer than the " + skip
-                        + " written");
-            }
             w.flush();
         }
     }
 
-    /**
-     * Hands rows to a {@link RowWriter} on a thread of its own, in batches and in order: the reading thread copies
-     * each row into a batch (the arrays it is given are valid only during the call) and goes on. The writer's
-     * calls (start, rows, restart) happen on the writing thread in the order they were made here. A failure of the
-     * writer stops the reading at the next batch.
-     */
-    private static final class Handoff implements FeatureTables.RowSink, AutoCloseable {
-        private static final int ROWS = 2048;
-        private static final Batch END = new Batch(Batch.Kind.END, null, 0);
+    /** Rows (or the schema) handed from the computing thread to the writing one. */
+    private static final class Batch {
+        static final int ROWS = 2048;
+        final FeatureSchema schema;
+        final int width;
+        final String[] ids;
+        final boolean[] labels;
+        final double[] values;
+        final String[] levels;
+        int size;
 
-        private static final class Batch {
-            enum Kind { START, ROWS, RESTART, END }
-
-            final Kind kind;
-            final FeatureSchema schema;
-            final String[] ids;
-            final boolean[] labels;
-            final double[] values;
-            final String[] levels;
-            int size;
-
-            Batch(Kind kind, FeatureSchema schema, int width) {
-                this.kind = kind;
-                this.schema = schema;
-                boolean rows = kind == Kind.ROWS;
-                this.ids = rows ? new String[ROWS] : null;
-                this.labels = rows ? new boolean[ROWS] : null;
-                this.values = rows ? new double[ROWS * width] : null;
-                this.levels = rows ? new String[ROWS * width] : null;
-            }
+        Batch(FeatureSchema schema, int width) {
+            this.schema = schema;
+            this.width = width;
+            boolean rows = schema == null;
+            this.ids = rows ? new String[ROWS] : null;
+            this.labels = rows ? new boolean[ROWS] : null;
+            this.values = rows ? new double[ROWS * width] : null;
+            this.levels = rows ? new String[ROWS * width] : null;
         }
+    }
 
-        private final RowWriter target;
-        private final java.util.concurrent.BlockingQueue<Batch> full = new java.util.concurrent.ArrayBlockingQueue<>(4);
-        private final java.util.concurrent.BlockingQueue<Batch> free = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final Thread thread;
-        private volatile Throwable failure;
+    /** Copies rows into batches (the arrays it is given are valid only during the call) and sends them on. */
+    private static final class Batcher implements FeatureTables.RowSink {
+        private final java.util.function.Consumer<Batch> out;
+        private final ConcurrentLinkedQueue<Batch> free;
         private int width;
         private Batch current;
-        private boolean ended;
 
-        Handoff(RowWriter target) {
-            this.target = target;
-            this.thread = new Thread(this::drain, "propensity-csv-writer");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void drain() {
-            while (true) {
-                Batch b;
-                try {
-                    b = full.take();
-                } catch (InterruptedException e) {
-                    failure = e;
-                    return;
-                }
-                if (b.kind == Batch.Kind.END) {
-                    return;
-                }
-                if (failure != null) {
-                    continue; // keep draining so the reader never blocks
-                }
-                try {
-                    switch (b.kind) {
-                        case START -> target.start(b.schema);
-                        case RESTART -> target.restart("");
-                        default -> {
-                            for (int r = 0; r < b.size; r++) {
-                                target.rowAt(b.ids[r], b.labels[r], b.values, b.levels, r * width);
-                            }
-                            b.size = 0;
-                            free.add(b);
-                        }
-                    }
-                } catch (RuntimeException | Error e) {
-                    failure = e;
-                }
-            }
-        }
-
-        private void put(Batch b) {
-            Throwable f = failure;
-            if (f != null) {
-                throw f instanceof RuntimeException re ? re : new IllegalStateException(f.getMessage(), f);
-            }
-            try {
-                full.put(b);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing feature rows", e);
-            }
-        }
-
-        private void flushRows() {
-            if (current != null && current.size > 0) {
-                put(current);
-                current = null;
-            }
+        Batcher(java.util.function.Consumer<Batch> out, ConcurrentLinkedQueue<Batch> free) {
+            this.out = out;
+            this.free = free;
         }
 
         @Override
         public void start(FeatureSchema schema) {
-            flushRows();
+            flush();
             width = schema.size();
-            put(new Batch(Batch.Kind.START, schema, 0));
+            out.accept(new Batch(schema, width));
         }
 
         @Override
         public void row(String sessionId, boolean purchased, double[] values, String[] levels) {
             if (current == null) {
                 Batch b = free.poll();
-                current = b != null ? b : new Batch(Batch.Kind.ROWS, null, width);
+                current = b != null ? b : new Batch(null, width);
             }
             Batch b = current;
             int r = b.size++;
@@ -527,46 +458,15 @@ public final class FeatureCsv {
             b.labels[r] = purchased;
             System.arraycopy(values, 0, b.values, r * width, width);
             System.arraycopy(levels, 0, b.levels, r * width, width);
-            if (b.size == ROWS) {
-                flushRows();
+            if (b.size == Batch.ROWS) {
+                flush();
             }
         }
 
-        @Override
-        public void restart(String reason) {
-            flushRows();
-            put(new Batch(Batch.Kind.RESTART, null, 0));
-        }
-
-        /** Hands over the last rows, waits for the writer, and flushes it; throws what it failed with. */
-        void finish() throws IOException {
-            flushRows();
-            close();
-            Throwable f = failure;
-            if (f instanceof RuntimeException re) {
-                throw re;
-            }
-            if (f instanceof Error e) {
-                throw e;
-            }
-            if (f != null) {
-                throw new IllegalStateException(f.getMessage(), f);
-            }
-            target.finish();
-        }
-
-        /** Ends the writing thread (idempotent). */
-        @Override
-        public void close() {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            try {
-                full.put(END);
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        void flush() {
+            if (current != null && current.size > 0) {
+                out.accept(current);
+                current = null;
             }
         }
     }
@@ -634,20 +534,11 @@ public final class FeatureCsv {
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L};
 
-    /** Appends a text field, quoted when it holds a comma, quote, CR or LF. */
+    /**
+     * Appends a text field (a session id or a level): neutralised against formula injection ({@link CsvCells}),
+     * then quoted when it holds a comma, quote, CR or LF. {@link FeatureCsvReader} reads it back exactly.
+     */
     static void appendField(StringBuilder sb, String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            sb.append(s);
-            return;
-        }
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                sb.append('"');
-            }
-            sb.append(c);
-        }
-        sb.append('"');
+        CsvCells.append(sb, s);
     }
 }

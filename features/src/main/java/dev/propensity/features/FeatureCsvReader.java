@@ -1,5 +1,6 @@
 package dev.propensity.features;
 
+import dev.propensity.core.io.CsvCells;
 import dev.propensity.core.SessionFacts;
 import dev.propensity.core.io.InputException;
 import dev.propensity.core.io.RejectReason;
@@ -26,6 +27,12 @@ import java.util.regex.Pattern;
  * each column's kind, the second fills exactly-sized columns (8 bytes a value) and the facts.
  */
 final class FeatureCsvReader {
+    /**
+     * The largest feature value read: a million events at the largest price ({@code Prices.MAX}) sum to 1e18, and
+     * sums over millions of rows of such values stay finite.
+     */
+    static final double MAX_VALUE = 1e18;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final String INFERRED = "read from a feature CSV (kind inferred from the values)";
     private static final double[] POW10 = new double[23];
@@ -307,6 +314,10 @@ final class FeatureCsvReader {
                     "'" + in.string(k) + "' is not a number (a " + kind.name().toLowerCase(Locale.ROOT)
                     + " feature; empty means missing)");
         }
+        if (Math.abs(v) > MAX_VALUE) {
+            throw new InputException(name, in.recordLine, c.name, RejectReason.BAD_NUMBER,
+                    "'" + in.string(k) + "' is out of range (at most 1e18 in size, so that sums stay finite)");
+        }
         if (kind == FeatureKind.BINARY && v != 0 && v != 1) {
             throw new InputException(name, in.recordLine, c.name, RejectReason.BAD_NUMBER,
                     "a binary feature must be 0 or 1, was '" + in.string(k) + "'");
@@ -442,8 +453,9 @@ final class FeatureCsvReader {
             return ends[k] - starts[k];
         }
 
+        /** A text cell, with the apostrophe that neutralised a formula-like cell on writing removed. */
         String string(int k) {
-            return new String(text, starts[k], ends[k] - starts[k]);
+            return CsvCells.unneutralise(new String(text, starts[k], ends[k] - starts[k]));
         }
 
         private int read() throws IOException {

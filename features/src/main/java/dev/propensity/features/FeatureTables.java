@@ -1,12 +1,14 @@
 package dev.propensity.features;
 
-import dev.propensity.core.Event;
 import dev.propensity.core.Session;
 import dev.propensity.core.SessionFacts;
+import dev.propensity.core.SessionView;
+import dev.propensity.core.Workers;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.Inputs;
 import dev.propensity.core.io.ReadOptions;
 import dev.propensity.core.io.ReadReport;
+import dev.propensity.core.io.Rees46Sessions;
 import dev.propensity.core.io.SessionReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,20 +79,6 @@ public final class FeatureTables {
          *                  valid only during the call
          */
         void row(String sessionId, boolean purchased, double[] values, String[] levels);
-
-        /**
-         * Called when the fast REES46 reader meets input it leaves to the general path (a row without a session
-         * id, an event later than the out-of-order tolerance) after it has delivered rows: every row is then
-         * delivered again from the start, so the rows received so far must be forgotten. The default refuses,
-         * and {@code forEachRow} then fails with this exception.
-         *
-         * @param reason what the fast reader met
-         * @throws IllegalStateException unless the sink can start over
-         */
-        default void restart(String reason) {
-            throw new IllegalStateException("the fast REES46 reader met " + reason + " after delivering rows, and"
-                    + " this RowSink cannot start over; implement RowSink.restart, or use Builder.build(Path, ...)");
-        }
     }
 
     /**
@@ -171,8 +159,9 @@ public final class FeatureTables {
         private ZoneId zone = ZoneOffset.UTC;
         private boolean dropEmptyCutoffBuyers;
         private boolean dropEmptyFeatures;
-        private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
-        private long splitBytes = Rees46FastPath.MIN_SPLIT_BYTES;
+        private int threads = Integer.MAX_VALUE;
+        private Workers workers = Workers.defaults();
+        private long splitBytes = Rees46Sessions.MIN_SPLIT_BYTES;
         private boolean prefetch;
 
         private Builder() {
@@ -243,10 +232,11 @@ public final class FeatureTables {
         }
 
         /**
-         * The threads a REES46 file is read on by {@link #build(Path, InputFormat, ReadOptions)} and
-         * {@link #forEachRow} (default: 2 when the machine has two cores or more). With two, each thread reads one
-         * half of the file and the sessions open at the split are joined; the table's rows then come in another
-         * order (the first half's sessions, then the second's), with the same values.
+         * At most how many parts a REES46 file is read in at once by {@link #build(Path, InputFormat, ReadOptions)}
+         * and {@link #forEachRow} (default: as many as the {@link #workers(Workers)} allow, which is two on
+         * workers with two threads or more; 1 reads on the calling thread). With two, each part is one half of the
+         * file and the sessions open at the split are joined; the table's rows then come in another order (the
+         * first half's sessions, then the second's), with the same values.
          *
          * @param n 1 or more
          * @return this builder
@@ -260,10 +250,38 @@ public final class FeatureTables {
         }
 
         /**
-         * A table of the sessions in a file of any supported format ({@link Inputs#sessions}). A REES46 file read
-         * with the default extractors and cutoff and a session-id sessionizer takes a fast path that computes
-         * the same features straight from the bytes, without event or session objects, on {@link #threads(int)}
-         * threads (about ten times the speed of the general path); anything else takes the general path.
+         * The workers the parallel work runs on: the parts of a REES46 file, the reading ahead of
+         * {@link #prefetch(boolean)}, the writing of streamed CSV (default {@link Workers#defaults()}, one thread per
+         * core).
+         *
+         * @param w the workers
+         * @return this builder
+         */
+        public Builder workers(Workers w) {
+            this.workers = Objects.requireNonNull(w, "workers");
+            return this;
+        }
+
+        /** The workers in use. */
+        public Workers workers() {
+            return workers;
+        }
+
+        /** The workers a REES46 file is read on: none beside the caller when {@link #threads(int)} is 1. */
+        Workers readWorkers() {
+            return threads <= 1 ? Workers.callerOnly() : workers;
+        }
+
+        /** Whether a file of this format read with these options goes through {@link Rees46Sessions}. */
+        static boolean readsViews(InputFormat format, ReadOptions options) {
+            return format == InputFormat.REES46 && Rees46Sessions.supports(options);
+        }
+
+        /**
+         * A table of the sessions in a file of any supported format ({@link Inputs#sessions}). A REES46 file grouped
+         * by session id is read straight into session views by {@link Rees46Sessions}, without event or session
+         * objects, in up to two parts at once (see {@link #threads(int)}); other inputs are read as sessions. The
+         * same extractors and cutoff run on either, with the same values.
          *
          * @param file    the file
          * @param format  its format, or {@code null} to detect it
@@ -275,38 +293,15 @@ public final class FeatureTables {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(options, "options");
             InputFormat f = format != null ? format : InputFormat.detect(file);
-            if (Rees46FastPath.applies(extractors, cutoff, f, options)) {
+            if (readsViews(f, options)) {
                 long t0 = System.nanoTime();
-                int th = threads;
-                while (true) {
-                    List<Rees46FastPath.RowBuffer> buffers = List.of(
-                            new Rees46FastPath.RowBuffer(dropEmptyCutoffBuyers),
-                            new Rees46FastPath.RowBuffer(dropEmptyCutoffBuyers));
-                    Rees46FastPath.Read read = Rees46FastPath.read(file, options, zone, th, splitBytes,
-                            buffers.get(0), buffers.get(1));
-                    Rees46FastPath.Outcome o = read.outcome();
-                    if (o == Rees46FastPath.Outcome.SINGLE) {
-                        th = 1;
-                        continue;
-                    }
-                    if (o == Rees46FastPath.Outcome.DONE) {
-                        Rees46FastPath.Counts counts = new Rees46FastPath.Counts();
-                        for (Rees46FastPath.RowBuffer b : buffers) {
-                            counts.add(b.counts);
-                        }
-                        FeatureTable table = Rees46FastPath.table(zone, buffers);
-                        List<String> dropped = List.of();
-                        if (dropEmptyFeatures) {
-                            FeatureTable trimmed = FeatureTables.dropEmptyFeatures(table);
-                            List<String> gone = new ArrayList<>(table.schema().names());
-                            gone.removeAll(trimmed.schema().names());
-                            dropped = gone;
-                            table = trimmed;
-                        }
-                        return new Result(table, counts.report(dropped, t0), read.report());
-                    }
-                    break;
-                }
+                List<FeatureExtractor> ex = eventExtractors();
+                TableRows a = new TableRows(new RowExtractor(ex, cutoff));
+                TableRows b = new TableRows(new RowExtractor(ex, cutoff));
+                ReadReport read = Rees46Sessions.read(file, options, readWorkers(), splitBytes, needsBrands(ex),
+                        a::add, b::add);
+                Result built = assemble(List.of(a, b), t0);
+                return new Result(built.table(), built.report(), read);
             }
             try (SessionReader r = Inputs.sessions(file, f, options)) {
                 Result built = buildWithReport(r.stream().iterator());
@@ -331,50 +326,31 @@ public final class FeatureTables {
             return forEachRow(file, format, options, sink, threads).report();
         }
 
-        /** Whether a file of this format read with these options takes the REES46 fast path. */
-        boolean fastPathApplies(InputFormat format, ReadOptions options) {
-            return Rees46FastPath.applies(extractors, cutoff, format, options);
-        }
-
         /**
-         * {@link #forEachRow(Path, InputFormat, ReadOptions, RowSink)} on a given number of threads, also returning
+         * {@link #forEachRow(Path, InputFormat, ReadOptions, RowSink)} in at most {@code parts} parts, also returning
          * the read's report.
          */
-        FeatureCsv.Streamed forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink, int threads)
+        FeatureCsv.Streamed forEachRow(Path file, InputFormat format, ReadOptions options, RowSink sink, int parts)
                 throws IOException {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(options, "options");
             Objects.requireNonNull(sink, "sink");
             InputFormat f = format != null ? format : InputFormat.detect(file);
             long t0 = System.nanoTime();
-            if (Rees46FastPath.applies(extractors, cutoff, f, options)) {
-                sink.start(Rees46FastPath.schema(zone));
-                int th = threads;
-                while (true) {
-                    Object lock = new Object();
-                    List<Rees46FastPath.Streamer> parts = List.of(
-                            new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers),
-                            new Rees46FastPath.Streamer(sink, lock, dropEmptyCutoffBuyers));
-                    Rees46FastPath.Read read = Rees46FastPath.read(file, options, zone, th, splitBytes,
-                            parts.get(0), parts.get(1));
-                    Rees46FastPath.Outcome o = read.outcome();
-                    if (o == Rees46FastPath.Outcome.DONE) {
-                        Rees46FastPath.Counts counts = new Rees46FastPath.Counts();
-                        for (Rees46FastPath.Streamer p : parts) {
-                            counts.add(p.counts);
-                        }
-                        return new FeatureCsv.Streamed(counts.report(List.of(), t0), read.report());
-                    }
-                    if (parts.get(0).delivered + parts.get(1).delivered > 0) {
-                        sink.restart(o == Rees46FastPath.Outcome.SINGLE ? "a bad row in the second half"
-                                : "a row it leaves to the general path");
-                    }
-                    if (o == Rees46FastPath.Outcome.SINGLE) {
-                        th = 1;
-                        continue;
-                    }
-                    break;
-                }
+            if (readsViews(f, options)) {
+                List<FeatureExtractor> ex = eventExtractors();
+                Object lock = new Object();
+                Streamer a = new Streamer(new RowExtractor(ex, cutoff), sink, lock);
+                Streamer b = new Streamer(new RowExtractor(ex, cutoff), sink, lock);
+                sink.start(a.rx.declared);
+                ReadReport read = Rees46Sessions.read(file, options,
+                        parts <= 1 ? Workers.callerOnly() : readWorkers(), splitBytes, needsBrands(ex), a::add, b::add);
+                a.flush();
+                b.flush();
+                Counts counts = new Counts();
+                counts.add(a.counts);
+                counts.add(b.counts);
+                return new FeatureCsv.Streamed(counts.report(cutoff, List.of(), t0), read);
             }
             try (SessionReader r = Inputs.sessions(file, f, options)) {
                 Peeking it = new Peeking(r.stream().iterator());
@@ -382,9 +358,9 @@ public final class FeatureTables {
                 sink.start(rx.declared);
                 Counts counts = new Counts();
                 while (it.hasNext()) {
-                    Session s = it.next();
-                    if (accept(s, rx, counts)) {
-                        sink.row(s.id(), s.purchased(), rx.values, rx.levels);
+                    SessionView v = SessionView.of(it.next());
+                    if (accept(v, rx, counts)) {
+                        sink.row(v.id(), v.purchased(), rx.values, rx.levels);
                     }
                 }
                 return new FeatureCsv.Streamed(counts.report(cutoff, List.of(), t0), r.report());
@@ -437,16 +413,9 @@ public final class FeatureTables {
         public Result buildWithReport(Iterator<Session> sessions) {
             Objects.requireNonNull(sessions, "sessions");
             if (prefetch) {
-                try (Prefetcher p = prefetcher(sessions)) {
-                    return buildFrom(p);
-                }
+                return Prefetcher.run(workers, sessions, this::buildFrom);
             }
             return buildFrom(sessions);
-        }
-
-        /** A background reader of the sessions. */
-        Prefetcher prefetcher(Iterator<Session> sessions) {
-            return new Prefetcher(sessions, 512, 8);
         }
 
         /** Whether {@link #prefetch(boolean)} is on. */
@@ -457,39 +426,40 @@ public final class FeatureTables {
         private Result buildFrom(Iterator<Session> sessions) {
             long t0 = System.nanoTime();
             Peeking it = new Peeking(sessions);
-            RowExtractor rx = new RowExtractor(resolveExtractors(it.peek()), cutoff);
-            int width = rx.declared.size();
-            Column[] cols = new Column[width];
-            for (int j = 0; j < width; j++) {
-                cols[j] = new Column(rx.declared.get(j).kind() == FeatureKind.CATEGORICAL && !rx.fixedLevels(j));
-            }
-            SessionFacts.Builder facts = SessionFacts.builder(zone);
-            Counts counts = new Counts();
+            TableRows rows = new TableRows(new RowExtractor(resolveExtractors(it.peek()), cutoff));
             while (it.hasNext()) {
-                Session s = it.next();
-                if (!accept(s, rx, counts)) {
-                    continue;
-                }
-                for (int j = 0; j < width; j++) {
-                    Column c = cols[j];
-                    if (c.discovered) {
-                        c.addLevel(rx.levels[j]);
-                    } else if (rx.levels[j] != null) {
-                        c.add(rx.fixedCode(j, rx.levels[j]));
-                    } else {
-                        c.add(rx.values[j]);
+                rows.add(SessionView.of(it.next()));
+            }
+            return assemble(List.of(rows), t0);
+        }
+
+        /** The table of rows built in parts, in part order, with the report. */
+        private Result assemble(List<TableRows> parts, long t0) {
+            TableRows first = parts.get(0);
+            RowExtractor rx = first.rx;
+            int width = rx.declared.size();
+            Counts counts = new Counts();
+            SessionFacts.Builder facts = first.facts;
+            for (int p = 0; p < parts.size(); p++) {
+                TableRows part = parts.get(p);
+                counts.add(part.counts);
+                if (p > 0) {
+                    for (int j = 0; j < width; j++) {
+                        first.cols[j].append(part.cols[j]);
+                        part.cols[j] = null;
                     }
+                    facts.addAll(part.facts);
                 }
-                facts.add(s);
             }
             List<FeatureSpec> specs = new ArrayList<>(width);
             double[][] arrays = new double[width][];
             for (int j = 0; j < width; j++) {
                 FeatureSpec f = rx.declared.get(j);
-                arrays[j] = cols[j].toArray();
-                cols[j].chunks = null;
-                if (cols[j].discovered) {
-                    f = f.withLevels(cols[j].sortLevels(arrays[j]));
+                Column c = first.cols[j];
+                arrays[j] = c.toArray();
+                c.chunks = null;
+                if (c.discovered) {
+                    f = f.withLevels(c.sortLevels(arrays[j]));
                 }
                 specs.add(f);
             }
@@ -505,15 +475,24 @@ public final class FeatureTables {
             return new Result(table, counts.report(cutoff, dropped, t0));
         }
 
-        /** Runs the extractors on a session; false when the session is dropped. */
-        boolean accept(Session s, RowExtractor rx, Counts counts) {
+        /**
+         * Runs the extractors on a session; false when the session is dropped.
+         *
+         * @param s      the session, all of its events
+         * @param rx     the extractors, whose row receives the values
+         * @param counts the counts to update
+         * @return whether the row is kept
+         */
+        boolean accept(SessionView s, RowExtractor rx, Counts counts) {
             counts.sessionsIn++;
-            counts.eventsIn += s.events().size();
-            if (s.purchased()) {
+            int n = s.size();
+            counts.eventsIn += n;
+            boolean purchased = s.purchased();
+            if (purchased) {
                 counts.buyersIn++;
             }
-            List<Event> visible = rx.extract(s);
-            if (s.purchased() && s.hasEvents() && visible.isEmpty()) {
+            int visible = rx.extract(s);
+            if (purchased && n > 0 && visible == 0) {
                 counts.emptyBuyers++;
                 if (dropEmptyCutoffBuyers) {
                     counts.dropped.merge(BuildReport.BUYER_WITH_EMPTY_CUTOFF, 1L, Long::sum);
@@ -521,8 +500,117 @@ public final class FeatureTables {
                 }
             }
             counts.rows++;
-            counts.eventsVisible += visible.size();
+            counts.eventsVisible += visible;
             return true;
+        }
+
+        /**
+         * Whether extractors may read events as objects (and so their brands): any but the standard ones, which
+         * read only the view's times, types, prices and keys.
+         */
+        static boolean needsBrands(List<FeatureExtractor> extractors) {
+            for (FeatureExtractor e : extractors) {
+                if (!Extractors.isStandard(e)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The extractors for event sessions: the given ones, else {@link StandardExtractors#forEvents(ZoneId)}. */
+        List<FeatureExtractor> eventExtractors() {
+            return extractors != null ? extractors : StandardExtractors.forEvents(zone);
+        }
+
+        /** The rows of one part of a table, kept by column (in chunks) with their facts until assembled. */
+        private final class TableRows {
+            final RowExtractor rx;
+            final Column[] cols;
+            final SessionFacts.Builder facts = SessionFacts.builder(zone);
+            final Counts counts = new Counts();
+
+            TableRows(RowExtractor rx) {
+                this.rx = rx;
+                int width = rx.declared.size();
+                cols = new Column[width];
+                for (int j = 0; j < width; j++) {
+                    cols[j] = new Column(rx.declared.get(j).kind() == FeatureKind.CATEGORICAL && !rx.fixedLevels(j));
+                }
+            }
+
+            void add(SessionView s) {
+                if (!accept(s, rx, counts)) {
+                    return;
+                }
+                for (int j = 0; j < cols.length; j++) {
+                    Column c = cols[j];
+                    if (c.discovered) {
+                        c.addLevel(rx.levels[j]);
+                    } else if (rx.levels[j] != null) {
+                        c.add(rx.fixedCode(j, rx.levels[j]));
+                    } else {
+                        c.add(rx.values[j]);
+                    }
+                }
+                facts.add(s);
+            }
+        }
+
+        /**
+         * Hands the rows of one part to a {@link RowSink}, in batches under a lock shared by the parts, so that the
+         * sink sees one thread at a time.
+         */
+        private final class Streamer {
+            private static final int BATCH = 512;
+            final RowExtractor rx;
+            private final RowSink sink;
+            private final Object lock;
+            private final int width;
+            final Counts counts = new Counts();
+            private final String[] ids = new String[BATCH];
+            private final boolean[] labels = new boolean[BATCH];
+            private final double[] batchValues;
+            private final String[] batchLevels;
+            private final double[] values;
+            private final String[] levels;
+            private int n;
+
+            Streamer(RowExtractor rx, RowSink sink, Object lock) {
+                this.rx = rx;
+                this.sink = sink;
+                this.lock = lock;
+                this.width = rx.declared.size();
+                batchValues = new double[BATCH * width];
+                batchLevels = new String[BATCH * width];
+                values = new double[width];
+                levels = new String[width];
+            }
+
+            void add(SessionView s) {
+                if (!accept(s, rx, counts)) {
+                    return;
+                }
+                ids[n] = s.id();
+                labels[n] = s.purchased();
+                System.arraycopy(rx.values, 0, batchValues, n * width, width);
+                System.arraycopy(rx.levels, 0, batchLevels, n * width, width);
+                if (++n == BATCH) {
+                    flush();
+                }
+            }
+
+            void flush() {
+                synchronized (lock) {
+                    for (int r = 0; r < n; r++) {
+                        System.arraycopy(batchValues, r * width, values, 0, width);
+                        System.arraycopy(batchLevels, r * width, levels, 0, width);
+                        sink.row(ids[r], labels[r], values, levels);
+                        ids[r] = null;
+                    }
+                }
+                java.util.Arrays.fill(batchLevels, 0, n * width, null);
+                n = 0;
+            }
         }
 
         /** The extractors to use, the defaults chosen from the first session (null when there is none). */
@@ -544,6 +632,16 @@ public final class FeatureTables {
         long eventsIn;
         long eventsVisible;
         final Map<String, Long> dropped = new LinkedHashMap<>();
+
+        void add(Counts o) {
+            sessionsIn += o.sessionsIn;
+            rows += o.rows;
+            buyersIn += o.buyersIn;
+            emptyBuyers += o.emptyBuyers;
+            eventsIn += o.eventsIn;
+            eventsVisible += o.eventsVisible;
+            o.dropped.forEach((k, v) -> dropped.merge(k, v, Long::sum));
+        }
 
         BuildReport report(Cutoff cutoff, List<String> droppedFeatures, long startNanos) {
             return new BuildReport(cutoff.name(), sessionsIn, rows, buyersIn, emptyBuyers, dropped, eventsIn,
@@ -584,7 +682,7 @@ public final class FeatureTables {
     }
 
     /** A growable column of doubles in fixed-size chunks (no copy-on-grow), with a level dictionary. */
-    private static final class Column {
+    static final class Column {
         final boolean discovered;
         List<double[]> chunks = new ArrayList<>();
         double[] current = new double[CHUNK];
@@ -623,6 +721,37 @@ public final class FeatureTables {
                 codes.put(level, c);
             }
             add(c);
+        }
+
+        /** Appends another column's values, its level codes rewritten as codes of this column's levels. */
+        void append(Column other) {
+            int[] map = null;
+            if (discovered) {
+                map = new int[other.levels.size()];
+                for (int c = 0; c < map.length; c++) {
+                    String level = other.levels.get(c);
+                    Integer code = codes.get(level);
+                    if (code == null) {
+                        code = levels.size();
+                        levels.add(level);
+                        codes.put(level, code);
+                    }
+                    map[c] = code;
+                }
+            }
+            for (double[] chunk : other.chunks) {
+                appendValues(chunk, CHUNK, map);
+            }
+            appendValues(other.current, other.fill, map);
+            other.chunks = null;
+            other.current = null;
+        }
+
+        private void appendValues(double[] values, int n, int[] map) {
+            for (int i = 0; i < n; i++) {
+                double v = values[i];
+                add(map != null && !Double.isNaN(v) ? map[(int) v] : v);
+            }
         }
 
         double[] toArray() {

@@ -1,16 +1,9 @@
 package dev.propensity.features;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.propensity.core.Workers;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,150 +36,13 @@ public final class FittedEncoding {
     private static final String MISSING = "(missing)";
     private static final int SAMPLE_FOR_BINS = 200_000;
 
-    /** Jackson, created on first use: fitting and encoding never need it, and creating it costs a cold JVM 0.1-0.3 s. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
     private final FeatureSchema inputSchema;
     private final EncoderConfig config;
-    private final Part[] parts;
+    private final ColumnTransform[] parts;
     private final int width;
     private final List<String> outputNames;
     private final int[] sources;
     private volatile Binding lastBinding;
-
-    /** The fitted transform of one raw feature. */
-    private static final class Part {
-        final int input;
-        final boolean categorical;
-        final int offset;
-        // numeric, count, binary
-        final boolean log;
-        final double center;
-        final double scale;
-        final double inverseScale;
-        final double fill;
-        final boolean missingIndicator;
-        final double[] edges;
-        // categorical
-        final List<String> kept;
-        final boolean missingLevel;
-        /** input-schema level code to output offset relative to {@link #offset}. */
-        final int[] codeSlot;
-
-        Part(int input, int offset, boolean log, double center, double scale, double fill, boolean missingIndicator,
-             double[] edges) {
-            this.input = input;
-            this.categorical = false;
-            this.offset = offset;
-            this.log = log;
-            this.center = center;
-            this.scale = scale;
-            this.inverseScale = 1.0 / scale;
-            this.fill = fill;
-            this.missingIndicator = missingIndicator;
-            this.edges = edges;
-            this.kept = List.of();
-            this.missingLevel = false;
-            this.codeSlot = null;
-        }
-
-        Part(int input, int offset, List<String> kept, boolean missingLevel, List<String> schemaLevels) {
-            this.input = input;
-            this.categorical = true;
-            this.offset = offset;
-            this.log = false;
-            this.center = 0;
-            this.scale = 1;
-            this.inverseScale = 1;
-            this.fill = 0;
-            this.missingIndicator = false;
-            this.edges = null;
-            this.kept = List.copyOf(kept);
-            this.missingLevel = missingLevel;
-            this.codeSlot = slots(schemaLevels);
-        }
-
-        /** This part at another output offset. */
-        Part(Part p, int offset) {
-            this.input = p.input;
-            this.categorical = p.categorical;
-            this.offset = offset;
-            this.log = p.log;
-            this.center = p.center;
-            this.scale = p.scale;
-            this.inverseScale = p.inverseScale;
-            this.fill = p.fill;
-            this.missingIndicator = p.missingIndicator;
-            this.edges = p.edges;
-            this.kept = p.kept;
-            this.missingLevel = p.missingLevel;
-            this.codeSlot = p.codeSlot;
-        }
-
-        int[] slots(List<String> levels) {
-            Map<String, Integer> pos = new HashMap<>();
-            for (int i = 0; i < kept.size(); i++) {
-                pos.put(kept.get(i), i);
-            }
-            int[] s = new int[levels.size()];
-            for (int c = 0; c < s.length; c++) {
-                s[c] = pos.getOrDefault(levels.get(c), kept.size());
-            }
-            return s;
-        }
-
-        int otherSlot() {
-            return kept.size();
-        }
-
-        /** The slot of a raw value given as an input-schema level code ({@code NaN} missing, unknown codes other). */
-        int slot(double v) {
-            if (Double.isNaN(v)) {
-                return missingSlot();
-            }
-            int code = (int) v;
-            return code >= 0 && code < codeSlot.length ? codeSlot[code] : otherSlot();
-        }
-
-        int missingSlot() {
-            return missingLevel ? kept.size() + 1 : kept.size();
-        }
-
-        int width() {
-            if (categorical) {
-                return kept.size() + 1 + (missingLevel ? 1 : 0);
-            }
-            return 1 + (missingIndicator ? 1 : 0) + (edges == null ? 0 : edges.length + 1);
-        }
-
-        int binOffset() {
-            return offset + 1 + (missingIndicator ? 1 : 0);
-        }
-
-        double value(double v) {
-            if (Double.isNaN(v)) {
-                return fill;
-            }
-            double x = log ? Math.log(1.0 + (v > 0 ? v : 0.0)) : v;
-            return (x - center) * inverseScale;
-        }
-
-        int bin(double v) {
-            int lo = 0;
-            int hi = edges.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (edges[mid] <= v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-    }
 
     /** How a particular table's columns and level codes map onto this encoding. */
     private static final class Binding {
@@ -201,35 +57,35 @@ public final class FittedEncoding {
         }
     }
 
-    private FittedEncoding(FeatureSchema inputSchema, EncoderConfig config, Part[] parts) {
+    FittedEncoding(FeatureSchema inputSchema, EncoderConfig config, ColumnTransform[] parts) {
         this.inputSchema = inputSchema;
         this.config = config;
         this.parts = parts;
         List<String> names = new ArrayList<>();
         List<Integer> src = new ArrayList<>();
-        for (Part p : parts) {
-            String n = inputSchema.get(p.input).name();
-            if (p.categorical) {
-                for (String level : p.kept) {
+        for (ColumnTransform p : parts) {
+            String n = inputSchema.get(p.input()).name();
+            if (p instanceof CategoricalTransform c) {
+                for (String level : c.kept()) {
                     names.add(n + "=" + level);
                 }
                 names.add(n + "=" + OTHER);
-                if (p.missingLevel) {
+                if (c.missingLevel()) {
                     names.add(n + "=" + MISSING);
                 }
-            } else {
+            } else if (p instanceof NumericTransform t) {
                 names.add(n);
-                if (p.missingIndicator) {
+                if (t.missingIndicator()) {
                     names.add(n + ":missing");
                 }
-                if (p.edges != null) {
-                    for (int b = 0; b <= p.edges.length; b++) {
+                if (t.edges() != null) {
+                    for (int b = 0; b <= t.edges().length; b++) {
                         names.add(n + ":bin" + b);
                     }
                 }
             }
             while (src.size() < names.size()) {
-                src.add(p.input);
+                src.add(p.input());
             }
         }
         this.outputNames = List.copyOf(names);
@@ -263,7 +119,23 @@ public final class FittedEncoding {
      * @throws IllegalArgumentException when a row index is out of range
      */
     public static FittedEncoding fit(FeatureTable train, int[] rows, EncoderConfig config) {
+        return fit(train, rows, config, Workers.defaults());
+    }
+
+    /**
+     * Fits the transforms on the given rows of a table, several features at a time on the given workers (the same
+     * encoding as on any other workers).
+     *
+     * @param train   the table
+     * @param rows    the training row indices, each in [0, train.rows()); may repeat
+     * @param config  the transforms to fit
+     * @param workers where the features are fitted
+     * @return the fitted encoding, whose {@link #inputSchema()} is the table's schema
+     * @throws IllegalArgumentException when a row index is out of range
+     */
+    public static FittedEncoding fit(FeatureTable train, int[] rows, EncoderConfig config, Workers workers) {
         Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(workers, "workers");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(config, "config");
         for (int r : rows) {
@@ -272,32 +144,24 @@ public final class FittedEncoding {
             }
         }
         FeatureSchema schema = train.schema();
-        Part[] parts = new Part[schema.size()];
-        RuntimeException[] errors = new RuntimeException[schema.size()];
-        // features are fitted independently (on the common pool), then laid out in order
-        java.util.stream.IntStream.range(0, schema.size()).parallel().forEach(j -> {
+        ColumnTransform[] parts = new ColumnTransform[schema.size()];
+        // features are fitted independently, then laid out in order; the first failing feature is reported
+        workers.forBlocks(schema.size(), schema.size(), (j, from, to) -> {
             FeatureSpec f = schema.get(j);
             double[] col = train.columnArray(j);
-            try {
-                parts[j] = f.kind() == FeatureKind.CATEGORICAL
-                        ? fitCategorical(j, 0, f, col, rows, config)
-                        : fitNumeric(train, j, 0, f, col, rows, config);
-            } catch (RuntimeException e) {
-                errors[j] = e;
-            }
+            parts[j] = f.kind() == FeatureKind.CATEGORICAL
+                    ? fitCategorical(j, 0, f, col, rows, config)
+                    : fitNumeric(train, j, 0, f, col, rows, config);
         });
         int offset = 0;
         for (int j = 0; j < schema.size(); j++) {
-            if (errors[j] != null) {
-                throw errors[j];
-            }
-            parts[j] = new Part(parts[j], offset);
+            parts[j] = parts[j].at(offset);
             offset += parts[j].width();
         }
         return new FittedEncoding(schema, config, parts);
     }
 
-    private static Part fitNumeric(FeatureTable train, int j, int offset, FeatureSpec f, double[] col, int[] rows,
+    private static NumericTransform fitNumeric(FeatureTable train, int j, int offset, FeatureSpec f, double[] col, int[] rows,
                                    EncoderConfig cfg) {
         boolean scalable = f.kind() != FeatureKind.BINARY;
         Moments raw = Moments.of(col, rows, false);
@@ -319,7 +183,7 @@ public final class FittedEncoding {
         boolean indicator = cfg.missingIndicators() && missing > 0;
         double[] edges = scalable && cfg.quantileBins() >= 2 && present > 0
                 ? quantileEdges(col, rows, present, cfg.quantileBins()) : null;
-        return new Part(j, offset, log, center, scale, fill, indicator, edges);
+        return new NumericTransform(j, offset, log, center, scale, fill, indicator, edges);
     }
 
     /**
@@ -403,7 +267,7 @@ public final class FittedEncoding {
         return Arrays.copyOf(edges, e);
     }
 
-    private static Part fitCategorical(int j, int offset, FeatureSpec f, double[] col, int[] rows, EncoderConfig cfg) {
+    private static CategoricalTransform fitCategorical(int j, int offset, FeatureSpec f, double[] col, int[] rows, EncoderConfig cfg) {
         int[] counts = new int[f.levels().size()];
         int missing = 0;
         for (int r : rows) {
@@ -420,7 +284,7 @@ public final class FittedEncoding {
                 kept.add(f.levels().get(c));
             }
         }
-        return new Part(j, offset, kept, missing >= cfg.minCount(), f.levels());
+        return CategoricalTransform.of(j, offset, kept, missing >= cfg.minCount(), f.levels());
     }
 
     /** The number of outputs per row. */
@@ -454,9 +318,19 @@ public final class FittedEncoding {
         return config;
     }
 
+    /** The fitted transforms, one per input feature, in output order (for the codec). */
+    ColumnTransform[] transforms() {
+        return parts.clone();
+    }
+
+    /** The slots of the input schema's level codes of a transform (identity binding). */
+    private static int[] schemaSlots(ColumnTransform p) {
+        return p instanceof CategoricalTransform c ? c.schemaSlots() : null;
+    }
+
     /**
      * Encodes one raw row given in {@link #inputSchema()} order, with categorical values as level codes of
-     * {@link #inputSchema()} ({@code NaN} for missing). Allocates nothing.
+     * {@link #inputSchema()} ({@code NaN} for missing).
      *
      * @param rawRow the raw values, length {@code inputSchema().size()}
      * @param out    receives the {@link #width()} outputs
@@ -469,13 +343,9 @@ public final class FittedEncoding {
         }
         checkOut(out);
         Arrays.fill(out, 0, width, 0.0);
-        for (Part p : parts) {
-            double v = rawRow[p.input];
-            if (p.categorical) {
-                out[p.offset + p.slot(v)] = 1.0;
-            } else {
-                encodeNumeric(p, v, out);
-            }
+        ColumnTransform.Sink sink = (k, v) -> out[k] = v;
+        for (ColumnTransform p : parts) {
+            p.emit(rawRow[p.input()], schemaSlots(p), sink);
         }
     }
 
@@ -492,24 +362,9 @@ public final class FittedEncoding {
         Objects.checkIndex(row, table.rows());
         checkOut(out);
         Arrays.fill(out, 0, width, 0.0);
-        for (Part p : parts) {
-            double v = table.columnArray(b.column[p.input])[row];
-            if (p.categorical) {
-                out[p.offset + (Double.isNaN(v) ? p.missingSlot() : b.codeSlot[p.input][(int) v])] = 1.0;
-            } else {
-                encodeNumeric(p, v, out);
-            }
-        }
-    }
-
-    private static void encodeNumeric(Part p, double v, double[] out) {
-        out[p.offset] = p.value(v);
-        boolean missing = Double.isNaN(v);
-        if (p.missingIndicator && missing) {
-            out[p.offset + 1] = 1.0;
-        }
-        if (p.edges != null && !missing) {
-            out[p.binOffset() + p.bin(v)] = 1.0;
+        ColumnTransform.Sink sink = (k, v) -> out[k] = v;
+        for (ColumnTransform p : parts) {
+            p.emit(table.columnArray(b.column[p.input()])[row], b.codeSlot[p.input()], sink);
         }
     }
 
@@ -517,6 +372,21 @@ public final class FittedEncoding {
         if (out.length < width) {
             throw new IllegalArgumentException("output array has length " + out.length + ", the encoding needs "
                     + width);
+        }
+    }
+
+    /** A dot product sink: sums {@code weights[k] * value}. */
+    private static final class Dot implements ColumnTransform.Sink {
+        private final double[] weights;
+        private double sum;
+
+        Dot(double[] weights) {
+            this.weights = weights;
+        }
+
+        @Override
+        public void put(int output, double value) {
+            sum += weights[output] * value;
         }
     }
 
@@ -534,23 +404,11 @@ public final class FittedEncoding {
             throw new IllegalArgumentException("raw row has " + rawRow.length + " values and weights " + weights.length
                     + ", the encoding expects " + parts.length + " and " + width);
         }
-        double z = 0;
-        for (Part p : parts) {
-            double v = rawRow[p.input];
-            if (p.categorical) {
-                z += weights[p.offset + p.slot(v)];
-            } else {
-                z += weights[p.offset] * p.value(v);
-                boolean missing = Double.isNaN(v);
-                if (p.missingIndicator && missing) {
-                    z += weights[p.offset + 1];
-                }
-                if (p.edges != null && !missing) {
-                    z += weights[p.binOffset() + p.bin(v)];
-                }
-            }
+        Dot dot = new Dot(weights);
+        for (ColumnTransform p : parts) {
+            p.emit(rawRow[p.input()], schemaSlots(p), dot);
         }
-        return z;
+        return dot.sum;
     }
 
     /**
@@ -573,47 +431,8 @@ public final class FittedEncoding {
             throw new IllegalArgumentException("weights have length " + weights.length + " (need " + width
                     + ") and z " + z.length + " (need " + (to - from) + ")");
         }
-        int n = to - from;
-        for (Part p : parts) {
-            double[] src = table.columnArray(b.column[p.input]);
-            if (p.categorical) {
-                int[] slots = b.codeSlot[p.input];
-                double[] w = new double[slots.length];
-                for (int c = 0; c < slots.length; c++) {
-                    w[c] = weights[p.offset + slots[c]];
-                }
-                double wMissing = weights[p.offset + p.missingSlot()];
-                for (int i = 0; i < n; i++) {
-                    double v = src[from + i];
-                    z[i] += Double.isNaN(v) ? wMissing : w[(int) v];
-                }
-                continue;
-            }
-            double a = weights[p.offset] * p.inverseScale;
-            double c = weights[p.offset] * p.center * p.inverseScale;
-            double wFill = weights[p.offset] * p.fill + (p.missingIndicator ? weights[p.offset + 1] : 0.0);
-            boolean log = p.log;
-            int bo = p.edges == null ? -1 : p.binOffset();
-            if (!log && bo < 0) {
-                // the common case, without the branches the compiler cannot hoist out of the loop
-                for (int i = 0; i < n; i++) {
-                    double v = src[from + i];
-                    z[i] += Double.isNaN(v) ? wFill : a * v - c;
-                }
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                double v = src[from + i];
-                if (Double.isNaN(v)) {
-                    z[i] += wFill;
-                } else {
-                    double x = log ? Math.log(1.0 + (v > 0 ? v : 0.0)) : v;
-                    z[i] += a * x - c;
-                    if (bo >= 0) {
-                        z[i] += weights[bo + p.bin(v)];
-                    }
-                }
-            }
+        for (ColumnTransform p : parts) {
+            p.addLinear(table.columnArray(b.column[p.input()]), from, to - from, b.codeSlot[p.input()], weights, z);
         }
     }
 
@@ -626,6 +445,27 @@ public final class FittedEncoding {
      */
     public double[][] encodeColumns(FeatureTable table) {
         return encodeColumns(table, null);
+    }
+
+    /** A column sink: writes output {@code k} of the current row into {@code out[k][row]}. */
+    private static final class Columns implements ColumnTransform.Sink {
+        private final double[][] doubles;
+        private final float[][] floats;
+        private int row;
+
+        Columns(double[][] doubles, float[][] floats) {
+            this.doubles = doubles;
+            this.floats = floats;
+        }
+
+        @Override
+        public void put(int output, double value) {
+            if (floats != null) {
+                floats[output][row] = (float) value;
+            } else {
+                doubles[output][row] = value;
+            }
+        }
     }
 
     /**
@@ -645,43 +485,13 @@ public final class FittedEncoding {
             }
         }
         double[][] out = new double[width][n];
-        for (Part p : parts) {
-            double[] src = table.columnArray(b.column[p.input]);
-            if (p.categorical) {
-                int[] slots = b.codeSlot[p.input];
-                int miss = p.missingSlot();
-                for (int i = 0; i < n; i++) {
-                    double v = src[rows == null ? i : rows[i]];
-                    out[p.offset + (Double.isNaN(v) ? miss : slots[(int) v])][i] = 1.0;
-                }
-                continue;
-            }
-            double[] dst = out[p.offset];
-            double[] ind = p.missingIndicator ? out[p.offset + 1] : null;
-            boolean log = p.log;
-            double center = p.center;
-            double inv = p.inverseScale;
-            double fill = p.fill;
+        Columns sink = new Columns(out, null);
+        for (ColumnTransform p : parts) {
+            double[] src = table.columnArray(b.column[p.input()]);
+            int[] slots = b.codeSlot[p.input()];
             for (int i = 0; i < n; i++) {
-                double v = src[rows == null ? i : rows[i]];
-                if (Double.isNaN(v)) {
-                    dst[i] = fill;
-                    if (ind != null) {
-                        ind[i] = 1.0;
-                    }
-                } else {
-                    double x = log ? Math.log(1.0 + (v > 0 ? v : 0.0)) : v;
-                    dst[i] = (x - center) * inv;
-                }
-            }
-            if (p.edges != null) {
-                int bo = p.binOffset();
-                for (int i = 0; i < n; i++) {
-                    double v = src[rows == null ? i : rows[i]];
-                    if (!Double.isNaN(v)) {
-                        out[bo + p.bin(v)][i] = 1.0;
-                    }
-                }
+                sink.row = i;
+                p.emit(src[rows == null ? i : rows[i]], slots, sink);
             }
         }
         return out;
@@ -701,8 +511,30 @@ public final class FittedEncoding {
      * @throws IllegalArgumentException when the table lacks a feature or an array is too short
      */
     public void encodeFloat(FeatureTable table, int from, int to, float[][] out) {
+        encodeFloat(table, null, from, to, out);
+    }
+
+    /**
+     * Encodes some rows of a table into {@code float} columns: {@code out[k][i]} receives output {@code k} of table
+     * row {@code rows[i]} for {@code i} in {@code [from, to)} (of table row {@code i} when {@code rows} is
+     * {@code null}), as {@link #encodeFloat(FeatureTable, int, int, float[][])} does. Lets a trainer encode a
+     * fold's training rows without copying the table first.
+     *
+     * @param table the table
+     * @param rows  the table rows, or {@code null} for the identity
+     * @param from  the first position in {@code rows} (or row), inclusive
+     * @param to    the last position, exclusive
+     * @param out   {@link #width()} arrays, each at least {@code to} long
+     * @throws IllegalArgumentException when the table lacks a feature or an array is too short
+     */
+    public void encodeFloat(FeatureTable table, int[] rows, int from, int to, float[][] out) {
         Binding b = bind(table);
-        Objects.checkFromToIndex(from, to, table.rows());
+        Objects.checkFromToIndex(from, to, rows == null ? table.rows() : rows.length);
+        if (rows != null) {
+            for (int i = from; i < to; i++) {
+                Objects.checkIndex(rows[i], table.rows());
+            }
+        }
         if (out.length != width) {
             throw new IllegalArgumentException("output has " + out.length + " arrays, the encoding needs " + width);
         }
@@ -711,44 +543,16 @@ public final class FittedEncoding {
                 throw new IllegalArgumentException("output array has length " + o.length + ", rows go up to " + to);
             }
         }
-        for (Part p : parts) {
-            double[] src = table.columnArray(b.column[p.input]);
-            int w = p.width();
-            if (p.categorical) {
-                int[] slots = b.codeSlot[p.input];
-                int miss = p.missingSlot();
-                for (int k = 0; k < w; k++) {
-                    Arrays.fill(out[p.offset + k], from, to, 0f);
-                }
-                for (int i = from; i < to; i++) {
-                    double v = src[i];
-                    out[p.offset + (Double.isNaN(v) ? miss : slots[(int) v])][i] = 1f;
-                }
-                continue;
+        Columns sink = new Columns(null, out);
+        for (ColumnTransform p : parts) {
+            double[] src = table.columnArray(b.column[p.input()]);
+            int[] slots = b.codeSlot[p.input()];
+            for (int k = 0; k < p.width(); k++) {
+                Arrays.fill(out[p.offset() + k], from, to, 0f);
             }
-            float[] dst = out[p.offset];
             for (int i = from; i < to; i++) {
-                dst[i] = (float) p.value(src[i]);
-            }
-            for (int k = 1; k < w; k++) {
-                Arrays.fill(out[p.offset + k], from, to, 0f);
-            }
-            if (p.missingIndicator) {
-                float[] ind = out[p.offset + 1];
-                for (int i = from; i < to; i++) {
-                    if (Double.isNaN(src[i])) {
-                        ind[i] = 1f;
-                    }
-                }
-            }
-            if (p.edges != null) {
-                int bo = p.binOffset();
-                for (int i = from; i < to; i++) {
-                    double v = src[i];
-                    if (!Double.isNaN(v)) {
-                        out[bo + p.bin(v)][i] = 1f;
-                    }
-                }
+                sink.row = i;
+                p.emit(src[rows == null ? i : rows[i]], slots, sink);
             }
         }
     }
@@ -763,21 +567,22 @@ public final class FittedEncoding {
         int[] column = new int[parts.length];
         int[][] codeSlot = new int[parts.length][];
         List<String> missing = new ArrayList<>();
-        for (Part p : parts) {
-            FeatureSpec f = inputSchema.get(p.input);
+        for (ColumnTransform p : parts) {
+            FeatureSpec f = inputSchema.get(p.input());
             int c = ts.indexOf(f.name());
             if (c < 0) {
                 missing.add(f.name());
                 continue;
             }
             FeatureSpec tf = ts.get(c);
-            if ((tf.kind() == FeatureKind.CATEGORICAL) != p.categorical) {
+            boolean categorical = p instanceof CategoricalTransform;
+            if ((tf.kind() == FeatureKind.CATEGORICAL) != categorical) {
                 throw new IllegalArgumentException("feature " + f.name() + " is " + tf.kind()
                         + " in the table but " + f.kind() + " in the encoding");
             }
-            column[p.input] = c;
-            if (p.categorical) {
-                codeSlot[p.input] = tf.levels().equals(f.levels()) ? p.codeSlot : p.slots(tf.levels());
+            column[p.input()] = c;
+            if (p instanceof CategoricalTransform ct) {
+                codeSlot[p.input()] = tf.levels().equals(f.levels()) ? ct.schemaSlots() : ct.slotsOf(tf.levels());
             }
         }
         if (!missing.isEmpty()) {
@@ -791,52 +596,12 @@ public final class FittedEncoding {
 
     /**
      * This encoding as JSON, with a {@code formatVersion} field; {@link #fromJson(String)} reads it back to an
-     * encoding that produces the same outputs.
+     * encoding that produces the same outputs. The format is {@link EncodingJson}'s.
      *
      * @return the JSON text
      */
     public String toJson() {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("formatVersion", FORMAT_VERSION);
-        ObjectNode cfg = root.putObject("config");
-        cfg.put("log1p", config.log1p());
-        cfg.put("standardize", config.standardize());
-        cfg.put("minCount", config.minCount());
-        cfg.put("quantileBins", config.quantileBins());
-        cfg.put("missingIndicators", config.missingIndicators());
-        ArrayNode features = root.putArray("features");
-        for (Part p : parts) {
-            FeatureSpec f = inputSchema.get(p.input);
-            ObjectNode o = features.addObject();
-            o.put("name", f.name());
-            o.put("kind", f.kind().name());
-            o.put("description", f.description());
-            o.put("nearOutcome", f.nearOutcome());
-            ArrayNode levels = o.putArray("levels");
-            f.levels().forEach(levels::add);
-            if (p.categorical) {
-                ArrayNode kept = o.putArray("keptLevels");
-                p.kept.forEach(kept::add);
-                o.put("missingLevel", p.missingLevel);
-            } else {
-                o.put("log1p", p.log);
-                o.put("center", p.center);
-                o.put("scale", p.scale);
-                o.put("fill", p.fill);
-                o.put("missingIndicator", p.missingIndicator);
-                if (p.edges != null) {
-                    ArrayNode edges = o.putArray("binEdges");
-                    for (double e : p.edges) {
-                        edges.add(e);
-                    }
-                }
-            }
-        }
-        try {
-            return Json.MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write encoding as JSON: " + e.getMessage(), e);
-        }
+        return EncodingJson.write(this);
     }
 
     /**
@@ -848,107 +613,24 @@ public final class FittedEncoding {
      *                                  {@code formatVersion} is newer than {@link #FORMAT_VERSION}
      */
     public static FittedEncoding fromJson(String json) {
-        Objects.requireNonNull(json, "json");
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("encoding is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("encoding JSON must be an object");
-        }
-        int version = required(root, "formatVersion", "encoding").asInt(-1);
-        if (version < 1) {
-            throw new IllegalArgumentException("encoding formatVersion must be a positive integer, was "
-                    + root.get("formatVersion"));
-        }
-        if (version > FORMAT_VERSION) {
-            throw new IllegalArgumentException("encoding formatVersion " + version
-                    + " is newer than this library reads (" + FORMAT_VERSION + "); use a newer propensity version");
-        }
-        JsonNode c = required(root, "config", "encoding");
-        EncoderConfig config = new EncoderConfig(required(c, "log1p", "config").asBoolean(),
-                required(c, "standardize", "config").asBoolean(), required(c, "minCount", "config").asInt(),
-                required(c, "quantileBins", "config").asInt(), required(c, "missingIndicators", "config").asBoolean());
-        JsonNode fs = required(root, "features", "encoding");
-        List<FeatureSpec> specs = new ArrayList<>();
-        for (JsonNode o : fs) {
-            String name = required(o, "name", "feature").asText();
-            String where = "feature " + name;
-            FeatureKind kind;
-            try {
-                kind = FeatureKind.valueOf(required(o, "kind", where).asText());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": unknown kind '" + o.get("kind").asText() + "'", e);
-            }
-            specs.add(new FeatureSpec(name, kind, strings(required(o, "levels", where)),
-                    required(o, "description", where).asText(), required(o, "nearOutcome", where).asBoolean()));
-        }
-        FeatureSchema schema = new FeatureSchema(specs);
-        Part[] parts = new Part[specs.size()];
-        int offset = 0;
-        int j = 0;
-        for (JsonNode o : fs) {
-            FeatureSpec f = specs.get(j);
-            String where = "feature " + f.name();
-            Part p;
-            if (f.kind() == FeatureKind.CATEGORICAL) {
-                p = new Part(j, offset, strings(required(o, "keptLevels", where)),
-                        required(o, "missingLevel", where).asBoolean(), f.levels());
-            } else {
-                double[] edges = null;
-                if (o.has("binEdges")) {
-                    JsonNode e = o.get("binEdges");
-                    edges = new double[e.size()];
-                    for (int i = 0; i < edges.length; i++) {
-                        edges[i] = e.get(i).asDouble();
-                    }
-                }
-                double scale = required(o, "scale", where).asDouble();
-                if (!(scale > 0) || Double.isInfinite(scale)) {
-                    throw new IllegalArgumentException(where + ": scale must be finite and > 0, was " + scale);
-                }
-                p = new Part(j, offset, required(o, "log1p", where).asBoolean(), required(o, "center", where).asDouble(),
-                        scale, required(o, "fill", where).asDouble(), required(o, "missingIndicator", where).asBoolean(),
-                        edges);
-            }
-            parts[j++] = p;
-            offset += p.width();
-        }
-        return new FittedEncoding(schema, config, parts);
-    }
-
-    private static JsonNode required(JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException(where + ": missing field '" + field + "'");
-        }
-        return v;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode n : array) {
-            out.add(n.asText());
-        }
-        return out;
+        return EncodingJson.read(json);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("FittedEncoding[inputs=").append(parts.length).append(", outputs=")
                 .append(width).append(", ").append(config).append("]\n");
-        for (Part p : parts) {
-            FeatureSpec f = inputSchema.get(p.input);
+        for (ColumnTransform p : parts) {
+            FeatureSpec f = inputSchema.get(p.input());
             sb.append(String.format("  %-28s ", f.name()));
-            if (p.categorical) {
-                sb.append("one-hot ").append(p.kept.size()).append(" levels + (other)")
-                        .append(p.missingLevel ? " + (missing)" : "");
-            } else {
-                sb.append(p.log ? "log1p, " : "").append(String.format("center %.4g, scale %.4g", p.center, p.scale))
-                        .append(p.missingIndicator ? ", missing indicator" : "")
-                        .append(p.edges != null ? ", " + (p.edges.length + 1) + " bins" : "");
+            if (p instanceof CategoricalTransform c) {
+                sb.append("one-hot ").append(c.kept().size()).append(" levels + (other)")
+                        .append(c.missingLevel() ? " + (missing)" : "");
+            } else if (p instanceof NumericTransform t) {
+                sb.append(t.log() ? "log1p, " : "").append(String.format("center %.4g, scale %.4g", t.center(),
+                                t.scale()))
+                        .append(t.missingIndicator() ? ", missing indicator" : "")
+                        .append(t.edges() != null ? ", " + (t.edges().length + 1) + " bins" : "");
             }
             sb.append('\n');
         }

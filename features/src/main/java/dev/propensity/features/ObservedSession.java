@@ -1,7 +1,9 @@
 package dev.propensity.features;
 
 import dev.propensity.core.Event;
+import dev.propensity.core.EventType;
 import dev.propensity.core.Session;
+import dev.propensity.core.SessionView;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,18 +12,42 @@ import java.util.Objects;
  * What a feature extractor may see of a session: the events before the cutoff and the session-level attributes,
  * never the label. Extractors receive only this type, so no extractor can read the outcome by mistake.
  *
- * @param id         the session id
- * @param userId     the user id, or {@code null}
- * @param events     the visible events in time order (empty for table sessions, or when nothing precedes
- *                   the cutoff)
- * @param attributes the session attributes (for table sessions, the row's columns other than the label)
+ * <p>It is a prefix of the session's {@link SessionView}: {@link #size()}, {@link #time(int)}, {@link #type(int)},
+ * {@link #price(int)}, {@link #productKey(int)} and {@link #categoryKey(int)} read the source's arrays without
+ * building objects, whatever the source (the byte-level REES46 reader, the sessionizer's sessions, a table row, a
+ * live session). {@link #events()} gives the same events as objects, built on first use for sources that have
+ * none: convenient, and slower on large files. An observed session handed to an extractor is valid only during
+ * that call.
  */
-public record ObservedSession(String id, String userId, List<Event> events, Map<String, String> attributes) {
-    /** Validates and copies. */
-    public ObservedSession {
+public final class ObservedSession implements SessionView {
+    private final SessionView view;
+    private final int limit;
+    private List<Event> events;
+
+    private ObservedSession(SessionView view, int limit) {
+        this.view = view;
+        this.limit = limit;
+    }
+
+    /**
+     * An observed session of events in memory.
+     *
+     * @param id         the session id
+     * @param userId     the user id, or {@code null}
+     * @param events     the visible events in time order (empty for table sessions, or when nothing precedes the
+     *                   cutoff)
+     * @param attributes the session attributes (for table sessions, the row's columns other than the label)
+     */
+    public ObservedSession(String id, String userId, List<Event> events, Map<String, String> attributes) {
+        this(view(id, userId, events, attributes), events.size());
+    }
+
+    private static SessionView view(String id, String userId, List<Event> events, Map<String, String> attributes) {
         Objects.requireNonNull(id, "id");
-        events = List.copyOf(events);
-        attributes = Map.copyOf(attributes);
+        Session s = events.isEmpty() ? Session.summary(id, attributes, false)
+                : new Session(id, userId, events, attributes, events.get(0).time(),
+                        events.get(events.size() - 1).time(), events.stream().anyMatch(e -> e.type().isPurchase()));
+        return SessionView.of(s);
     }
 
     /**
@@ -34,7 +60,152 @@ public record ObservedSession(String id, String userId, List<Event> events, Map<
      */
     public static ObservedSession of(Session session, Cutoff cutoff) {
         Objects.requireNonNull(session, "session");
+        return of(SessionView.of(session), cutoff);
+    }
+
+    /**
+     * What extractors see of a session view under a cutoff.
+     *
+     * @param session the session (all of its events)
+     * @param cutoff  the cutoff policy
+     * @return the observed prefix
+     */
+    public static ObservedSession of(SessionView session, Cutoff cutoff) {
+        Objects.requireNonNull(session, "session");
         Objects.requireNonNull(cutoff, "cutoff");
-        return new ObservedSession(session.id(), session.userId(), cutoff.visible(session), session.attributes());
+        return prefix(session, cutoff.limit(session));
+    }
+
+    /**
+     * The first {@code n} events of a session view, as extractors see them. The caller makes sure the prefix holds
+     * no purchase (a {@link Cutoff} does).
+     *
+     * @param session the session
+     * @param n       how many events are visible, {@code 0 <= n <= session.size()}
+     * @return the observed prefix
+     */
+    public static ObservedSession prefix(SessionView session, int n) {
+        Objects.requireNonNull(session, "session");
+        if (n < 0 || n > session.size()) {
+            throw new IllegalArgumentException("a prefix of session " + session.id() + " must have 0 to "
+                    + session.size() + " events, was " + n);
+        }
+        return new ObservedSession(session, n);
+    }
+
+    /** The session id. */
+    @Override
+    public String id() {
+        return view.id();
+    }
+
+    /** The user id, or {@code null}. */
+    @Override
+    public String userId() {
+        return view.userId();
+    }
+
+    /** The visible events in time order, as objects (built on first use when the source has none). */
+    public List<Event> events() {
+        if (events == null) {
+            events = List.copyOf(view.events(limit));
+        }
+        return events;
+    }
+
+    /** The session attributes. */
+    @Override
+    public Map<String, String> attributes() {
+        return view.attributes();
+    }
+
+    @Override
+    public String attribute(String name) {
+        return view.attribute(name);
+    }
+
+    /** The number of visible events. */
+    @Override
+    public int size() {
+        return limit;
+    }
+
+    private void check(int i) {
+        if (i >= limit || i < 0) {
+            throw new IndexOutOfBoundsException("event " + i + " of " + limit + " visible events");
+        }
+    }
+
+    @Override
+    public long time(int i) {
+        check(i);
+        return view.time(i);
+    }
+
+    @Override
+    public EventType type(int i) {
+        check(i);
+        return view.type(i);
+    }
+
+    @Override
+    public double price(int i) {
+        check(i);
+        return view.price(i);
+    }
+
+    @Override
+    public long productKey(int i) {
+        check(i);
+        return view.productKey(i);
+    }
+
+    @Override
+    public long categoryKey(int i) {
+        check(i);
+        return view.categoryKey(i);
+    }
+
+    @Override
+    public String productId(int i) {
+        check(i);
+        return view.productId(i);
+    }
+
+    @Override
+    public String category(int i) {
+        check(i);
+        return view.category(i);
+    }
+
+    @Override
+    public String brand(int i) {
+        check(i);
+        return view.brand(i);
+    }
+
+    @Override
+    public String userId(int i) {
+        check(i);
+        return view.userId(i);
+    }
+
+    @Override
+    public Event event(int i) {
+        check(i);
+        return view.event(i);
+    }
+
+    @Override
+    public List<Event> events(int n) {
+        if (n > limit) {
+            throw new IndexOutOfBoundsException(n + " events of " + limit + " visible events");
+        }
+        return view.events(n);
+    }
+
+    @Override
+    public String toString() {
+        return "ObservedSession[id=" + id() + ", visible events=" + limit + ", attributes=" + attributes() + "]";
     }
 }

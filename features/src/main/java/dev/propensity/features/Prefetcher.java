@@ -1,89 +1,83 @@
 package dev.propensity.features;
 
 import dev.propensity.core.Session;
+import dev.propensity.core.Workers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
 
 /**
- * Pulls sessions from an iterator on a background thread, in batches, so that reading and parsing overlap with
- * feature extraction on the caller's thread. Order is kept. An exception thrown by the source iterator is
- * rethrown, unchanged, by {@link #hasNext()} on the caller's thread. {@link #close()} stops the background thread.
+ * Pulls sessions from an iterator on one of the {@link Workers}, in batches, while the caller's thread uses them,
+ * so that reading and parsing overlap with feature extraction. Order is kept; an exception thrown by the source
+ * iterator is rethrown unchanged on the caller's thread. On workers that run one task at a time the caller simply
+ * reads the sessions itself.
  */
-final class Prefetcher implements Iterator<Session>, AutoCloseable {
-    private static final Object END = new Object();
-    private final BlockingQueue<Object> queue;
-    private final Thread thread;
-    private Session[] batch;
-    private int pos;
-    private boolean done;
+final class Prefetcher {
+    private static final int BATCH = 512;
+    private static final int AHEAD = 8;
 
-    Prefetcher(Iterator<Session> source, int batchSize, int batchesAhead) {
-        queue = new ArrayBlockingQueue<>(batchesAhead);
-        thread = new Thread(() -> run(source, batchSize), "propensity-session-prefetch");
-        thread.setDaemon(true);
-        thread.start();
+    private Prefetcher() {
     }
 
-    private void run(Iterator<Session> source, int batchSize) {
+    /**
+     * Runs {@code use} over the sessions of {@code source}, read ahead on the workers.
+     *
+     * @param workers the workers
+     * @param source  the sessions (used from one other thread at a time)
+     * @param use     what the caller does with them
+     * @param <R>     its result
+     * @return its result
+     */
+    static <R> R run(Workers workers, Iterator<Session> source, Function<Iterator<Session>, R> use) {
+        if (workers.parallelism() < 2) {
+            return use.apply(source);
+        }
         try {
-            try {
+            return Pipe.<Session[], R>run(workers, AHEAD, out -> {
                 while (source.hasNext()) {
-                    Session[] b = new Session[batchSize];
+                    Session[] b = new Session[BATCH];
                     int n = 0;
-                    while (n < batchSize && source.hasNext()) {
+                    while (n < BATCH && source.hasNext()) {
                         b[n++] = source.next();
                     }
-                    queue.put(n == batchSize ? b : java.util.Arrays.copyOf(b, n));
+                    out.accept(n == BATCH ? b : Arrays.copyOf(b, n));
                 }
-                queue.put(END);
-            } catch (RuntimeException | Error e) {
-                queue.put(e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            }, batches -> use.apply(new Flat(batches)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    @Override
-    public boolean hasNext() {
-        while (!done && (batch == null || pos == batch.length)) {
-            Object o;
-            try {
-                o = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for sessions", e);
-            }
-            if (o == END) {
-                done = true;
-            } else if (o instanceof RuntimeException) {
-                done = true;
-                throw (RuntimeException) o;
-            } else if (o instanceof Error) {
-                done = true;
-                throw (Error) o;
-            } else {
-                batch = (Session[]) o;
+    /** The sessions of a sequence of batches. */
+    private static final class Flat implements Iterator<Session> {
+        private final Iterator<Session[]> batches;
+        private Session[] batch;
+        private int pos;
+
+        Flat(Iterator<Session[]> batches) {
+            this.batches = batches;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while ((batch == null || pos == batch.length) && batches.hasNext()) {
+                batch = batches.next();
                 pos = 0;
             }
+            return batch != null && pos < batch.length;
         }
-        return !done;
-    }
 
-    @Override
-    public Session next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
+        @Override
+        public Session next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Session s = batch[pos];
+            batch[pos++] = null;
+            return s;
         }
-        Session s = batch[pos];
-        batch[pos++] = null;
-        return s;
-    }
-
-    @Override
-    public void close() {
-        thread.interrupt();
     }
 }

@@ -1,7 +1,7 @@
 package dev.propensity.features;
 
-import dev.propensity.core.Event;
 import dev.propensity.core.Session;
+import dev.propensity.core.SessionView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,6 +21,8 @@ final class RowExtractor {
     private final Cutoff cutoff;
     private final boolean[] categorical;
     private final List<Map<String, Integer>> fixed;
+    /** The fixed levels by feature, for a check by identity before the map (the extractors' own constants). */
+    private final String[][] fixedArrays;
     /** The number of events visible in the last session extracted. */
     int visibleEvents;
 
@@ -42,6 +44,7 @@ final class RowExtractor {
         levels = new String[specs.size()];
         categorical = new boolean[specs.size()];
         fixed = new ArrayList<>();
+        fixedArrays = new String[specs.size()][];
         for (int j = 0; j < specs.size(); j++) {
             FeatureSpec f = specs.get(j);
             categorical[j] = f.kind() == FeatureKind.CATEGORICAL;
@@ -53,6 +56,9 @@ final class RowExtractor {
                 }
             }
             fixed.add(index);
+            if (index != null) {
+                fixedArrays[j] = f.levels().toArray(new String[0]);
+            }
         }
     }
 
@@ -63,20 +69,27 @@ final class RowExtractor {
 
     /** The code of a fixed level (already validated by {@link #extract}). */
     int fixedCode(int feature, String level) {
+        String[] known = fixedArrays[feature];
+        for (int c = 0; c < known.length; c++) {
+            if (known[c] == level) {
+                return c;
+            }
+        }
         return fixed.get(feature).get(level);
     }
 
     /**
      * Extracts one session's features into {@link #values} and {@link #levels}.
      *
-     * @return the visible events
+     * @param session the session, all of its events (the cutoff is applied here)
+     * @return the number of visible events
      */
-    List<Event> extract(Session session) {
+    int extract(SessionView session) {
         ObservedSession observed = ObservedSession.of(session, cutoff);
         Arrays.fill(values, Double.NaN);
         Arrays.fill(levels, null);
         for (Slot slot : slots) {
-            slot.session = session.id();
+            slot.observed = observed;
             try {
                 slot.extractor.extract(observed, slot);
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -86,8 +99,13 @@ final class RowExtractor {
                         + ": " + e, e);
             }
         }
-        visibleEvents = observed.events().size();
-        return observed.events();
+        visibleEvents = observed.size();
+        return visibleEvents;
+    }
+
+    /** Extracts a session object's features; see {@link #extract(SessionView)}. */
+    int extract(Session session) {
+        return extract(SessionView.of(session));
     }
 
     /** The row one extractor writes into: its indices shifted by its offset. */
@@ -95,23 +113,30 @@ final class RowExtractor {
         final int offset;
         final int size;
         final FeatureExtractor extractor;
-        String session;
+        /** A standard extractor: its indices, kinds and levels are right by construction, not checked per row. */
+        final boolean trusted;
+        ObservedSession observed;
 
         Slot(int offset, FeatureExtractor extractor) {
             this.offset = offset;
             this.extractor = extractor;
             this.size = extractor.features().size();
+            this.trusted = Extractors.isStandard(extractor);
         }
 
         @Override
         public void set(int feature, double value) {
+            if (trusted) {
+                values[offset + feature] = value;
+                return;
+            }
             int j = index(feature);
             if (categorical[j]) {
-                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                throw new IllegalArgumentException("session " + observed.id() + ": feature " + declared.get(j).name()
                         + " is categorical; set it with setLevel, not set(" + value + ")");
             }
             if (Double.isInfinite(value)) {
-                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                throw new IllegalArgumentException("session " + observed.id() + ": feature " + declared.get(j).name()
                         + " must be finite or NaN (missing), was " + value);
             }
             values[j] = value;
@@ -119,17 +144,31 @@ final class RowExtractor {
 
         @Override
         public void setLevel(int feature, String level) {
+            if (trusted) {
+                levels[offset + feature] = level;
+                return;
+            }
             int j = index(feature);
             if (!categorical[j]) {
-                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+                throw new IllegalArgumentException("session " + observed.id() + ": feature " + declared.get(j).name()
                         + " is " + declared.get(j).kind() + ", not categorical; set it with set, not setLevel(\""
                         + level + "\")");
             }
-            if (level != null && fixed.get(j) != null && !fixed.get(j).containsKey(level)) {
-                throw new IllegalArgumentException("session " + session + ": feature " + declared.get(j).name()
+            if (level != null && fixedArrays[j] != null && !known(fixedArrays[j], level)
+                    && !fixed.get(j).containsKey(level)) {
+                throw new IllegalArgumentException("session " + observed.id() + ": feature " + declared.get(j).name()
                         + ": level '" + level + "' is not one of its levels " + declared.get(j).levels());
             }
             levels[j] = level;
+        }
+
+        private boolean known(String[] levels, String level) {
+            for (String l : levels) {
+                if (l == level) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private int index(int feature) {

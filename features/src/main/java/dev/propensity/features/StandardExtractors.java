@@ -1,23 +1,23 @@
 package dev.propensity.features;
 
-import dev.propensity.core.Event;
 import dev.propensity.core.EventType;
 import dev.propensity.core.SessionAttributes;
+import dev.propensity.core.SessionView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
- * The standard feature extractors. Each works on the {@linkplain ObservedSession visible events} only, so what
- * it computes depends on the {@link Cutoff}.
+ * The standard feature extractors, the one definition of each standard feature: every source (the byte-level
+ * REES46 reader, the sessionizer's sessions, the UCI table, a live session) and every cutoff runs them. Each works on
+ * the {@linkplain ObservedSession visible events} only, read by index from the session's view, so what it computes
+ * depends on the {@link Cutoff}.
  *
  * <p>Conventions when nothing, or too little, is visible (a buying session whose first event is its purchase has
  * no visible events; see {@link Cutoffs}): counts, {@code duration_seconds}, {@code cart_value} and
@@ -78,17 +78,17 @@ public final class StandardExtractors {
 
     /** {@code duration_seconds}: seconds from the first to the last visible event; 0 for one or no event. */
     public static FeatureExtractor duration() {
-        return Extractors.single(FeatureSpec.numeric("duration_seconds",
+        return Extractors.single(true, FeatureSpec.numeric("duration_seconds",
                 "seconds from the first to the last visible event"), s -> {
-                    List<Event> e = s.events();
-                    return e.size() < 2 ? 0.0 : (e.get(e.size() - 1).epochMillis() - e.get(0).epochMillis()) / 1000.0;
+                    int n = s.size();
+                    return n < 2 ? 0.0 : (s.time(n - 1) - s.time(0)) / 1000.0;
                 });
     }
 
     /** {@code events}: the number of visible events. */
     public static FeatureExtractor eventCount() {
-        return Extractors.single(FeatureSpec.count("events", "number of events before the cutoff"),
-                s -> s.events().size());
+        return Extractors.single(true, FeatureSpec.count("events", "number of events before the cutoff"),
+                ObservedSession::size);
     }
 
     /** {@code page_views}: visible non-product page views. */
@@ -113,48 +113,52 @@ public final class StandardExtractors {
 
     /** {@code distinct_products}: distinct non-null product ids among the visible events. */
     public static FeatureExtractor distinctProducts() {
-        return Extractors.single(FeatureSpec.count("distinct_products", "distinct products seen"),
-                s -> distinct(s.events(), Event::productId));
+        return Extractors.single(true, FeatureSpec.count("distinct_products", "distinct products seen"),
+                s -> distinct(s, true));
     }
 
     /** {@code distinct_categories}: distinct non-null categories among the visible events. */
     public static FeatureExtractor distinctCategories() {
-        return Extractors.single(FeatureSpec.count("distinct_categories", "distinct categories seen"),
-                s -> distinct(s.events(), Event::category));
+        return Extractors.single(true, FeatureSpec.count("distinct_categories", "distinct categories seen"),
+                s -> distinct(s, false));
     }
 
-    /** The number of distinct non-null values; pairwise (hash first) for short sessions, hashed for long ones. */
-    static int distinct(List<Event> events, Function<Event, String> key) {
-        int n = events.size();
-        if (n > 32) {
-            Set<String> seen = new HashSet<>();
-            for (Event e : events) {
-                String k = key.apply(e);
-                if (k != null) {
-                    seen.add(k);
+    /**
+     * The number of distinct products (or categories) among the visible events, events without one not counted:
+     * pairwise on the keys for short sessions, sorted for long ones.
+     */
+    static int distinct(ObservedSession s, boolean products) {
+        int n = s.size();
+        if (n > 64) {
+            long[] keys = new long[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                long k = products ? s.productKey(i) : s.categoryKey(i);
+                if (k != SessionView.NO_KEY) {
+                    keys[m++] = k;
                 }
             }
-            return seen.size();
+            Arrays.sort(keys, 0, m);
+            int count = 0;
+            for (int i = 0; i < m; i++) {
+                if (i == 0 || keys[i] != keys[i - 1]) {
+                    count++;
+                }
+            }
+            return count;
         }
-        String[] keys = new String[n];
-        int[] hashes = new int[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
-            String k = key.apply(events.get(i));
-            if (k == null) {
+            long k = products ? s.productKey(i) : s.categoryKey(i);
+            if (k == SessionView.NO_KEY) {
                 continue;
             }
-            int h = k.hashCode();
             boolean earlier = false;
-            for (int j = 0; j < count; j++) {
-                if (hashes[j] == h && (keys[j] == k || keys[j].equals(k))) {
-                    earlier = true;
-                    break;
-                }
+            for (int j = 0; j < i && !earlier; j++) {
+                earlier = (products ? s.productKey(j) : s.categoryKey(j)) == k;
             }
             if (!earlier) {
-                keys[count] = k;
-                hashes[count++] = h;
+                count++;
             }
         }
         return count;
@@ -165,10 +169,10 @@ public final class StandardExtractors {
      * near the outcome}.
      */
     public static FeatureExtractor checkoutInitiated() {
-        return Extractors.single(FeatureSpec.binary("checkout_initiated", "checkout started before the cutoff")
+        return Extractors.single(true, FeatureSpec.binary("checkout_initiated", "checkout started before the cutoff")
                 .asNearOutcome(), s -> {
-                    for (Event e : s.events()) {
-                        if (e.type() == EventType.CHECKOUT) {
+                    for (int i = 0; i < s.size(); i++) {
+                        if (s.type(i) == EventType.CHECKOUT) {
                             return 1.0;
                         }
                     }
@@ -181,15 +185,17 @@ public final class StandardExtractors {
      * without a price count 0.
      */
     public static FeatureExtractor cartValue() {
-        return Extractors.single(FeatureSpec.numeric("cart_value", "value put into the cart (adds minus removes)"),
+        return Extractors.single(true, FeatureSpec.numeric("cart_value", "value put into the cart (adds minus removes)"),
                 s -> {
                     double v = 0;
-                    for (Event e : s.events()) {
-                        if (e.hasPrice()) {
-                            if (e.type() == EventType.ADD_TO_CART) {
-                                v += e.price();
-                            } else if (e.type() == EventType.REMOVE_FROM_CART) {
-                                v -= e.price();
+                    for (int i = 0; i < s.size(); i++) {
+                        double price = s.price(i);
+                        if (!Double.isNaN(price)) {
+                            EventType t = s.type(i);
+                            if (t == EventType.ADD_TO_CART) {
+                                v += price;
+                            } else if (t == EventType.REMOVE_FROM_CART) {
+                                v -= price;
                             }
                         }
                     }
@@ -202,14 +208,15 @@ public final class StandardExtractors {
         List<FeatureSpec> specs = List.of(
                 FeatureSpec.numeric("price_mean", "mean price of the products seen"),
                 FeatureSpec.numeric("price_max", "highest price of the products seen"));
-        return Extractors.of("price_mean, price_max", specs, (session, out) -> {
+        return Extractors.of(true, "price_mean, price_max", specs, (session, out) -> {
             double sum = 0;
             double max = Double.NaN;
             int n = 0;
-            for (Event e : session.events()) {
-                if (e.hasPrice()) {
-                    sum += e.price();
-                    max = n == 0 ? e.price() : Math.max(max, e.price());
+            for (int i = 0; i < session.size(); i++) {
+                double price = session.price(i);
+                if (!Double.isNaN(price)) {
+                    sum += price;
+                    max = n == 0 ? price : Math.max(max, price);
                     n++;
                 }
             }
@@ -223,27 +230,30 @@ public final class StandardExtractors {
         List<FeatureSpec> specs = List.of(
                 FeatureSpec.numeric("gap_mean_seconds", "mean seconds between events"),
                 FeatureSpec.numeric("gap_max_seconds", "longest pause between events, seconds"));
-        return Extractors.of("gap_mean_seconds, gap_max_seconds", specs, (session, out) -> {
-            List<Event> e = session.events();
-            if (e.size() < 2) {
+        return Extractors.of(true, "gap_mean_seconds, gap_max_seconds", specs, (session, out) -> {
+            int n = session.size();
+            if (n < 2) {
                 out.set(0, Double.NaN);
                 out.set(1, Double.NaN);
                 return;
             }
             long max = 0;
-            for (int i = 1; i < e.size(); i++) {
-                max = Math.max(max, e.get(i).epochMillis() - e.get(i - 1).epochMillis());
+            long previous = session.time(0);
+            for (int i = 1; i < n; i++) {
+                long t = session.time(i);
+                max = Math.max(max, t - previous);
+                previous = t;
             }
-            long total = e.get(e.size() - 1).epochMillis() - e.get(0).epochMillis();
-            out.set(0, total / 1000.0 / (e.size() - 1));
+            long total = previous - session.time(0);
+            out.set(0, total / 1000.0 / (n - 1));
             out.set(1, max / 1000.0);
         });
     }
 
     /** {@code bounce}: 1 when exactly one event is visible. */
     public static FeatureExtractor bounce() {
-        return Extractors.single(FeatureSpec.binary("bounce", "a single event before the cutoff"),
-                s -> s.events().size() == 1 ? 1.0 : 0.0);
+        return Extractors.single(true, FeatureSpec.binary("bounce", "a single event before the cutoff"),
+                s -> s.size() == 1 ? 1.0 : 0.0);
     }
 
     /**
@@ -266,15 +276,18 @@ public final class StandardExtractors {
                 FeatureSpec.numeric("weekday_cos", "time of week, cosine on a 7-day circle"),
                 FeatureSpec.binary("weekend", "session started on a Saturday or Sunday"));
         ZoneRules rules = zone.getRules();
-        return Extractors.of("start time (" + zone + ")", specs, (session, out) -> {
-            if (session.events().isEmpty()) {
+        boolean fixed = rules.isFixedOffset();
+        int fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+        return Extractors.of(true, "start time (" + zone + ")", specs, (session, out) -> {
+            if (session.size() == 0) {
                 for (int i = 2; i < specs.size(); i++) {
                     out.set(i, Double.NaN);
                 }
                 return;
             }
-            Instant start = session.events().get(0).time();
-            long local = start.getEpochSecond() + rules.getOffset(start).getTotalSeconds();
+            long ms = session.time(0);
+            long local = Math.floorDiv(ms, 1000L) + (fixed ? fixedOffset
+                    : rules.getOffset(Instant.ofEpochMilli(ms)).getTotalSeconds());
             long day = Math.floorDiv(local, 86_400L);
             int secondOfDay = (int) Math.floorMod(local, 86_400L);
             int dow = (int) Math.floorMod(day + 3, 7L) + 1; // 1970-01-01 was a Thursday; 1 = Monday
@@ -296,10 +309,10 @@ public final class StandardExtractors {
      * attribute starts with "returning" (any case), 0 for other values, missing when absent.
      */
     public static FeatureExtractor returningVisitor() {
-        return Extractors.single(FeatureSpec.binary("returning_visitor", "the visitor has been here before"), s -> {
-            String v = s.attributes().get(SessionAttributes.VISITOR_TYPE);
+        return Extractors.single(true, FeatureSpec.binary("returning_visitor", "the visitor has been here before"), s -> {
+            String v = s.attribute(SessionAttributes.VISITOR_TYPE);
             if (v == null) {
-                v = s.attributes().get(UciExtractor.VISITOR_TYPE);
+                v = s.attribute(UciExtractor.VISITOR_TYPE);
             }
             if (v == null) {
                 return Double.NaN;
@@ -328,10 +341,10 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor countOf(EventType type, String name, String description) {
         Objects.requireNonNull(type, "type");
-        return Extractors.single(FeatureSpec.count(name, description), s -> {
+        return Extractors.single(true, FeatureSpec.count(name, description), s -> {
             int n = 0;
-            for (Event e : s.events()) {
-                if (e.type() == type) {
+            for (int i = 0; i < s.size(); i++) {
+                if (s.type(i) == type) {
                     n++;
                 }
             }
@@ -349,7 +362,7 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeCategorical(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.level(FeatureSpec.categorical(name, description), s -> s.attributes().get(attribute));
+        return Extractors.level(true, FeatureSpec.categorical(name, description), s -> s.attribute(attribute));
     }
 
     /**
@@ -363,7 +376,7 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeNumeric(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.single(FeatureSpec.numeric(name, description), s -> number(s, attribute));
+        return Extractors.single(true, FeatureSpec.numeric(name, description), s -> number(s, attribute));
     }
 
     /**
@@ -378,11 +391,11 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeBinary(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.single(FeatureSpec.binary(name, description), s -> bool(s, attribute));
+        return Extractors.single(true, FeatureSpec.binary(name, description), s -> bool(s, attribute));
     }
 
     static double number(ObservedSession s, String attribute) {
-        String v = s.attributes().get(attribute);
+        String v = s.attribute(attribute);
         if (v == null || v.isBlank()) {
             return Double.NaN;
         }
@@ -399,7 +412,7 @@ public final class StandardExtractors {
     }
 
     static double bool(ObservedSession s, String attribute) {
-        String v = s.attributes().get(attribute);
+        String v = s.attribute(attribute);
         if (v == null || v.isBlank()) {
             return Double.NaN;
         }

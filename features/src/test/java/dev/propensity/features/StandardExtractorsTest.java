@@ -169,14 +169,14 @@ class StandardExtractorsTest {
     @Test
     void countsDistinctValuesInShortAndLongSessions() {
         List<dev.propensity.core.Event> events = new java.util.ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 80; i++) {
             events.add(ev("d", i, EventType.PRODUCT_VIEW, i % 7 == 0 ? null : "p" + (i % 10), "c", 1));
         }
-        for (int n : new int[] {0, 1, 5, 24, 25, 60}) {
+        for (int n : new int[] {0, 1, 5, 24, 25, 60, 64, 65, 80}) { // above 64: sorted, not pairwise
             long expected = events.subList(0, n).stream().map(dev.propensity.core.Event::productId)
                     .filter(java.util.Objects::nonNull).distinct().count();
-            assertThat(StandardExtractors.distinct(events.subList(0, n), dev.propensity.core.Event::productId))
-                    .as("first %d events", n).isEqualTo((int) expected);
+            ObservedSession o = new ObservedSession("d", null, events.subList(0, n), Map.of());
+            assertThat(StandardExtractors.distinct(o, true)).as("first %d events", n).isEqualTo((int) expected);
         }
     }
 

@@ -1,25 +1,27 @@
 package dev.propensity.model;
 
+import dev.propensity.core.Workers;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.metrics.ClassificationReport;
 import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.metrics.EvaluationResult;
 import dev.propensity.metrics.Splits;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
  * Evaluates a trainer under an {@link EvaluationProtocol}: for each test fold f of {@link Splits#assign}, trains
  * on the rows whose fold differs from f (transforms included: each fold's encoding is fitted on its training rows
  * only) and predicts the rows of fold f; then trains a final model on every row. Deterministic for a fixed
- * protocol seed and trainer configuration. On a machine with two or more cores, tables of up to 10 million
- * values (rows times columns) are trained two folds at a time (the final model being one more
- * task); the results are the same as one fold at a time.
+ * protocol seed and trainer configuration, on any {@link Workers}: tables of up to 10 million values (rows times
+ * columns) are trained several folds at a time (the final model being one more task), larger ones one fold at a
+ * time with the trainer's own work in parallel; the results are the same either way.
  *
  * @param probabilities out-of-fold purchase probability per row; {@code NaN} for rows that are never tested
  *                      (holdout and time splits)
@@ -41,7 +43,7 @@ public record Evaluation(double[] probabilities, int[] folds, EvaluationResult r
     }
 
     /**
-     * Runs the protocol, then trains the final model on all rows.
+     * Runs the protocol, then trains the final model on all rows, on {@link Workers#defaults()}.
      *
      * @param trainer  the trainer
      * @param table    the labelled rows
@@ -51,11 +53,11 @@ public record Evaluation(double[] probabilities, int[] folds, EvaluationResult r
      *                                  fold's training rows cannot be trained on
      */
     public static Evaluation run(ModelTrainer trainer, FeatureTable table, EvaluationProtocol protocol) {
-        return run(trainer, table, protocol, true);
+        return run(trainer, table, protocol, true, Workers.defaults());
     }
 
     /**
-     * Runs the protocol; trains the final model on all rows only when asked.
+     * Runs the protocol; trains the final model on all rows only when asked; on {@link Workers#defaults()}.
      *
      * @param trainer    the trainer
      * @param table      the labelled rows
@@ -66,15 +68,36 @@ public record Evaluation(double[] probabilities, int[] folds, EvaluationResult r
      */
     public static Evaluation run(ModelTrainer trainer, FeatureTable table, EvaluationProtocol protocol,
                                  boolean finalModel) {
-        return run(trainer, table, protocol, finalModel, 0);
+        return run(trainer, table, protocol, finalModel, Workers.defaults());
     }
 
-    /** {@link #run(ModelTrainer, FeatureTable, EvaluationProtocol, boolean)} on a given number of threads (0: chosen). */
+    /**
+     * Runs the protocol on the given workers; trains the final model on all rows only when asked. Small tables
+     * (up to 10 million values, rows times columns) train several folds at once; larger ones train one fold at a
+     * time, each trainer running its own parallel work on the workers ({@link ModelTrainer#withWorkers}). The
+     * results are the same either way.
+     *
+     * @param trainer    the trainer
+     * @param table      the labelled rows
+     * @param protocol   the protocol
+     * @param finalModel whether to train the model on all rows
+     * @param workers    where the folds and the trainers' parallel work run
+     * @return out-of-fold probabilities, folds, figures and a model
+     */
+    public static Evaluation run(ModelTrainer trainer, FeatureTable table, EvaluationProtocol protocol,
+                                 boolean finalModel, Workers workers) {
+        Objects.requireNonNull(workers, "workers");
+        int tasks = Splits.folds(Splits.assign(protocol, table.facts())).length + (finalModel ? 1 : 0);
+        return run(trainer, table, protocol, finalModel, workers, foldsAtOnce(table, tasks, workers));
+    }
+
+    /** {@link #run(ModelTrainer, FeatureTable, EvaluationProtocol, boolean, Workers)} with the folds at once given. */
     static Evaluation run(ModelTrainer trainer, FeatureTable table, EvaluationProtocol protocol, boolean finalModel,
-                          int threads) {
+                          Workers workers, int foldsAtOnce) {
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(protocol, "protocol");
+        ModelTrainer onWorkers = trainer.withWorkers(workers);
         int[] assignment = Splits.assign(protocol, table.facts());
         int[] testFolds = Splits.folds(assignment);
         double[] probabilities = new double[table.rows()];
@@ -85,7 +108,7 @@ public record Evaluation(double[] probabilities, int[] folds, EvaluationResult r
         int tasks = testFolds.length + (finalModel ? 1 : 0);
         IntConsumer task = f -> {
             if (f == testFolds.length) {
-                models[f] = trainer.train(table);
+                models[f] = onWorkers.train(table);
                 return;
             }
             long t0 = System.nanoTime();
@@ -93,7 +116,7 @@ public record Evaluation(double[] probabilities, int[] folds, EvaluationResult r
             int[] testRows = Splits.testRows(assignment, testFolds[f]);
             PurchaseModel m;
             try {
-                m = trainer.train(table.select(trainRows));
+                m = onWorkers.train(table, trainRows);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("fold " + testFolds[f] + " of " + protocol.describe() + ": "
                         + e.getMessage(), e);
@@ -105,77 +128,39 @@ public record Evaluation(double[] probabilities, int[] folds, EvaluationResult r
             seconds[f] = (System.nanoTime() - t0) / 1e9;
             models[f] = m;
         };
-        runAll(tasks, threads > 0 ? threads : workers(table, tasks), task);
+        if (foldsAtOnce <= 1) {
+            for (int f = 0; f < tasks; f++) {
+                task.accept(f);
+            }
+        } else {
+            List<Workers.Task<Void>> list = new ArrayList<>(tasks);
+            for (int f = 0; f < tasks; f++) {
+                int fold = f;
+                list.add(() -> {
+                    task.accept(fold);
+                    return null;
+                });
+            }
+            workers.compute(list);
+        }
         EvaluationResult result = EvaluationResult.of(protocol, table.labels(), probabilities, assignment, 0.5);
         PurchaseModel model = finalModel ? models[testFolds.length] : models[testFolds.length - 1];
         model = model.withCard(model.card().withEvaluation(protocol.describe(), figures(result)));
         return new Evaluation(probabilities, assignment, result, model, seconds);
     }
 
-    /** Tables up to this many values (rows times columns) are trained two folds at a time. */
+    /** Tables up to this many values (rows times columns) train several folds at once. */
     private static final long PARALLEL_FOLDS_MAX_VALUES = 10_000_000L;
 
     /**
-     * How many folds to train at once: two on a machine with two or more cores when the table is small enough that
-     * two fold copies fit comfortably in memory (trainers are thread-safe by {@link ModelTrainer}'s contract, and
-     * every fold is independent, so the results are the same as one at a time); otherwise one.
+     * How many folds to train at once: as many as the workers run when the table is small enough that fold copies
+     * fit comfortably in memory (trainers are thread-safe by {@link ModelTrainer}'s contract, and every fold is
+     * independent, so the results are the same as one at a time); otherwise one, the trainer's own work being
+     * parallel.
      */
-    static int workers(FeatureTable table, int tasks) {
+    static int foldsAtOnce(FeatureTable table, int tasks, Workers workers) {
         long values = (long) table.rows() * Math.max(1, table.columnCount());
-        int cores = Runtime.getRuntime().availableProcessors();
-        return tasks > 1 && cores >= 2 && values <= PARALLEL_FOLDS_MAX_VALUES ? 2 : 1;
-    }
-
-    /**
-     * Runs tasks {@code 0..n-1} on {@code workers} threads (the calling thread being one of them), each task once;
-     * rethrows the failure of the lowest-numbered failing task, as a serial run would have.
-     */
-    static void runAll(int n, int workers, IntConsumer task) {
-        if (workers <= 1) {
-            for (int f = 0; f < n; f++) {
-                task.accept(f);
-            }
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        RuntimeException[] failures = new RuntimeException[n];
-        Error[] errors = new Error[n];
-        Runnable loop = () -> {
-            for (int f = next.getAndIncrement(); f < n; f = next.getAndIncrement()) {
-                try {
-                    task.accept(f);
-                } catch (RuntimeException e) {
-                    failures[f] = e;
-                    next.set(n); // stop handing out tasks
-                } catch (Error e) {
-                    errors[f] = e;
-                    next.set(n);
-                }
-            }
-        };
-        Thread[] helpers = new Thread[workers - 1];
-        for (int t = 0; t < helpers.length; t++) {
-            helpers[t] = new Thread(loop, "propensity-fold-" + (t + 1));
-            helpers[t].setDaemon(true);
-            helpers[t].start();
-        }
-        loop.run();
-        for (Thread t : helpers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while training folds", e);
-            }
-        }
-        for (int f = 0; f < n; f++) {
-            if (errors[f] != null) {
-                throw errors[f];
-            }
-            if (failures[f] != null) {
-                throw failures[f];
-            }
-        }
+        return tasks > 1 && values <= PARALLEL_FOLDS_MAX_VALUES ? Math.min(tasks, workers.parallelism()) : 1;
     }
 
     /** The headline figures of a result, by name, as saved in model cards. */

@@ -1,5 +1,6 @@
 package dev.propensity.model;
 
+import dev.propensity.core.Workers;
 import dev.propensity.features.FeatureTable;
 
 /**
@@ -25,4 +26,30 @@ public interface ModelTrainer {
      *                                  and the row)
      */
     PurchaseModel train(FeatureTable table);
+
+    /**
+     * Trains a model on some rows of a table (a fold's training rows): the same model as
+     * {@code train(table.select(rows))}. The default does exactly that; a trainer that can read the rows in place
+     * overrides it to save the copy.
+     *
+     * @param table the table
+     * @param rows  the training rows, each in {@code [0, table.rows())}
+     * @return the trained model, expecting tables of {@code table.schema()}
+     * @throws IllegalArgumentException as {@link #train(FeatureTable)} does
+     */
+    default PurchaseModel train(FeatureTable table, int[] rows) {
+        return train(table.select(rows));
+    }
+
+    /**
+     * This trainer running its parallel work on the given workers (the same models as on any other workers). The
+     * default returns this trainer unchanged: a trainer without parallel work of its own needs no workers.
+     *
+     * @param workers where the trainer's parallel work runs
+     * @return a trainer with the same configuration on those workers
+     */
+    default ModelTrainer withWorkers(Workers workers) {
+        java.util.Objects.requireNonNull(workers, "workers");
+        return this;
+    }
 }

@@ -38,8 +38,8 @@ class EvaluationTest {
         EvaluationProtocol cv = EvaluationProtocol.crossValidation(5, 3);
         for (ModelTrainer t : new ModelTrainer[] {Trainers.logisticRegression(),
                 Trainers.xgboost(XGBoostConfig.defaults().withRounds(30))}) {
-            Evaluation serial = Evaluation.run(t, MIXED, cv, true, 1);
-            Evaluation parallel = Evaluation.run(t, MIXED, cv, true, 2);
+            Evaluation serial = Evaluation.run(t, MIXED, cv, true, dev.propensity.core.Workers.callerOnly(), 1);
+            Evaluation parallel = Evaluation.run(t, MIXED, cv, true, dev.propensity.core.Workers.defaults(), 2);
             assertThat(parallel.probabilities()).as(t.name()).containsExactly(serial.probabilities());
             assertThat(parallel.model().predict(MIXED)).as(t.name()).containsExactly(serial.model().predict(MIXED));
             assertThat(parallel.model().card().trainingRows()).isEqualTo(MIXED.rows());
@@ -48,16 +48,25 @@ class EvaluationTest {
 
     @Test
     void aFailingFoldIsReportedAsTheFirstFailureInFoldOrder() {
-        java.util.List<Integer> ran = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Evaluation.runAll(6, 2, f -> {
-                    ran.add(f);
-                    if (f >= 2) {
-                        throw new IllegalArgumentException("task " + f);
-                    }
-                }));
-        assertThat(e).hasMessage("task 2");
-        assertThat(ran).contains(0, 1, 2);
+        java.util.List<Integer> sizes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ModelTrainer failing = new ModelTrainer() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public PurchaseModel train(dev.propensity.features.FeatureTable table) {
+                sizes.add(table.rows());
+                throw new IllegalArgumentException("cannot train on " + table.rows() + " rows");
+            }
+        };
+        EvaluationProtocol cv = EvaluationProtocol.crossValidation(5, 3);
+        for (int atOnce : new int[] {1, 2}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Evaluation.run(failing, MIXED, cv, true, dev.propensity.core.Workers.defaults(), atOnce));
+            assertThat(e.getMessage()).startsWith("fold 0 of " + cv.describe() + ": cannot train on");
+        }
     }
 
     @Test

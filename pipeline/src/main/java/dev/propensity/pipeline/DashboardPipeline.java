@@ -15,6 +15,7 @@ import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.TrainerFactory;
 import dev.propensity.model.Trainers;
 import dev.propensity.pipeline.report.BreakdownSection;
+import dev.propensity.pipeline.report.EarlinessSection;
 import dev.propensity.pipeline.report.ImportanceSection;
 import dev.propensity.pipeline.report.InputSummary;
 import dev.propensity.pipeline.report.MetricsSection;
@@ -67,6 +68,8 @@ public final class DashboardPipeline {
     private final Workers workers;
     private final Progress progress;
     private final Warnings warnings;
+    private final Training training;
+    private final boolean earliness;
 
     private DashboardPipeline(Builder b) {
         this.source = b.source;
@@ -79,6 +82,8 @@ public final class DashboardPipeline {
         this.workers = b.workers;
         this.progress = b.progress;
         this.warnings = b.warnings;
+        this.training = b.training;
+        this.earliness = b.earliness;
     }
 
     /**
@@ -110,7 +115,7 @@ public final class DashboardPipeline {
         long t0 = System.nanoTime();
         PhaseClock clock = new PhaseClock(progress);
         List<String> notes = new ArrayList<>();
-        LoadedInput in = FeatureInputs.load(source, cutoff, readOptions, clock);
+        LoadedInput in = FeatureInputs.load(source, cutoff, readOptions, clock, workers);
         FeatureTable table = in.table();
         if (table.rows() == 0) {
             throw new InputException(source.describe(), 0, null, RejectReason.BAD_FILE,
@@ -121,9 +126,18 @@ public final class DashboardPipeline {
             notes.add(String.format(Locale.ROOT, "%,d of %,d input rows skipped (--lenient): %s", rr.rowsRejected(),
                     rr.rowsRead(), rr.rejectedByReason()));
         }
+        if (rr != null && rr.eventsOverSessionLimit() > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d events dropped from sessions longer than the maximum session "
+                    + "length (--max-session-events; each session's first purchase kept)", rr.eventsOverSessionLimit()));
+        }
         int sessions = table.rows();
         int purchases = table.positives();
         ModelTrainer model = Objects.requireNonNull(trainer.create(seed), "the trainer factory made null");
+        boolean events = in.hasEvents() && !(source instanceof InputSource.FeatureFile);
+        if (training == Training.PREFIXES && !events) {
+            throw new IllegalArgumentException(source.describe() + ": training on prefixes needs event sessions, "
+                    + "and this input is " + (in.hasEvents() ? "a feature file" : "a session table"));
+        }
         EvaluationProtocol used = protocol;
         Optional<String> skipped = SmallData.whyNoModel(sessions, purchases);
         Evaluation evaluation = null;
@@ -132,7 +146,18 @@ public final class DashboardPipeline {
             try {
                 // the final model trains alongside the folds (one more task of the evaluation's threads)
                 clock.start("evaluate");
-                evaluation = Evaluation.run(model, table, used, true);
+                if (training == Training.PREFIXES) {
+                    FeatureTable prefixes;
+                    try (SessionSource ss = SessionSource.open(source, readOptions)) {
+                        prefixes = PrefixRows.build(ss.sessions(), null, PrefixRows.DEFAULT_PER_SESSION, seed);
+                    }
+                    evaluation = PrefixEvaluation.run(model, table, prefixes, used);
+                    notes.add(String.format(Locale.ROOT, "trained on session prefixes: %,d rows, %d per session at "
+                            + "cutoffs drawn from its events before any purchase; folds split by session, tested on "
+                            + "whole sessions", prefixes.rows(), PrefixRows.DEFAULT_PER_SESSION));
+                } else {
+                    evaluation = Evaluation.run(model, table, used, true, workers);
+                }
                 clock.end();
                 if (!used.equals(protocol)) {
                     String fewer = String.format(Locale.ROOT, "only %d purchasing and %d other sessions: evaluated "
@@ -159,6 +184,16 @@ public final class DashboardPipeline {
                 evaluation.model().card().withEvaluation(used.describe(), figures.modelCardFigures()));
         clock.end();
 
+        EarlinessSection early = null;
+        if (events && earliness && skipped.isEmpty()) {
+            clock.start("earliness");
+            try (SessionSource ss = SessionSource.open(source, readOptions)) {
+                early = EarlinessStudy.run(ss.sessions(), sessions, trainer, seed);
+            } catch (IllegalArgumentException e) {
+                notes.add("no earliness figures: " + e.getMessage());
+            }
+            clock.end();
+        }
         MetricsSection metrics = skipped.isPresent()
                 ? MetricsSection.skipped(model.name(), skipped.get(), protocol)
                 : MetricsSection.evaluated(model.name(), used, protocol, figures.atHalf(), figures.atBestF1(),
@@ -172,7 +207,7 @@ public final class DashboardPipeline {
                 notes, metrics, new ImportanceSection(figures.coefficients(), figures.permutation(),
                         permutationBudget.describe()),
                 BreakdownSection.of(figures.breakdowns(), figures.funnel()), figures.insights(), timings,
-                timingsNote(in.fused()), OutputFiles.standard());
+                timingsNote(in.fused()), OutputFiles.standard(), early);
         return new DashboardResult(report, headline(in, figures, model.name()), figures,
                 Predictions.of(table, evaluation), trained, table, evaluation);
     }
@@ -214,6 +249,8 @@ public final class DashboardPipeline {
         private Workers workers = Workers.defaults();
         private Progress progress = Progress.none();
         private Warnings warnings = Warnings.none();
+        private Training training = Training.WHOLE_SESSIONS;
+        private boolean earliness = true;
 
         private Builder(InputSource source) {
             this.source = Objects.requireNonNull(source, "source");
@@ -239,6 +276,31 @@ public final class DashboardPipeline {
          */
         public Builder protocol(EvaluationProtocol value) {
             this.protocol = Objects.requireNonNull(value, "protocol");
+            return this;
+        }
+
+        /**
+         * Which rows the model is trained on (default {@link Training#WHOLE_SESSIONS}). With
+         * {@link Training#PREFIXES} (event data only) the model trains on {@link PrefixRows}, evaluated with folds
+         * split by session: the model for sessions still in progress, as a live scorer sees them.
+         *
+         * @param value the training rows
+         * @return this builder
+         */
+        public Builder trainOn(Training value) {
+            this.training = Objects.requireNonNull(value, "training");
+            return this;
+        }
+
+        /**
+         * Whether event data gets the report's earliness study (default: on): whole-session and prefix training
+         * compared after 1 to 20 events and 1 to 30 minutes, on at most 100,000 sessions. Reads the input once more.
+         *
+         * @param on whether to run it
+         * @return this builder
+         */
+        public Builder earliness(boolean on) {
+            this.earliness = on;
             return this;
         }
 
@@ -289,8 +351,9 @@ public final class DashboardPipeline {
         }
 
         /**
-         * Where the pipeline's own parallel work runs (default {@link Workers#defaults()}): permutation importance
-         * measures several features at a time on them.
+         * Where the pipeline's own parallel work runs (default {@link Workers#defaults()}): the evaluation's folds
+         * and the trainer's own parallel work, and permutation importance, which measures several features at a
+         * time on them.
          *
          * @param value the workers
          * @return this builder

@@ -1,5 +1,6 @@
 package dev.propensity.pipeline;
 
+import dev.propensity.core.Workers;
 import dev.propensity.viz.Dashboard;
 import java.util.List;
 import java.util.Objects;
@@ -23,9 +24,24 @@ public final class Dashboards {
      * @return the dashboard, its charts built
      */
     public static Dashboard of(Headline headline, Figures figures, List<String> notes) {
+        return of(headline, figures, notes, Workers.defaults());
+    }
+
+    /**
+     * The dashboard of the figures, as {@link #of(Headline, Figures, List)}, whose charts render on the given
+     * workers.
+     *
+     * @param headline the title and the line describing the data
+     * @param figures  the figures
+     * @param notes    remarks shown under the tiles
+     * @param workers  where the charts render
+     * @return the dashboard, its charts built
+     */
+    public static Dashboard of(Headline headline, Figures figures, List<String> notes, Workers workers) {
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(figures, "figures");
         Dashboard.Builder b = Dashboard.builder()
+                .workers(workers)
                 .title(headline.title())
                 .dataDescription(headline.description())
                 .kpis(figures.kpis())

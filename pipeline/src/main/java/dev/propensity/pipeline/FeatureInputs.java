@@ -2,7 +2,9 @@ package dev.propensity.pipeline;
 
 import dev.propensity.core.Session;
 import dev.propensity.core.SyntheticSessions;
+import dev.propensity.core.Workers;
 import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.InputPaths;
 import dev.propensity.core.io.Inputs;
 import dev.propensity.core.io.ReadOptions;
 import dev.propensity.core.io.SessionReader;
@@ -22,10 +24,11 @@ import java.util.Objects;
  * the commands that score a file or stream its rows to CSV. This is the one place the pipeline module builds
  * feature tables, so a change of the features module's builder touches only this class.
  *
- * <p>A REES46 file is read straight into feature rows where the features module's fast path applies (the
- * default extractors and cutoff, sessions by id), in one pass, on two threads when the machine has them; its rows
- * then come in the order of the two halves of the file, with the same values. Other formats are read, sessionized
- * and turned into rows as a stream, with reading and feature extraction timed apart.
+ * <p>A REES46 file grouped by session id is read straight into session views and feature rows in one pass, with
+ * any extractors and cutoff, in two parts at once when the workers have two threads or more; its rows then come in
+ * the order of the two halves of the file, with the same values. Other formats are read, sessionized and turned
+ * into rows as a stream, with reading and feature extraction timed apart. The parallel work runs on the
+ * {@link Workers} given (the pipeline's).
  */
 public final class FeatureInputs {
     private FeatureInputs() {
@@ -45,14 +48,31 @@ public final class FeatureInputs {
      */
     public static LoadedInput load(InputSource source, Cutoff cutoff, ReadOptions options, Progress progress)
             throws IOException {
-        return load(source, cutoff, options, new PhaseClock(progress));
+        return load(source, cutoff, options, new PhaseClock(progress), Workers.defaults());
     }
 
-    static LoadedInput load(InputSource source, Cutoff cutoff, ReadOptions options, PhaseClock clock)
-            throws IOException {
+    /**
+     * Reads an input into a feature table, as the pipeline does, on the given workers.
+     *
+     * @param source   what to read
+     * @param cutoff   which events the features may see
+     * @param options  how to read a file (strict or lenient, sessionizer)
+     * @param progress where the phases are shown
+     * @param workers  the threads the reading and the features run on
+     * @return the table, with how the reading went
+     * @throws IOException when the file cannot be read
+     */
+    public static LoadedInput load(InputSource source, Cutoff cutoff, ReadOptions options, Progress progress,
+                                   Workers workers) throws IOException {
+        return load(source, cutoff, options, new PhaseClock(progress), workers);
+    }
+
+    static LoadedInput load(InputSource source, Cutoff cutoff, ReadOptions options, PhaseClock clock,
+                            Workers workers) throws IOException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
-        FeatureTables.Builder builder = FeatureTables.builder().cutoff(Objects.requireNonNull(cutoff, "cutoff"));
+        FeatureTables.Builder builder = FeatureTables.builder().cutoff(Objects.requireNonNull(cutoff, "cutoff"))
+                .workers(Objects.requireNonNull(workers, "workers"));
         if (source instanceof InputSource.Simulated s) {
             clock.start("read");
             List<Session> sessions = SyntheticSessions.generate(s.sessions(), s.seed());
@@ -74,7 +94,7 @@ public final class FeatureInputs {
         InputFormat format = d.format() != null ? d.format() : InputFormat.detect(file);
         String name = format.name().toLowerCase(Locale.ROOT);
         if (format == InputFormat.REES46) {
-            // the features module reads the bytes straight into feature rows (on two threads when strict)
+            // the features module reads the bytes straight into feature rows (in two parts when strict)
             clock.start("read + features");
             FeatureTables.Result r = builder.build(file, format, options);
             clock.end();
@@ -115,9 +135,9 @@ public final class FeatureInputs {
             return FeatureCsv.read(f.file());
         }
         InputSource.DataFile d = (InputSource.DataFile) source;
-        try (SessionReader reader = Inputs.sessions(d.file(), d.format(), options)) {
-            return builder.build(reader.stream().iterator());
-        }
+        InputFormat format = d.format() != null ? d.format() : InputFormat.detect(d.file());
+        // one part: the rows come in the order the sessions end in the file
+        return builder.threads(1).build(d.file(), format, options).table();
     }
 
     /**
@@ -136,6 +156,7 @@ public final class FeatureInputs {
     public static FeatureCsv.Streamed writeCsv(Path file, InputFormat format, Cutoff cutoff, ReadOptions options,
                                                Writer out) throws IOException {
         Objects.requireNonNull(format, "format");
+        InputPaths.requireRegularFile(file);
         return FeatureCsv.stream(file, format, options, FeatureTables.builder().cutoff(cutoff), out);
     }
 }

@@ -9,6 +9,7 @@ import dev.propensity.metrics.Breakdown;
 import dev.propensity.metrics.Breakdowns;
 import dev.propensity.metrics.ClassificationMetrics;
 import dev.propensity.metrics.ClassificationReport;
+import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.metrics.EvaluationResult;
 import dev.propensity.metrics.Funnel;
 import dev.propensity.metrics.Importance;
@@ -119,6 +120,72 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
         return new Figures(Kpis.of(facts, result), breakdowns, funnel, result, atHalf, atBest, labels, scores,
                 coefficients, permutation.importances(), distinct(Insights.generate(facts, atBest, drivers)),
                 permutation.notes());
+    }
+
+    /**
+     * The figures of some sessions whose predictions were made earlier (a slice of a run, as the server shows it):
+     * KPIs, breakdowns with the mean prediction per group, the funnel, and, when the scored rows hold both buyers
+     * and non-buyers, the evaluation of those predictions at {@code threshold} with the reports at 0.5 and at the
+     * max-F1 threshold; the importances are the run's (a model's, not a slice's), and the insights are made from
+     * the report at max F1 as in {@link #of(FeatureTable, Evaluation, PermutationBudget, long, Workers)}. Without a
+     * model, or when the scored rows lack a class, the figures have no model and {@code notes} say why.
+     *
+     * @param facts        the sessions, at least one
+     * @param scores       each row's out-of-sample probability (NaN for a row that was not tested), or {@code null}
+     *                     without a model
+     * @param protocol     how the predictions were made
+     * @param threshold    the decision threshold of the evaluation's report, in [0, 1]
+     * @param coefficients the run's standardised coefficients (may be empty)
+     * @param permutation  the run's permutation importance (may be empty)
+     * @return the figures
+     * @throws IllegalArgumentException when there are no sessions, or scores and facts differ in length
+     */
+    public static Figures ofPredictions(SessionFacts facts, double[] scores, EvaluationProtocol protocol,
+                                        double threshold, List<Importance> coefficients,
+                                        List<Importance> permutation) {
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(protocol, "protocol");
+        if (facts.size() == 0) {
+            throw new IllegalArgumentException("figures need at least one session");
+        }
+        if (scores != null && scores.length != facts.size()) {
+            throw new IllegalArgumentException("scores and sessions differ in length: " + scores.length + " vs "
+                    + facts.size());
+        }
+        Funnel funnel = facts.hasEvents() ? Funnel.of(facts) : null;
+        int tested = 0;
+        int buyers = 0;
+        if (scores != null) {
+            for (int i = 0; i < scores.length; i++) {
+                if (!Double.isNaN(scores[i])) {
+                    tested++;
+                    buyers += facts.purchased(i) ? 1 : 0;
+                }
+            }
+        }
+        if (tested == 0 || buyers == 0 || buyers == tested) {
+            List<String> notes = scores == null ? List.of() : List.of(String.format(java.util.Locale.ROOT,
+                    "no model figures for these sessions: %,d scored, %,d of them buyers (both classes are needed)",
+                    tested, buyers));
+            return new Figures(Kpis.of(facts), distinctBreakdowns(Breakdowns.all(facts, scores)), funnel, null, null,
+                    null, new boolean[0], new double[0], List.of(), List.of(), distinct(Insights.generate(facts)),
+                    notes);
+        }
+        boolean[] labels = new boolean[tested];
+        double[] p = new double[tested];
+        for (int i = 0, k = 0; i < scores.length; i++) {
+            if (!Double.isNaN(scores[i])) {
+                labels[k] = facts.purchased(i);
+                p[k++] = scores[i];
+            }
+        }
+        EvaluationResult result = EvaluationResult.of(protocol, labels, p, new int[tested], threshold);
+        ClassificationReport atHalf = ClassificationMetrics.evaluate(labels, p, 0.5);
+        ClassificationReport atBest = ClassificationMetrics.evaluate(labels, p, result.bestF1().threshold());
+        List<Importance> drivers = permutation.isEmpty() ? coefficients : permutation;
+        return new Figures(Kpis.of(facts, result), distinctBreakdowns(Breakdowns.all(facts, scores)), funnel, result,
+                atHalf, atBest, labels, p, coefficients, permutation,
+                distinct(Insights.generate(facts, atBest, drivers)), List.of());
     }
 
     /** Whether a model was evaluated. */

@@ -1,6 +1,7 @@
 package dev.propensity.pipeline;
 
 import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.InputPaths;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -93,7 +94,7 @@ public sealed interface InputSource permits InputSource.FromFile, InputSource.Si
     record DataFile(Path file, InputFormat format) implements FromFile {
         /** Validates. */
         public DataFile {
-            Objects.requireNonNull(file, "file");
+            InputPaths.requireRegularFile(Objects.requireNonNull(file, "file"));
         }
     }
 
@@ -105,7 +106,7 @@ public sealed interface InputSource permits InputSource.FromFile, InputSource.Si
     record FeatureFile(Path file) implements FromFile {
         /** Validates. */
         public FeatureFile {
-            Objects.requireNonNull(file, "file");
+            InputPaths.requireRegularFile(Objects.requireNonNull(file, "file"));
         }
     }
 

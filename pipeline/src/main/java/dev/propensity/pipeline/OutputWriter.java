@@ -5,19 +5,26 @@ import dev.propensity.pipeline.report.OutputFiles;
 import dev.propensity.pipeline.report.Report;
 import dev.propensity.pipeline.report.ReportJson;
 import dev.propensity.viz.Dashboard;
+import dev.propensity.core.io.SafeOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Writes a dashboard run's files into one folder: {@code dashboard.png}, {@code dashboard.html},
  * {@code charts/NAME.svg} and {@code charts/NAME.png}, {@code predictions.csv}, {@code model.propensity} (when
  * there is a model) and, last, {@code report.json} with the render and write timings filled in. Every file of a
- * run is written here and nowhere else.
+ * run is written here and nowhere else: each one atomically (a temporary file in the folder, then a rename), never
+ * through a symbolic link, never over an input; what an earlier run left and this run did not write is removed,
+ * and a non-empty folder that another program made is refused ({@link OutputFolder}).
  *
  * <pre>{@code
  * OutputWriter out = OutputWriter.into(Path.of("out"));   // checks the location first, creates nothing
@@ -26,9 +33,11 @@ import java.util.Objects;
  */
 public final class OutputWriter {
     private final Path dir;
+    private final List<Path> inputs;
 
-    private OutputWriter(Path dir) {
+    private OutputWriter(Path dir, List<Path> inputs) {
         this.dir = dir;
+        this.inputs = inputs;
     }
 
     /**
@@ -40,7 +49,43 @@ public final class OutputWriter {
      * @throws OutputLocationException when a file stands where the folder or one of its parents must go
      */
     public static OutputWriter into(Path dir) {
-        return new OutputWriter(checkDirectory(dir));
+        return into(dir, new Path[0]);
+    }
+
+    /**
+     * A writer into a folder that must not replace the run's inputs, checked now so that a wrong location is
+     * refused before any work: nothing is created until {@link #write}. An existing folder must be empty, or hold
+     * an earlier run's outputs (marked with {@value OutputFolder#MARKER}, or only the names a run writes); no
+     * symbolic link or directory may stand where an output goes.
+     *
+     * @param dir    the folder (created, with its parents, when written)
+     * @param inputs the run's input files ({@code null} entries ignored)
+     * @return the writer
+     * @throws OutputLocationException when a file stands where the folder or one of its parents must go
+     * @throws dev.propensity.core.io.OutputRefusedException when the folder is another program's, or an output
+     *                                 would go through a link, over a directory or over an input
+     */
+    public static OutputWriter into(Path dir, Path... inputs) {
+        List<Path> in = new ArrayList<>();
+        for (Path p : inputs) {
+            if (p != null) {
+                in.add(p);
+            }
+        }
+        OutputWriter w = new OutputWriter(checkDirectory(dir), List.copyOf(in));
+        w.checkExisting();
+        return w;
+    }
+
+    /** Checks an existing folder's contents (a missing one is made by the write). */
+    private void checkExisting() {
+        if (Files.isDirectory(dir)) {
+            try {
+                OutputFolder.check(dir, inputs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /**
@@ -177,30 +222,51 @@ public final class OutputWriter {
         Objects.requireNonNull(result, "result");
         PhaseClock clock = new PhaseClock(progress);
         createDirectory(dir);
+        OutputFolder.check(dir, inputs); // again: the folder may have changed while the pipeline ran
+        OutputFolder.mark(dir);
+        List<Path> written = new ArrayList<>();
 
         clock.start("render");
         Dashboard dashboard = result.dashboard();
-        dashboard.writeAll(dir);
+        written.addAll(dashboard.writeAll(dir));
         clock.end();
 
         clock.start("write");
         OutputFiles names = result.report().outputs();
         Path predictions = dir.resolve(names.predictions());
-        try (BufferedWriter w = Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
+        try (SafeOutput out = SafeOutput.create(predictions, inputs.toArray(new Path[0]))) {
+            Writer w = new BufferedWriter(out.writer(), 1 << 16);
             PredictionsCsv.write(result.predictions(), w);
+            w.flush();
+            out.commit();
         }
+        written.add(predictions);
         Path modelFile = null;
         PurchaseModel model = result.model();
-        if (model != null) {
+        if (model != null && names.model() != null) {
             modelFile = dir.resolve(names.model());
-            model.save(modelFile);
+            // saved beside, then renamed: a failed save leaves no half model that score would try to load
+            SafeOutput.check(modelFile, inputs.toArray(new Path[0]));
+            Path temp = Files.createTempFile(dir, "." + names.model() + ".", ".tmp");
+            try {
+                model.save(temp);
+                Files.move(temp, modelFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            written.add(modelFile);
         }
         clock.end();
 
         Report report = result.report().withTimings(
                 result.report().timings().withOutputs(clock.seconds("render"), clock.seconds("write")));
+        if (modelFile == null && report.outputs().model() != null) {
+            report = report.withOutputs(report.outputs().withoutModel()); // list only files that exist
+        }
         Path reportJson = dir.resolve(OutputFiles.REPORT);
-        Files.write(reportJson, ReportJson.toBytes(report));
+        SafeOutput.write(reportJson, ReportJson.toBytes(report), inputs.toArray(new Path[0]));
+        written.add(reportJson);
+        OutputFolder.removeStale(dir, written);
         return new Written(report, dir, dir.resolve(names.dashboardPng()), dir.resolve(names.dashboardHtml()),
                 dir.resolve("charts"), reportJson, predictions, modelFile);
     }

@@ -1,5 +1,6 @@
 package dev.propensity.pipeline;
 
+import dev.propensity.core.io.CsvCells;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -8,7 +9,8 @@ import java.io.Writer;
  * The label is 1 for a purchase and 0 otherwise; the probability is the model's out-of-sample purchase
  * probability (Java's shortest exact decimal form); the fold is the 0-based cross-validation fold the session was
  * held out in (0 for holdout and time splits). Fields are quoted (RFC 4180) when they hold a comma, a quote or a
- * line break.
+ * line break; a session id that a spreadsheet would read as a formula gets a leading apostrophe
+ * ({@link CsvCells}).
  */
 public final class PredictionsCsv {
     /** The header line. */
@@ -38,16 +40,13 @@ public final class PredictionsCsv {
     }
 
     /**
-     * Appends a CSV field, quoted when it holds a comma, a quote or a line break (quotes doubled).
+     * Appends a text CSV field: neutralised against formula injection ({@link CsvCells}), then quoted when it
+     * holds a comma, a quote or a line break (quotes doubled).
      *
      * @param sb    where to append
      * @param value the field's text
      */
     public static void appendField(StringBuilder sb, String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            sb.append(value);
-        } else {
-            sb.append('"').append(value.replace("\"", "\"\"")).append('"');
-        }
+        CsvCells.append(sb, value);
     }
 }

@@ -106,7 +106,8 @@ class DashboardPipelineTest {
 
     @Test
     void phasesAreReportedInOrder() {
-        assertThat(phases).containsExactly("read", "end", "features", "end", "evaluate", "end", "metrics", "end");
+        assertThat(phases).containsExactly("read", "end", "features", "end", "evaluate", "end", "metrics", "end",
+                "earliness", "end");
     }
 
     @Test

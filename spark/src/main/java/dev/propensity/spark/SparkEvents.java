@@ -188,7 +188,9 @@ final class SparkEvents {
      */
     static RuntimeException locate(Path file, ReadOptions options, InputException fromRange) throws IOException {
         try (Rees46Reader r = Rees46Reader.open(file, options)) {
-            r.scan((row, t, type, price) -> { });
+            while (r.next() != null) {
+                // reads every row: a strict reader throws at the first bad one, with its line in the file
+            }
         }
         return fromRange;
     }

@@ -1,11 +1,11 @@
 package dev.propensity.viz;
 
+import dev.propensity.core.io.SafeOutput;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -115,13 +115,10 @@ public final class ChartFiles {
         write(file, svg(chart));
     }
 
+    /** Writes atomically (a temporary file beside, then a rename that replaces a link instead of following it). */
     static void write(Path file, byte[] bytes) throws IOException {
         Objects.requireNonNull(file, "file");
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.write(file, bytes);
+        SafeOutput.write(file, bytes);
     }
 
     /**

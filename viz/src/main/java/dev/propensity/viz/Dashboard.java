@@ -552,6 +552,37 @@ public final class Dashboard {
         return m;
     }
 
+    /**
+     * Each chart as an SVG element to place inline in an HTML page (no PNG is drawn), rendered one task per chart on
+     * the dashboard's workers; every text from the data is escaped, and element ids start with the chart's name.
+     *
+     * @return the SVG elements by chart name, in {@link #charts()} order
+     */
+    public Map<String, String> svgElements() {
+        List<String> names = new ArrayList<>(charts.keySet());
+        List<Workers.Task<String>> tasks = new ArrayList<>(names.size());
+        for (String name : names) {
+            tasks.add(() -> SvgGraphics.draw(charts.get(name), name).element());
+        }
+        List<String> out = workers.compute(tasks);
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            m.put(names.get(i), out.get(i));
+        }
+        return m;
+    }
+
+    /**
+     * Escapes a text for HTML and SVG content and attribute values, as the dashboard's own page does: {@code & < > " '}
+     * become entities, and characters a document must not hold become U+FFFD.
+     *
+     * @param text any text, or null (rendered as empty)
+     * @return the escaped text
+     */
+    public static String escapeHtml(String text) {
+        return HtmlPage.escape(text);
+    }
+
     /** The self-contained HTML page. */
     public String html() {
         return HtmlPage.render(this, Map.of());

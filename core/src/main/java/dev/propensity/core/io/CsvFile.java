@@ -114,8 +114,16 @@ abstract class CsvFile implements Closeable {
                     "bad header: " + sc.malformedProblem());
         }
         String[] h = new String[sc.fieldCount()];
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < h.length; i++) {
             h[i] = sc.string(i).trim();
+            // columns are found by name, ignoring case: a repeated name would silently pick the first
+            Integer was = seen.put(h[i].toLowerCase(java.util.Locale.ROOT), i);
+            if (was != null && !h[i].isEmpty()) {
+                throw new InputException(file, sc.line(), h[i], RejectReason.BAD_FILE, "the header names column '"
+                        + h[i] + "' twice (columns " + (was + 1) + " and " + (i + 1) + "); which one is meant "
+                        + "is ambiguous");
+            }
         }
         header = h;
         return h;

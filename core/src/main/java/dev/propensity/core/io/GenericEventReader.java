@@ -218,9 +218,9 @@ public final class GenericEventReader extends CsvFile implements EventReader {
                 if (price != null) {
                     byte[] pb = price.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     p = Bytes.parseDouble(pb, 0, pb.length, m.price());
-                    if (!(p >= 0) || Double.isInfinite(p)) {
+                    if (!Prices.valid(p)) {
                         throw new RowError(RejectReason.BAD_PRICE, m.price(), "\"" + price
-                                + "\" is not a valid price (must be a finite number >= 0)");
+                                + "\" is not a valid price " + Prices.RULE);
                     }
                 }
                 attributes = readAttributes();

@@ -58,6 +58,7 @@ public enum InputFormat {
      */
     public static InputFormat detect(Path path) throws IOException {
         String file = path.toString();
+        InputPaths.requireRegularFile(path);
         byte[] head = new byte[8192];
         int n;
         try (InputStream in = Files.newInputStream(path)) {

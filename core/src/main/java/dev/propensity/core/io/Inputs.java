@@ -42,6 +42,7 @@ public final class Inputs {
     public static EventReader events(Path path, InputFormat format, ReadOptions options) throws IOException {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(options, "options");
+        InputPaths.requireRegularFile(path);
         InputFormat f = format != null ? format : InputFormat.detect(path);
         switch (f) {
             case REES46:
@@ -71,6 +72,7 @@ public final class Inputs {
     public static SessionReader sessions(Path path, InputFormat format, ReadOptions options) throws IOException {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(options, "options");
+        InputPaths.requireRegularFile(path);
         InputFormat f = format != null ? format : InputFormat.detect(path);
         if (f == InputFormat.UCI) {
             return UciSessionReader.open(path, options);
@@ -120,6 +122,7 @@ public final class Inputs {
                 } catch (Sessionizer.LateEventException x) {
                     throw new InputException(in.file(), in.line(), null, RejectReason.LATE_EVENT, x.getMessage());
                 }
+                in.report().overSessionLimit(run.overflowEvents());
                 if (run.lateEvents() != lateBefore) {
                     in.report().note(new InputException(in.file(), in.line(), null, RejectReason.LATE_EVENT,
                             "event at " + e.time() + " arrived later than the out-of-order tolerance allows"));

@@ -32,9 +32,13 @@ public final class OttoReader extends CsvFile implements EventReader {
     private final List<Event> lineEvents = new ArrayList<>();
     private String lineSession;
     private int nextIndex;
+    /** The most events one session keeps (the sessionizer's maximum session length). */
+    private final int maxEvents;
+    private long overLimit;
 
     private OttoReader(Path path, ReadOptions options) throws IOException {
         super(path, options, false);
+        this.maxEvents = options.sessionizer().maxSessionEvents();
     }
 
     /**
@@ -91,6 +95,7 @@ public final class OttoReader extends CsvFile implements EventReader {
                     }
                     sawEvents = true;
                     int i = 0;
+                    boolean purchaseKept = false;
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         long aid = Long.MIN_VALUE;
                         long ts = Long.MIN_VALUE;
@@ -112,8 +117,14 @@ public final class OttoReader extends CsvFile implements EventReader {
                             throw new RowError(RejectReason.MISSING_VALUE, "events[" + i + "]",
                                     "needs \"ts\" and \"type\"");
                         }
-                        raw.add(new long[] {aid, ts});
-                        types.add(type);
+                        if (raw.size() < maxEvents || type == EventType.PURCHASE && !purchaseKept) {
+                            raw.add(new long[] {aid, ts});
+                            types.add(type);
+                            purchaseKept |= type == EventType.PURCHASE;
+                        } else {
+                            overLimit++; // the session's first purchase is kept beyond the limit, for its label
+                            report.overSessionLimit(overLimit);
+                        }
                         i++;
                     }
                 } else {

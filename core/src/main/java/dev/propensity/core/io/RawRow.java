@@ -2,13 +2,13 @@ package dev.propensity.core.io;
 
 /**
  * One row of a delimited text file as raw bytes, for low-level readers and visitors that want to avoid building
- * objects (see {@link Rees46Reader#scan(Rees46Reader.Visitor)}).
+ * objects (see the REES46 reader's scan).
  *
  * <p>Field {@code i} is the UTF-8 bytes {@code buffer()[start(i)] .. buffer()[end(i) - 1]}, already unquoted
  * (RFC 4180 {@code ""} escapes resolved). The view is valid only during the callback that received it: the
  * buffer is reused for the next row.
  */
-public interface RawRow {
+interface RawRow {
     /** The 1-based line number the row starts on. */
     long line();
 

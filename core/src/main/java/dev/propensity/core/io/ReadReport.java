@@ -19,6 +19,7 @@ import java.util.Map;
 public final class ReadReport {
     /** How many rejection messages are kept as examples. */
     public static final int MAX_EXAMPLES = 10;
+    private long overLimit;
 
     private final String file;
     private long rowsRead;
@@ -110,6 +111,21 @@ public final class ReadReport {
         note(e);
     }
 
+    /**
+     * Events dropped because their session already held the maximum session length
+     * ({@link dev.propensity.core.Sessionizer#withMaxSessionEvents(int)}): counted, not an error.
+     *
+     * @return the count
+     */
+    public long eventsOverSessionLimit() {
+        return overLimit;
+    }
+
+    /** Sets the count of events dropped over the session limit; package use by readers. */
+    void overSessionLimit(long n) {
+        overLimit = n;
+    }
+
     /** Records a problem that does not drop a row (late events). */
     void note(InputException e) {
         rejected.merge(e.reason(), 1L, Long::sum);
@@ -121,6 +137,7 @@ public final class ReadReport {
     @Override
     public String toString() {
         return "ReadReport[file=" + file + ", rowsRead=" + rowsRead + ", rowsRejected=" + rowsRejected
-                + ", events=" + events + ", byReason=" + rejected + "]";
+                + ", events=" + events + ", byReason=" + rejected
+                + (overLimit > 0 ? ", eventsOverSessionLimit=" + overLimit : "") + "]";
     }
 }

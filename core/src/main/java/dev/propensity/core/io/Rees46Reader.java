@@ -20,7 +20,8 @@ import java.time.Instant;
  * {@link RejectReason#BAD_PRICE}; {@code user_id} is required.
  *
  * <p>Fast: a byte-level parser over a large buffer that decodes the fixed-format time and the numbers straight
- * from bytes and shares repeated strings (brands, categories) through a small cache on bytes. {@link #scan(Visitor)} goes further and skips building {@link Event}s.
+ * from bytes and shares repeated strings (brands, categories) through a small cache on bytes. {@link Rees46Sessions}
+ * goes further: it reads this format straight into session views, without building {@link Event}s.
  */
 public final class Rees46Reader extends CsvFile implements EventReader {
     /** The header of the format. */
@@ -59,7 +60,7 @@ public final class Rees46Reader extends CsvFile implements EventReader {
      * count, time, type, price, user id) before calling it.
      */
     @FunctionalInterface
-    public interface Visitor {
+    interface Visitor {
         /**
          * Receives one valid row.
          *
@@ -132,9 +133,9 @@ public final class Rees46Reader extends CsvFile implements EventReader {
                 price = Double.NaN;
             } else {
                 price = Bytes.parseDouble(b, ps, pe, "price");
-                if (!(price >= 0) || Double.isInfinite(price)) {
+                if (!Prices.valid(price)) {
                     throw new RowError(RejectReason.BAD_PRICE, "price", Bytes.show(b, ps, pe)
-                            + " is not a valid price (must be a finite number >= 0)");
+                            + " is not a valid price " + Prices.RULE);
                 }
             }
             if (sc.isEmpty(USER_ID)) {
@@ -169,21 +170,26 @@ public final class Rees46Reader extends CsvFile implements EventReader {
     public Event next() throws IOException {
         while (nextRow()) {
             if (parse()) {
-                byte[] b = sc.buffer();
-                String category = sc.isEmpty(CATEGORY_CODE)
-                        ? categories.get(b, sc.start(CATEGORY_ID), sc.end(CATEGORY_ID))
-                        : categories.get(b, sc.start(CATEGORY_CODE), sc.end(CATEGORY_CODE));
-                if (epochMillis != lastInstantMillis) {
-                    lastInstant = Instant.ofEpochMilli(epochMillis);
-                    lastInstantMillis = epochMillis;
-                }
-                Event ev = new Event(text(USER_SESSION), text(USER_ID), lastInstant, type, text(PRODUCT_ID), category,
-                        brands.get(b, sc.start(BRAND), sc.end(BRAND)), price);
+                Event ev = currentEvent();
                 report.events(1);
                 return ev;
             }
         }
         return null;
+    }
+
+    /** The current (parsed, valid) row as an event; during {@link #scan} too. */
+    Event currentEvent() {
+        byte[] b = sc.buffer();
+        String category = sc.isEmpty(CATEGORY_CODE)
+                ? categories.get(b, sc.start(CATEGORY_ID), sc.end(CATEGORY_ID))
+                : categories.get(b, sc.start(CATEGORY_CODE), sc.end(CATEGORY_CODE));
+        if (epochMillis != lastInstantMillis) {
+            lastInstant = Instant.ofEpochMilli(epochMillis);
+            lastInstantMillis = epochMillis;
+        }
+        return new Event(text(USER_SESSION), text(USER_ID), lastInstant, type, text(PRODUCT_ID), category,
+                brands.get(b, sc.start(BRAND), sc.end(BRAND)), price);
     }
 
     /**
@@ -194,7 +200,7 @@ public final class Rees46Reader extends CsvFile implements EventReader {
      * @throws InputException in strict mode, at a bad row
      * @throws IOException    when reading fails
      */
-    public ReadReport scan(Visitor visitor) throws IOException {
+    ReadReport scan(Visitor visitor) throws IOException {
         while (nextRow()) {
             if (parse()) {
                 report.events(1);

@@ -95,6 +95,10 @@ public final class UciSessionReader extends CsvFile implements SessionReader {
                             throw new RowError(RejectReason.BAD_NUMBER, header[i], "\"" + v
                                     + "\" is not a finite number");
                         }
+                        if (Math.abs(d) > Prices.MAX) { // the sums of the KPIs and features stay finite
+                            throw new RowError(RejectReason.BAD_NUMBER, header[i], "\"" + v
+                                    + "\" is out of range (at most 1e12 in size)");
+                        }
                         if (duration[i]) {
                             dur += d;
                         }

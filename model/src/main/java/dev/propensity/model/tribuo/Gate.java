@@ -32,6 +32,18 @@ final class Gate {
      * @throws IllegalArgumentException when a named gate is absent or categorical
      */
     static String choose(String spec, FeatureTable table) {
+        return choose(spec, table, null);
+    }
+
+    /**
+     * The gate feature for a configuration on some rows of a table ({@code null}: all rows).
+     *
+     * @param spec  {@code ""}, {@code "auto"} or a feature name
+     * @param table the table
+     * @param rows  the training rows, or {@code null}
+     * @return the feature name, or {@code null} for no gate
+     */
+    static String choose(String spec, FeatureTable table, int[] rows) {
         if (spec.isEmpty()) {
             return null;
         }
@@ -58,10 +70,12 @@ final class Gate {
             }
             double[] x = table.columnArray(j);
             long[][] counts = new long[2][2];
-            for (int i = 0; i < x.length; i++) {
+            int m = rows == null ? x.length : rows.length;
+            for (int k = 0; k < m; k++) {
+                int i = rows == null ? k : rows[k];
                 counts[on(x[i]) ? 1 : 0][y[i] ? 1 : 0]++;
             }
-            double n = x.length;
+            double n = m;
             double off = (counts[0][0] + counts[0][1]) / n;
             if (off < MIN_SHARE || off > 1 - MIN_SHARE) {
                 continue;

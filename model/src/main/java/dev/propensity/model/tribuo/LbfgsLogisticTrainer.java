@@ -3,9 +3,11 @@ package dev.propensity.model.tribuo;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ListProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import dev.propensity.core.Workers;
 import dev.propensity.model.ClassWeighting;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.Dataset;
@@ -25,8 +27,8 @@ import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
- * A Tribuo {@link Trainer} that fits binary logistic regression (labels {@code true} / {@code false}) by L-BFGS
- * with an L2 penalty and optional class weights, and returns Tribuo's {@link LinearSGDModel}, the same model type
+ * A Tribuo {@link Trainer} that fits binary logistic regression (labels {@code true} / {@code false}) by Newton
+ * steps with a subsampled Hessian (the default) or by L-BFGS, with an L2 penalty and optional class weights, and returns Tribuo's {@link LinearSGDModel}, the same model type
  * as Tribuo's {@code LogisticRegressionTrainer}, with this trainer's settings in its provenance.
  *
  * <p>Propensity calls {@link #fit(float[][], boolean[], List, String)} on primitive columns directly; {@link
@@ -49,8 +51,14 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
     @Config(description = "Seed of the warm-start subsample")
     private long seed = 42L;
 
-    @Config(description = "Threads summing gradients")
+    @Config(description = "Threads summing gradients: 1 for the calling thread only, more for the workers")
     private int threads = 2;
+
+    @Config(description = "Optimiser: newton or lbfgs")
+    private String optimiser = "newton";
+
+    /** Where passes over the data run; not part of the configuration (the results do not depend on it). */
+    private Workers workers = Workers.defaults();
 
     private int invocationCount = 0;
 
@@ -66,16 +74,67 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
      * @param tolerance      gradient tolerance, {@code > 0}
      * @param classWeighting class weighting
      * @param seed           seed of the warm-start subsample
-     * @param threads        threads, {@code >= 1}
+     * @param threads        {@code 1}: the calling thread only; more: {@link Workers#defaults()} or the workers
+     *                       given to {@link #withWorkers(Workers)}
      */
     public LbfgsLogisticTrainer(double l2, int maxIterations, double tolerance, ClassWeighting classWeighting,
                                 long seed, int threads) {
+        this(l2, maxIterations, tolerance, classWeighting, seed, threads, "lbfgs");
+    }
+
+    /**
+     * A trainer with a chosen optimiser.
+     *
+     * @param l2             L2 penalty per unit of mean log loss, {@code >= 0}
+     * @param maxIterations  most iterations, {@code >= 1}
+     * @param tolerance      gradient tolerance, {@code > 0}
+     * @param classWeighting class weighting
+     * @param seed           seed of the subsample
+     * @param threads        {@code 1}: the calling thread only; more: the workers
+     * @param optimiser      {@code newton} or {@code lbfgs}
+     */
+    public LbfgsLogisticTrainer(double l2, int maxIterations, double tolerance, ClassWeighting classWeighting,
+                                long seed, int threads, String optimiser) {
+        if (!optimiser.equals("newton") && !optimiser.equals("lbfgs")) {
+            throw new IllegalArgumentException("optimiser must be newton or lbfgs, was '" + optimiser + "'");
+        }
         this.l2 = l2;
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
         this.classWeighting = classWeighting;
         this.seed = seed;
         this.threads = threads;
+        this.optimiser = optimiser;
+    }
+
+    /**
+     * This trainer with its passes over the data on other workers (the same models).
+     *
+     * @param w the workers
+     * @return a new trainer
+     */
+    public LbfgsLogisticTrainer withWorkers(Workers w) {
+        LbfgsLogisticTrainer t = new LbfgsLogisticTrainer(l2, maxIterations, tolerance, classWeighting, seed, threads,
+                optimiser);
+        t.workers = java.util.Objects.requireNonNull(w, "workers");
+        return t;
+    }
+
+    /**
+     * Solves on the design's distinct non-zero columns ({@link DesignReduction}), then expands the weights. The
+     * entries of {@code cols} that are not kept are set to {@code null}, so their memory is free during the solve.
+     */
+    private LogisticSolver.Solution run(float[][] cols, float[] gate, boolean[] labels, double[] cw) {
+        Workers w = threads == 1 ? Workers.callerOnly() : workers;
+        DesignReduction reduction = DesignReduction.of(cols, w);
+        float[][] reduced = reduction.columns(cols);
+        Arrays.fill(cols, null);
+        LogisticSolver solver = new LogisticSolver(reduced, gate, labels, null, cw[0], cw[1], l2,
+                reduction.penalties(), w);
+        LogisticSolver.Solution s = optimiser.equals("lbfgs") ? solver.solveLbfgs(maxIterations, tolerance, seed)
+                : solver.solve(maxIterations, tolerance, seed);
+        return new LogisticSolver.Solution(reduction.expand(s.weights(), gate != null), s.intercept(), s.iterations(),
+                s.evaluations(), s.objective(), s.converged());
     }
 
     /**
@@ -88,7 +147,7 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
      * @return the model
      */
     LinearSGDModel fit(float[][] columns, boolean[] labels, List<String> names, String description) {
-        return solve(columns, labels, names, description).build();
+        return solve(columns, null, labels, names, description).build();
     }
 
     /** Solved weights, and the way to the Tribuo model that carries them. */
@@ -125,20 +184,22 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
     /**
      * Solves on primitive columns without building the Tribuo model yet.
      *
-     * @param columns     one array per input, each with one value per row; finite values only
+     * @param columns     one array per input, each with one value per row; finite values only; the entries are set
+     *                    to {@code null} (the solve keeps what it needs)
+     * @param gate        per row 1 (gate on) or 0, or {@code null}: with a gate the model has twice the columns'
+     *                    inputs: in {@code names}, every column, then every column's gated copy
      * @param labels      the labels, both classes present
-     * @param names       the input names, one per column
+     * @param names       the input names, one per model input
      * @param description what the data is, for the provenance
      * @return the solution
      */
-    Solved solve(float[][] columns, boolean[] labels, List<String> names, String description) {
+    Solved solve(float[][] columns, float[] gate, boolean[] labels, List<String> names, String description) {
         int positives = 0;
         for (boolean b : labels) {
             positives += b ? 1 : 0;
         }
         double[] cw = classWeighting.weights(labels.length, positives);
-        LogisticSolver.Solution s = new LogisticSolver(columns, labels, cw[0], cw[1], l2, threads)
-                .solve(maxIterations, tolerance, seed);
+        LogisticSolver.Solution s = run(columns, gate, labels, cw);
         invocationCount++;
         return new Solved(s, names, description, labels.length);
     }
@@ -178,8 +239,7 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
                     + dataset.getOutputInfo().getDomain());
         }
         double[] cw = classWeighting.weights(n, positives);
-        LogisticSolver.Solution s = new LogisticSolver(cols, labels, cw[0], cw[1], l2, threads)
-                .solve(maxIterations, tolerance, seed);
+        LogisticSolver.Solution s = run(cols, null, labels, cw);
         ModelProvenance provenance = new ModelProvenance(LinearSGDModel.class.getName(), OffsetDateTime.now(),
                 dataset.getProvenance(), getProvenance(), runProvenance);
         invocationCount++;
@@ -199,7 +259,8 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
     @Override
     public String toString() {
         return "LbfgsLogisticTrainer(l2=" + l2 + ",maxIterations=" + maxIterations + ",tolerance=" + tolerance
-                + ",classWeighting=" + classWeighting + ",seed=" + seed + ",threads=" + threads + ")";
+                + ",classWeighting=" + classWeighting + ",seed=" + seed + ",threads=" + threads + ",optimiser=" + optimiser
+                + ")";
     }
 
     /** The provenance of a dataset given as primitive columns rather than a Tribuo dataset. */

@@ -1,94 +1,438 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.core.Workers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * L2-regularised, class-weighted logistic regression solved by L-BFGS on dense {@code float} columns (half the
- * memory and memory traffic of doubles; sums are kept in double).
+ * L2-regularised, class-weighted logistic regression on dense {@code float} columns (half the memory and memory
+ * traffic of doubles; sums are kept in double), with an optional segment gate that is never materialised.
  *
  * <p>Minimises {@code (1/W) sum_i c_i [log(1 + exp(z_i)) - y_i z_i] + (l2/2) |w|^2} with
- * {@code z_i = b + sum_j w_j x_ij}, where {@code c_i} is the weight of row i's class and {@code W} the sum of the
- * row weights; the intercept {@code b} is not penalised. One pass over the data per function evaluation: rows are
- * processed in blocks small enough to stay in cache while the margin, the loss and the gradient of a block are
- * computed. Several threads sum disjoint, fixed row ranges and the partial sums are added in a fixed order, so the
- * result is the same for every run and thread schedule. Large inputs are first solved on a seeded random subsample,
- * whose solution starts the full solve.
+ * {@code z_i = b + sum_j (w_j + g_i v_j) x_ij}, where {@code g_i} is row i's gate (0 or 1; always 0 without a gate,
+ * and then there is no {@code v}), {@code c_i} the weight of row i's class and {@code W} the sum of the row
+ * weights; the intercept {@code b} is not penalised. The weights are laid out as {@code w}, then {@code v}, then
+ * {@code b}: the same model as a design with every column followed by its gated copy, at half the memory.
+ *
+ * <p>Two methods minimise the same objective:
+ * <ul>
+ *   <li>{@link #solve} (the default): Newton steps with a Hessian estimated on a stratified subsample (every
+ *       positive up to a cap, negatives sampled, each row weighted back by its class's inverse sampling rate). The
+ *       subsample's own problem is solved first by exact Newton; its solution starts the full problem, where each
+ *       step takes one full pass for the gradient, the subsample's Hessian at the current point, and a backtracking
+ *       line search (one full pass per trial). The Hessian of a gated design is assembled from two
+ *       {@code (d+1) x (d+1)} blocks (gate off, gate on), so it costs what the ungated one does. On tables up to the
+ *       subsample's size the subsample is the table and the steps are exact Newton steps.</li>
+ *   <li>{@link #solveLbfgs}: L-BFGS with a subsample warm start, kept as a reference.</li>
+ * </ul>
+ * Passes over the data run on the given {@link Workers} in blocks whose boundaries depend only on the number of
+ * rows, and the partial sums are added in block order, so the result is the same for every run and every
+ * number of threads.
  */
 final class LogisticSolver {
     private static final int BLOCK = 2048;
     private static final int MEMORY = 10;
     private static final int WARM_START_ROWS = 250_000;
+    /** Rows of the subsample whose Hessian the Newton solver uses. */
+    static final int HESSIAN_ROWS = 40_000;
+    /** The passes' blocks: fixed, so sums are added in the same order on any workers. */
+    private static final int PASS_BLOCKS = 16;
 
-    /** The solution. */
+    /**
+     * The solution.
+     *
+     * @param weights    {@code w} then, with a gate, {@code v}
+     * @param intercept  {@code b}
+     * @param iterations steps on the full data
+     * @param evaluations full passes over the data (gradient evaluations)
+     * @param objective  the objective at the solution
+     * @param converged  whether the gradient tolerance (or a vanishing decrease) was reached
+     */
     record Solution(double[] weights, double intercept, int iterations, int evaluations, double objective,
                     boolean converged) {
     }
 
     private final float[][] x;
+    private final float[] gate;
     private final boolean[] y;
+    /** Per-row extra weight (subsamples), or {@code null} for 1. */
+    private final float[] rowWeight;
     private final int n;
     private final int d;
+    private final int p;
     private final double posWeight;
     private final double negWeight;
     private final double l2;
-    private final int threads;
+    /** The per-column penalty factors, or {@code null} for 1. */
+    private final double[] columnPenalty;
+    /** The L2 penalty of each weight ({@code w}, then {@code v}). */
+    private final double[] pen;
+    private final Workers workers;
     private final double totalWeight;
 
-    LogisticSolver(float[][] columns, boolean[] labels, double posWeight, double negWeight, double l2, int threads) {
-        this.x = columns;
-        this.y = labels;
-        this.n = labels.length;
-        this.d = columns.length;
-        this.posWeight = posWeight;
-        this.negWeight = negWeight;
-        this.l2 = l2;
-        this.threads = Math.max(1, Math.min(threads, n / (4 * BLOCK) + 1));
-        int pos = 0;
-        for (boolean b : labels) {
-            pos += b ? 1 : 0;
-        }
-        this.totalWeight = pos * posWeight + (n - pos) * negWeight;
+    /**
+     * A problem without a gate.
+     *
+     * @param columns   one array per input, each with one value per row
+     * @param labels    the labels
+     * @param posWeight the weight of a positive row
+     * @param negWeight the weight of a negative row
+     * @param l2        the L2 penalty
+     * @param workers   where passes over the data run
+     */
+    LogisticSolver(float[][] columns, boolean[] labels, double posWeight, double negWeight, double l2,
+                   Workers workers) {
+        this(columns, null, labels, null, posWeight, negWeight, l2, workers);
     }
 
     /**
-     * Solves, warm-starting from a subsample when the input is large.
+     * A problem with an optional gate.
      *
-     * @param maxIterations the most L-BFGS iterations of the full solve
+     * @param columns   one array per input, each with one value per row
+     * @param gate      per row 1 (gate on) or 0, or {@code null} for no gate
+     * @param labels    the labels
+     * @param rowWeight per-row weights, or {@code null} for all 1
+     * @param posWeight the weight of a positive row
+     * @param negWeight the weight of a negative row
+     * @param l2        the L2 penalty
+     * @param workers   where passes over the data run
+     */
+    LogisticSolver(float[][] columns, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
+                   double negWeight, double l2, Workers workers) {
+        this(columns, gate, labels, rowWeight, posWeight, negWeight, l2, null, workers);
+    }
+
+    /**
+     * A problem with an optional gate and per-column penalty factors: column j's weights (and gated weights) are
+     * penalised by {@code l2 * columnPenalty[j]}. A column that stands for k identical columns of a design takes the
+     * factor 1/k: its weight is then the sum of the k equal weights of the full design's solution.
+     *
+     * @param columns       one array per input, each with one value per row
+     * @param gate          per row 1 (gate on) or 0, or {@code null} for no gate
+     * @param labels        the labels
+     * @param rowWeight     per-row weights, or {@code null} for all 1
+     * @param posWeight     the weight of a positive row
+     * @param negWeight     the weight of a negative row
+     * @param l2            the L2 penalty
+     * @param columnPenalty per-column factors of the penalty ({@code > 0}), or {@code null} for all 1
+     * @param workers       where passes over the data run
+     */
+    LogisticSolver(float[][] columns, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
+                   double negWeight, double l2, double[] columnPenalty, Workers workers) {
+        this.x = columns;
+        this.gate = gate;
+        this.y = labels;
+        this.rowWeight = rowWeight;
+        this.n = labels.length;
+        this.d = columns.length;
+        this.p = (gate == null ? d : 2 * d) + 1;
+        this.posWeight = posWeight;
+        this.negWeight = negWeight;
+        this.l2 = l2;
+        this.columnPenalty = columnPenalty;
+        if (columnPenalty != null && columnPenalty.length != d) {
+            throw new IllegalArgumentException(columnPenalty.length + " penalty factors for " + d + " columns");
+        }
+        this.pen = new double[p - 1];
+        for (int j = 0; j < p - 1; j++) {
+            pen[j] = l2 * (columnPenalty == null ? 1.0 : columnPenalty[j % d]);
+        }
+        this.workers = Objects.requireNonNull(workers, "workers");
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += (y[i] ? posWeight : negWeight) * (rowWeight == null ? 1.0 : rowWeight[i]);
+        }
+        this.totalWeight = total;
+    }
+
+    /** The number of parameters: weights (gated ones included) and the intercept. */
+    int parameters() {
+        return p;
+    }
+
+    // ------------------------------------------------------------------ Newton
+
+    /**
+     * Solves by Newton steps with a subsampled Hessian (see the class description).
+     *
+     * @param maxIterations the most steps on the full data
      * @param tolerance     stop when the largest absolute gradient entry is at most this
      * @param seed          the seed of the subsample
      * @return the solution
      */
     Solution solve(int maxIterations, double tolerance, long seed) {
-        double[] start = new double[d + 1];
-        if (n > 4 * WARM_START_ROWS) {
-            LogisticSolver sub = subsample(WARM_START_ROWS, seed);
-            Solution s = sub.minimise(start, maxIterations, Math.max(tolerance, 1e-4));
-            System.arraycopy(s.weights(), 0, start, 0, d);
-            start[d] = s.intercept();
-        }
-        return minimise(start, maxIterations, tolerance);
+        return solve(new double[p], maxIterations, tolerance, seed);
     }
 
-    private LogisticSolver subsample(int target, long seed) {
+    /**
+     * Solves by Newton steps with a subsampled Hessian, from a given start.
+     *
+     * @param start         the starting parameters ({@code w}, {@code v}, {@code b}); length {@link #parameters()}
+     * @param maxIterations the most steps on the full data
+     * @param tolerance     stop when the largest absolute gradient entry is at most this
+     * @param seed          the seed of the subsample
+     * @return the solution
+     */
+    Solution solve(double[] start, int maxIterations, double tolerance, long seed) {
+        if (start.length != p) {
+            throw new IllegalArgumentException("start has " + start.length + " parameters, the problem " + p);
+        }
+        LogisticSolver sub = n <= HESSIAN_ROWS ? this : stratifiedSubsample(HESSIAN_ROWS, seed);
+        double[] beta = start.clone();
+        if (sub != this) {
+            // the subsample's own problem, by exact Newton: a start within a few steps of the full solution
+            beta = sub.newton(beta, sub, 50, Math.max(tolerance, 1e-6)).beta;
+        }
+        Newton full = newton(beta, sub, maxIterations, tolerance);
+        return full.solution(d, gate != null);
+    }
+
+    /** The state at the end of a Newton run. */
+    private record Newton(double[] beta, double f, int iterations, int evaluations, boolean converged) {
+        Solution solution(int d, boolean gated) {
+            int w = gated ? 2 * d : d;
+            return new Solution(Arrays.copyOf(beta, w), beta[w], iterations, evaluations, f, converged);
+        }
+    }
+
+    private Newton newton(double[] start, LogisticSolver hessianRows, int maxIterations, double tolerance) {
+        double[] beta = start.clone();
+        double[] grad = new double[p];
+        double f = evaluate(beta, grad);
+        int evaluations = 1;
+        double[] newBeta = new double[p];
+        double[] newGrad = new double[p];
+        double[] dir = new double[p];
+        int iter = 0;
+        boolean converged = maxAbs(grad) <= tolerance;
+        while (!converged && iter < maxIterations) {
+            iter++;
+            double[][] h = hessianRows.hessian(beta);
+            for (int j = 0; j < p; j++) {
+                dir[j] = -grad[j];
+            }
+            choleskySolve(h, dir);
+            double slope = dot(grad, dir);
+            if (!(slope < 0)) {
+                // the estimated Hessian gave no descent direction: fall back to steepest descent
+                double scale = 1.0 / Math.max(1.0, norm(grad));
+                for (int j = 0; j < p; j++) {
+                    dir[j] = -grad[j] * scale;
+                }
+                slope = dot(grad, dir);
+            }
+            double step = 1.0;
+            double newF = Double.NaN;
+            boolean accepted = false;
+            for (int tries = 0; tries < 30; tries++) {
+                for (int j = 0; j < p; j++) {
+                    newBeta[j] = beta[j] + step * dir[j];
+                }
+                newF = evaluate(newBeta, newGrad);
+                evaluations++;
+                if (newF <= f + 1e-4 * step * slope) {
+                    accepted = true;
+                    break;
+                }
+                step *= 0.5;
+            }
+            if (!accepted) {
+                break;
+            }
+            double[] t = beta;
+            beta = newBeta;
+            newBeta = t;
+            t = grad;
+            grad = newGrad;
+            newGrad = t;
+            double decrease = f - newF;
+            f = newF;
+            converged = maxAbs(grad) <= tolerance || decrease <= 1e-15 * Math.max(1.0, Math.abs(f));
+        }
+        return new Newton(beta, f, iter, evaluations, converged);
+    }
+
+    /**
+     * The Hessian of this problem's objective at {@code beta}, scaled as the objective is (penalty included): two
+     * {@code (d+1) x (d+1)} blocks, rows with the gate off and on, assembled into the {@code p x p} matrix.
+     */
+    double[][] hessian(double[] beta) {
+        int a = d + 1;
+        int blocks = Math.min(PASS_BLOCKS, Math.max(1, (n + BLOCK - 1) / BLOCK));
+        List<double[][]> parts = new ArrayList<>(blocks);
+        for (int b = 0; b < blocks; b++) {
+            parts.add(null);
+        }
+        workers.forBlocks(n, blocks, (block, from, to) -> {
+            double[][] m = new double[gate == null ? 1 : 2][a * a];
+            double[] z = new double[BLOCK];
+            double[] row = new double[a];
+            for (int start = from; start < to; start += BLOCK) {
+                int len = Math.min(BLOCK, to - start);
+                margins(beta, start, len, z);
+                for (int k = 0; k < len; k++) {
+                    int i = start + k;
+                    double s = sigmoid(z[k]);
+                    double hk = s * (1 - s) * (y[i] ? posWeight : negWeight) * (rowWeight == null ? 1 : rowWeight[i]);
+                    if (hk == 0) {
+                        continue;
+                    }
+                    for (int j = 0; j < d; j++) {
+                        row[j] = x[j][i];
+                    }
+                    row[d] = 1.0;
+                    double[] target = gate != null && gate[i] != 0f ? m[1] : m[0];
+                    for (int j = 0; j < a; j++) {
+                        double hj = hk * row[j];
+                        int off = j * a;
+                        for (int l = j; l < a; l++) {
+                            target[off + l] += hj * row[l];
+                        }
+                    }
+                }
+            }
+            parts.set(block, m);
+        });
+        double[] off = new double[a * a];
+        double[] on = new double[a * a];
+        for (double[][] m : parts) {
+            if (m == null) {
+                continue;
+            }
+            axpy(1.0, m[0], off);
+            if (m.length > 1) {
+                axpy(1.0, m[1], on);
+            }
+        }
+        double inv = 1.0 / totalWeight;
+        double[][] h = new double[p][p];
+        int bIdx = p - 1;
+        for (int j = 0; j < a; j++) {
+            for (int l = j; l < a; l++) {
+                double all = (off[j * a + l] + on[j * a + l]) * inv;
+                double g = on[j * a + l] * inv;
+                int jw = j == d ? bIdx : j;
+                int lw = l == d ? bIdx : l;
+                set(h, jw, lw, all);
+                if (gate != null) {
+                    if (j < d) {
+                        // v_j with w_l / b, and v_j with v_l
+                        set(h, d + j, lw, g);
+                        if (l < d) {
+                            set(h, d + j, d + l, g);
+                            set(h, j, d + l, g);
+                        }
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < p - 1; j++) {
+            h[j][j] += pen[j];
+        }
+        return h;
+    }
+
+    private static void set(double[][] h, int i, int j, double v) {
+        h[i][j] = v;
+        h[j][i] = v;
+    }
+
+    /**
+     * Solves {@code h x = b} in place ({@code b} becomes {@code x}) by Cholesky, adding a growing ridge to the
+     * diagonal when {@code h} is not numerically positive definite (a column that is zero on the subsample).
+     */
+    static void choleskySolve(double[][] h, double[] b) {
+        int m = b.length;
+        double trace = 0;
+        for (int i = 0; i < m; i++) {
+            trace += Math.abs(h[i][i]);
+        }
+        double ridge = 0;
+        double[][] l = new double[m][m];
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (factor(h, l, ridge)) {
+                // forward, then backward substitution
+                for (int i = 0; i < m; i++) {
+                    double s = b[i];
+                    for (int k = 0; k < i; k++) {
+                        s -= l[i][k] * b[k];
+                    }
+                    b[i] = s / l[i][i];
+                }
+                for (int i = m - 1; i >= 0; i--) {
+                    double s = b[i];
+                    for (int k = i + 1; k < m; k++) {
+                        s -= l[k][i] * b[k];
+                    }
+                    b[i] = s / l[i][i];
+                }
+                return;
+            }
+            ridge = ridge == 0 ? 1e-12 * Math.max(trace / m, 1e-300) : ridge * 100;
+        }
+        throw new IllegalStateException("logistic regression: the Hessian could not be factored");
+    }
+
+    private static boolean factor(double[][] h, double[][] l, double ridge) {
+        int m = h.length;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = h[i][j] + (i == j ? ridge : 0);
+                double[] li = l[i];
+                double[] lj = l[j];
+                for (int k = 0; k < j; k++) {
+                    s -= li[k] * lj[k];
+                }
+                if (i == j) {
+                    if (!(s > 0) || Double.isInfinite(s)) {
+                        return false;
+                    }
+                    li[i] = Math.sqrt(s);
+                } else {
+                    li[j] = s / lj[j];
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A stratified subsample of about {@code target} rows: every positive (or an even share of them when they
+     * are more than half the target), negatives sampled to fill the rest; each row weighted by the inverse sampling
+     * rate of its class, so the subsample's sums estimate the full data's.
+     */
+    private LogisticSolver stratifiedSubsample(int target, long seed) {
+        int pos = 0;
+        for (boolean b : y) {
+            pos += b ? 1 : 0;
+        }
+        int neg = n - pos;
+        double posRate = Math.min(1.0, (target / 2.0) / Math.max(1, pos));
+        double keptPos = posRate * pos;
+        double negRate = Math.min(1.0, (target - keptPos) / Math.max(1, neg));
         SplittableRandom random = new SplittableRandom(seed);
-        double p = (double) target / n;
         int[] rows = new int[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            if (random.nextDouble() < p) {
+            double r = random.nextDouble();
+            if (r < (y[i] ? posRate : negRate)) {
                 rows[m++] = i;
             }
         }
         float[][] cols = new float[d][m];
         boolean[] labels = new boolean[m];
+        float[] weights = new float[m];
+        float[] g = gate == null ? null : new float[m];
         for (int k = 0; k < m; k++) {
-            labels[k] = y[rows[k]];
+            int i = rows[k];
+            labels[k] = y[i];
+            weights[k] = (float) ((rowWeight == null ? 1.0 : rowWeight[i]) / (y[i] ? posRate : negRate));
+            if (g != null) {
+                g[k] = gate[i];
+            }
         }
         for (int j = 0; j < d; j++) {
             float[] src = x[j];
@@ -97,186 +441,232 @@ final class LogisticSolver {
                 dst[k] = src[rows[k]];
             }
         }
-        return new LogisticSolver(cols, labels, posWeight, negWeight, l2, threads);
+        return new LogisticSolver(cols, g, labels, weights, posWeight, negWeight, l2, columnPenalty, workers);
     }
 
-    private Solution minimise(double[] start, int maxIterations, double tolerance) {
-        int p = d + 1;
-        double[] beta = start.clone();
-        double[] grad = new double[p];
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "propensity-logistic");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
-            double f = evaluate(beta, grad, pool);
-            int evaluations = 1;
-            double[][] s = new double[MEMORY][p];
-            double[][] yy = new double[MEMORY][p];
-            double[] rho = new double[MEMORY];
-            double[] alpha = new double[MEMORY];
-            int stored = 0;
-            int next = 0;
-            double[] dir = new double[p];
-            double[] newBeta = new double[p];
-            double[] newGrad = new double[p];
-            int iter = 0;
-            boolean converged = maxAbs(grad) <= tolerance;
-            while (!converged && iter < maxIterations) {
-                iter++;
-                // two-loop recursion: dir = -H grad
-                System.arraycopy(grad, 0, dir, 0, p);
-                for (int k = 0; k < stored; k++) {
-                    int i = Math.floorMod(next - 1 - k, MEMORY);
-                    alpha[i] = rho[i] * dot(s[i], dir);
-                    axpy(-alpha[i], yy[i], dir);
-                }
-                double gamma;
-                if (stored > 0) {
-                    int last = Math.floorMod(next - 1, MEMORY);
-                    gamma = dot(s[last], yy[last]) / dot(yy[last], yy[last]);
-                } else {
-                    gamma = 1.0 / Math.max(1.0, norm(grad));
-                }
-                for (int j = 0; j < p; j++) {
-                    dir[j] *= gamma;
-                }
-                for (int k = stored - 1; k >= 0; k--) {
-                    int i = Math.floorMod(next - 1 - k, MEMORY);
-                    double b = rho[i] * dot(yy[i], dir);
-                    axpy(alpha[i] - b, s[i], dir);
-                }
-                for (int j = 0; j < p; j++) {
-                    dir[j] = -dir[j];
-                }
-                double slope = dot(grad, dir);
-                if (slope >= 0) {
-                    // not a descent direction: restart from steepest descent
-                    stored = 0;
-                    for (int j = 0; j < p; j++) {
-                        dir[j] = -grad[j] / Math.max(1.0, norm(grad));
-                    }
-                    slope = dot(grad, dir);
-                }
-                double step = 1.0;
-                double newF = Double.NaN;
-                boolean accepted = false;
-                for (int tries = 0; tries < 40; tries++) {
-                    for (int j = 0; j < p; j++) {
-                        newBeta[j] = beta[j] + step * dir[j];
-                    }
-                    newF = evaluate(newBeta, newGrad, pool);
-                    evaluations++;
-                    if (newF <= f + 1e-4 * step * slope) {
-                        accepted = true;
-                        break;
-                    }
-                    step *= 0.5;
-                }
-                if (!accepted) {
-                    break;
-                }
-                double[] sNew = s[next];
-                double[] yNew = yy[next];
-                for (int j = 0; j < p; j++) {
-                    sNew[j] = newBeta[j] - beta[j];
-                    yNew[j] = newGrad[j] - grad[j];
-                }
-                double sy = dot(sNew, yNew);
-                if (sy > 1e-12 * dot(yNew, yNew)) {
-                    rho[next] = 1.0 / sy;
-                    next = (next + 1) % MEMORY;
-                    stored = Math.min(stored + 1, MEMORY);
-                }
-                double[] t = beta;
-                beta = newBeta;
-                newBeta = t;
-                t = grad;
-                grad = newGrad;
-                newGrad = t;
-                double decrease = f - newF;
-                f = newF;
-                converged = maxAbs(grad) <= tolerance || decrease <= 1e-13 * Math.max(1.0, Math.abs(f));
-            }
-            double[] w = new double[d];
-            System.arraycopy(beta, 0, w, 0, d);
-            return new Solution(w, beta[d], iter, evaluations, f, converged);
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+    // ------------------------------------------------------------------ L-BFGS (reference)
+
+    /**
+     * Solves by L-BFGS, warm-starting from a random subsample when the input is large: the reference solver.
+     *
+     * @param maxIterations the most L-BFGS iterations of the full solve
+     * @param tolerance     stop when the largest absolute gradient entry is at most this
+     * @param seed          the seed of the subsample
+     * @return the solution
+     */
+    Solution solveLbfgs(int maxIterations, double tolerance, long seed) {
+        double[] start = new double[p];
+        if (n > 4 * WARM_START_ROWS) {
+            LogisticSolver sub = randomSubsample(WARM_START_ROWS, seed);
+            start = sub.lbfgs(start, maxIterations, Math.max(tolerance, 1e-4)).beta;
+        }
+        return lbfgs(start, maxIterations, tolerance).solution(d, gate != null);
+    }
+
+    private LogisticSolver randomSubsample(int target, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double rate = (double) target / n;
+        int[] rows = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (random.nextDouble() < rate) {
+                rows[m++] = i;
             }
         }
+        float[][] cols = new float[d][m];
+        boolean[] labels = new boolean[m];
+        float[] g = gate == null ? null : new float[m];
+        float[] weights = rowWeight == null ? null : new float[m];
+        for (int k = 0; k < m; k++) {
+            labels[k] = y[rows[k]];
+            if (g != null) {
+                g[k] = gate[rows[k]];
+            }
+            if (weights != null) {
+                weights[k] = rowWeight[rows[k]];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            float[] src = x[j];
+            float[] dst = cols[j];
+            for (int k = 0; k < m; k++) {
+                dst[k] = src[rows[k]];
+            }
+        }
+        return new LogisticSolver(cols, g, labels, weights, posWeight, negWeight, l2, columnPenalty, workers);
     }
 
-    /** The objective at {@code beta}; writes its gradient into {@code grad}. */
-    double evaluate(double[] beta, double[] grad, ExecutorService pool) {
-        int p = d + 1;
-        double loss;
-        java.util.Arrays.fill(grad, 0);
-        if (pool == null) {
-            loss = range(beta, grad, 0, n);
-        } else {
-            int blocks = (n + BLOCK - 1) / BLOCK;
-            List<Future<double[]>> parts = new ArrayList<>(threads);
-            for (int t = 0; t < threads; t++) {
-                int from = (int) Math.min(n, (long) blocks * t / threads * BLOCK);
-                int to = (int) Math.min(n, (long) blocks * (t + 1) / threads * BLOCK);
-                parts.add(pool.submit(() -> {
-                    double[] g = new double[p + 1];
-                    g[p] = range(beta, g, from, to);
-                    return g;
-                }));
+    private Newton lbfgs(double[] start, int maxIterations, double tolerance) {
+        double[] beta = start.clone();
+        double[] grad = new double[p];
+        double f = evaluate(beta, grad);
+        int evaluations = 1;
+        double[][] s = new double[MEMORY][p];
+        double[][] yy = new double[MEMORY][p];
+        double[] rho = new double[MEMORY];
+        double[] alpha = new double[MEMORY];
+        int stored = 0;
+        int next = 0;
+        double[] dir = new double[p];
+        double[] newBeta = new double[p];
+        double[] newGrad = new double[p];
+        int iter = 0;
+        boolean converged = maxAbs(grad) <= tolerance;
+        while (!converged && iter < maxIterations) {
+            iter++;
+            // two-loop recursion: dir = -H grad
+            System.arraycopy(grad, 0, dir, 0, p);
+            for (int k = 0; k < stored; k++) {
+                int i = Math.floorMod(next - 1 - k, MEMORY);
+                alpha[i] = rho[i] * dot(s[i], dir);
+                axpy(-alpha[i], yy[i], dir);
             }
-            loss = 0;
-            try {
-                for (Future<double[]> part : parts) {
-                    double[] g = part.get();
-                    for (int j = 0; j < p; j++) {
-                        grad[j] += g[j];
-                    }
-                    loss += g[p];
+            double gamma;
+            if (stored > 0) {
+                int last = Math.floorMod(next - 1, MEMORY);
+                gamma = dot(s[last], yy[last]) / dot(yy[last], yy[last]);
+            } else {
+                gamma = 1.0 / Math.max(1.0, norm(grad));
+            }
+            for (int j = 0; j < p; j++) {
+                dir[j] *= gamma;
+            }
+            for (int k = stored - 1; k >= 0; k--) {
+                int i = Math.floorMod(next - 1 - k, MEMORY);
+                double b = rho[i] * dot(yy[i], dir);
+                axpy(alpha[i] - b, s[i], dir);
+            }
+            for (int j = 0; j < p; j++) {
+                dir[j] = -dir[j];
+            }
+            double slope = dot(grad, dir);
+            if (slope >= 0) {
+                // not a descent direction: restart from steepest descent
+                stored = 0;
+                double scale = 1.0 / Math.max(1.0, norm(grad));
+                for (int j = 0; j < p; j++) {
+                    dir[j] = -grad[j] * scale;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("logistic regression interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("logistic regression failed: " + e.getCause(), e.getCause());
+                slope = dot(grad, dir);
             }
+            double step = 1.0;
+            double newF = Double.NaN;
+            boolean accepted = false;
+            for (int tries = 0; tries < 40; tries++) {
+                for (int j = 0; j < p; j++) {
+                    newBeta[j] = beta[j] + step * dir[j];
+                }
+                newF = evaluate(newBeta, newGrad);
+                evaluations++;
+                if (newF <= f + 1e-4 * step * slope) {
+                    accepted = true;
+                    break;
+                }
+                step *= 0.5;
+            }
+            if (!accepted) {
+                break;
+            }
+            double[] sNew = s[next];
+            double[] yNew = yy[next];
+            for (int j = 0; j < p; j++) {
+                sNew[j] = newBeta[j] - beta[j];
+                yNew[j] = newGrad[j] - grad[j];
+            }
+            double sy = dot(sNew, yNew);
+            if (sy > 1e-12 * dot(yNew, yNew)) {
+                rho[next] = 1.0 / sy;
+                next = (next + 1) % MEMORY;
+                stored = Math.min(stored + 1, MEMORY);
+            }
+            double[] t = beta;
+            beta = newBeta;
+            newBeta = t;
+            t = grad;
+            grad = newGrad;
+            newGrad = t;
+            double decrease = f - newF;
+            f = newF;
+            converged = maxAbs(grad) <= tolerance || decrease <= 1e-13 * Math.max(1.0, Math.abs(f));
+        }
+        return new Newton(beta, f, iter, evaluations, converged);
+    }
+
+    // ------------------------------------------------------------------ passes
+
+    /**
+     * The objective at {@code beta}; writes its gradient into {@code grad}.
+     *
+     * @param beta the parameters ({@code w}, {@code v}, {@code b})
+     * @param grad receives the gradient
+     * @return the objective
+     */
+    double evaluate(double[] beta, double[] grad) {
+        int blocks = Math.min(PASS_BLOCKS, Math.max(1, (n + BLOCK - 1) / BLOCK));
+        double[][] parts = new double[blocks][];
+        workers.forBlocks(n, blocks, (block, from, to) -> {
+            double[] g = new double[p + 1];
+            g[p] = range(beta, g, from, to);
+            parts[block] = g;
+        });
+        Arrays.fill(grad, 0);
+        double loss = 0;
+        for (double[] g : parts) {
+            if (g == null) {
+                continue;
+            }
+            for (int j = 0; j < p; j++) {
+                grad[j] += g[j];
+            }
+            loss += g[p];
         }
         double inv = 1.0 / totalWeight;
         double penalty = 0;
-        for (int j = 0; j < d; j++) {
-            grad[j] = grad[j] * inv + l2 * beta[j];
-            penalty += beta[j] * beta[j];
+        for (int j = 0; j < p - 1; j++) {
+            grad[j] = grad[j] * inv + pen[j] * beta[j];
+            penalty += pen[j] * beta[j] * beta[j];
         }
-        grad[d] *= inv;
-        return loss * inv + 0.5 * l2 * penalty;
+        grad[p - 1] *= inv;
+        return loss * inv + 0.5 * penalty;
     }
 
-    /** Adds the weighted loss gradient of rows [from, to) into grad[0..d]; returns the weighted loss. */
-    private double range(double[] beta, double[] grad, int from, int to) {
-        double[] z = new double[BLOCK];
-        double b = beta[d];
-        double loss = 0;
-        for (int start = from; start < to; start += BLOCK) {
-            int len = Math.min(BLOCK, to - start);
-            java.util.Arrays.fill(z, 0, len, b);
-            for (int j = 0; j < d; j++) {
-                double w = beta[j];
+    /** Writes the margins of rows {@code [start, start + len)} into {@code z[0..len)}. */
+    private void margins(double[] beta, int start, int len, double[] z) {
+        Arrays.fill(z, 0, len, beta[p - 1]);
+        for (int j = 0; j < d; j++) {
+            double w = beta[j];
+            double v = gate == null ? 0 : beta[d + j];
+            float[] col = x[j];
+            if (v == 0) {
                 if (w == 0) {
                     continue;
                 }
-                float[] col = x[j];
                 for (int k = 0; k < len; k++) {
                     z[k] += w * col[start + k];
                 }
+            } else {
+                float[] g = gate;
+                for (int k = 0; k < len; k++) {
+                    z[k] += (w + v * g[start + k]) * col[start + k];
+                }
             }
+        }
+    }
+
+    /** Adds the weighted loss gradient of rows [from, to) into grad[0..p); returns the weighted loss. */
+    private double range(double[] beta, double[] grad, int from, int to) {
+        double[] z = new double[BLOCK];
+        double[] zg = gate == null ? null : new double[BLOCK];
+        double loss = 0;
+        for (int start = from; start < to; start += BLOCK) {
+            int len = Math.min(BLOCK, to - start);
+            margins(beta, start, len, z);
             double rsum = 0;
             for (int k = 0; k < len; k++) {
                 double zk = z[k];
-                boolean label = y[start + k];
-                double c = label ? posWeight : negWeight;
+                int i = start + k;
+                boolean label = y[i];
+                double c = (label ? posWeight : negWeight) * (rowWeight == null ? 1.0 : rowWeight[i]);
                 double e = Math.exp(-Math.abs(zk));
                 double sigma = zk >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
                 double softplus = Math.max(zk, 0) + (e < 1e-10 ? e : Math.log(1.0 + e));
@@ -284,6 +674,9 @@ final class LogisticSolver {
                 double r = c * (sigma - (label ? 1.0 : 0.0));
                 z[k] = r;
                 rsum += r;
+                if (zg != null) {
+                    zg[k] = r * gate[i];
+                }
             }
             for (int j = 0; j < d; j++) {
                 float[] col = x[j];
@@ -304,10 +697,29 @@ final class LogisticSolver {
                     g0 += z[k] * col[start + k];
                 }
                 grad[j] += (g0 + g1) + (g2 + g3);
+                if (zg != null) {
+                    double h0 = 0;
+                    double h1 = 0;
+                    k = 0;
+                    for (; k + 2 <= len; k += 2) {
+                        int i = start + k;
+                        h0 += zg[k] * col[i];
+                        h1 += zg[k + 1] * col[i + 1];
+                    }
+                    for (; k < len; k++) {
+                        h0 += zg[k] * col[start + k];
+                    }
+                    grad[d + j] += h0 + h1;
+                }
             }
-            grad[d] += rsum;
+            grad[p - 1] += rsum;
         }
         return loss;
+    }
+
+    private static double sigmoid(double z) {
+        double e = Math.exp(-Math.abs(z));
+        return z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
     }
 
     private static double dot(double[] a, double[] b) {

@@ -1,5 +1,6 @@
 package dev.propensity.model.tribuo;
 
+import dev.propensity.core.Workers;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;
 import dev.propensity.model.LogisticConfig;
@@ -28,9 +29,20 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /** Trains logistic regression purchase models; see {@link LogisticConfig}. */
 final class LogisticTrainer implements ModelTrainer {
     private final LogisticConfig config;
+    private final Workers workers;
 
     LogisticTrainer(LogisticConfig config) {
+        this(config, Workers.defaults());
+    }
+
+    private LogisticTrainer(LogisticConfig config, Workers workers) {
         this.config = Objects.requireNonNull(config, "config");
+        this.workers = config.threads() == 1 ? Workers.callerOnly() : Objects.requireNonNull(workers, "workers");
+    }
+
+    @Override
+    public ModelTrainer withWorkers(Workers w) {
+        return new LogisticTrainer(config, w);
     }
 
     @Override
@@ -40,27 +52,37 @@ final class LogisticTrainer implements ModelTrainer {
 
     @Override
     public PurchaseModel train(FeatureTable table) {
+        return train(table, null);
+    }
+
+    /** Trains on the given rows in place: the encoding is fitted on them and encodes them without a table copy. */
+    @Override
+    public PurchaseModel train(FeatureTable table, int[] rows) {
         long t0 = System.nanoTime();
-        int positives = TrainingData.checkLabels(table, config.minPositives(), name());
-        FittedEncoding encoding = FittedEncoding.fit(table, config.encoder());
-        float[][] cols = TrainingData.encodeFloat(encoding, table, name());
-        boolean[] labels = table.labels();
-        String gate = Gate.choose(config.gate(), table);
+        boolean[] labels = TrainingData.labels(table, rows);
+        int positives = TrainingData.checkLabels(labels, config.minPositives(), name());
+        FittedEncoding encoding = rows == null ? FittedEncoding.fit(table, config.encoder())
+                : FittedEncoding.fit(table, rows, config.encoder());
+        float[][] cols = TrainingData.encodeFloat(encoding, table, rows, name(), workers);
+        String gate = Gate.choose(config.gate(), table, rows);
         List<String> names = LinearPurchaseModel.inputNames(encoding, gate);
-        if (gate != null) {
-            cols = gated(cols, table.columnArray(table.schema().indexOf(gate)));
-        }
+        float[] gateMask = gate == null ? null
+                : gateMask(table.columnArray(table.schema().indexOf(gate)), rows);
         TribuoLogging.quiet();
         TribuoLinear.Weights weights;
         Supplier<LinearSGDModel> builder;
-        if (config.optimiser() == LogisticConfig.Optimiser.LBFGS) {
+        if (config.optimiser() != LogisticConfig.Optimiser.TRIBUO_SGD) {
             LbfgsLogisticTrainer trainer = new LbfgsLogisticTrainer(config.l2(), config.maxIterations(),
-                    config.tolerance(), config.classWeighting(), config.seed(), config.threads());
-            LbfgsLogisticTrainer.Solved solved = trainer.solve(cols, labels, names, "propensity FeatureTable, "
-                    + table.rows() + " rows");
+                    config.tolerance(), config.classWeighting(), config.seed(), config.threads(),
+                    config.optimiser().code()).withWorkers(workers);
+            LbfgsLogisticTrainer.Solved solved = trainer.solve(cols, gateMask, labels, names,
+                    "propensity FeatureTable, " + labels.length + " rows");
             weights = solved.weights();
             builder = solved::build;
         } else {
+            if (gate != null) {
+                cols = gated(cols, gateMask);
+            }
             LinearSGDModel model = trainTribuoSgd(cols, labels, names);
             weights = TribuoLinear.extract(model, names);
             builder = () -> model;
@@ -68,19 +90,28 @@ final class LogisticTrainer implements ModelTrainer {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, String> described = new LinkedHashMap<>(config.describe());
         described.put("gateFeature", gate == null ? "none" : gate);
-        ModelCard card = ModelCard.trained(name(), described, table.rows(), positives, config.seed(), seconds);
+        ModelCard card = ModelCard.trained(name(), described, labels.length, positives, config.seed(), seconds);
         return new LinearPurchaseModel(encoding, gate, weights, builder, card);
     }
 
-    /** The columns followed by their copies multiplied by the gate indicator. */
-    private static float[][] gated(float[][] cols, double[] gateValues) {
+    /** The gate indicator of each row: 1 when the gate is on, else 0. */
+    private static float[] gateMask(double[] gateValues, int[] rows) {
+        float[] m = new float[rows == null ? gateValues.length : rows.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = Gate.on(gateValues[rows == null ? i : rows[i]]) ? 1f : 0f;
+        }
+        return m;
+    }
+
+    /** The columns followed by their copies multiplied by the gate indicator (for Tribuo's SGD). */
+    private static float[][] gated(float[][] cols, float[] gateMask) {
         int width = cols.length;
         float[][] out = Arrays.copyOf(cols, 2 * width);
         for (int k = 0; k < width; k++) {
             float[] c = cols[k];
             float[] o = new float[c.length];
             for (int i = 0; i < c.length; i++) {
-                o[i] = Gate.on(gateValues[i]) ? c[i] : 0f;
+                o[i] = c[i] * gateMask[i];
             }
             out[width + k] = o;
         }

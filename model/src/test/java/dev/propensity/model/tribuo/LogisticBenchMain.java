@@ -54,7 +54,7 @@ public final class LogisticBenchMain {
             double auc = ClassificationMetrics.rocAuc(table.labels(), p);
             System.out.printf(Locale.ROOT, "%s n=%d d=%d train=%.2fs batch_score=%.3fs (%.0f ns/session) auc=%.4f%n",
                     optimiser, n, d, fit, batch, batch / n * 1e9, auc);
-            if (config.optimiser() == LogisticConfig.Optimiser.LBFGS) {
+            if (config.optimiser() != LogisticConfig.Optimiser.TRIBUO_SGD) {
                 phases(table, config);
             }
         }
@@ -79,10 +79,10 @@ public final class LogisticBenchMain {
         long t0 = System.nanoTime();
         FittedEncoding enc = FittedEncoding.fit(table, config.encoder());
         long t1 = System.nanoTime();
-        float[][] cols = TrainingData.encodeFloat(enc, table, "bench");
+        float[][] cols = TrainingData.encodeFloat(enc, table, "bench", dev.propensity.core.Workers.defaults());
         long t2 = System.nanoTime();
         boolean[] labels = table.labels();
-        LogisticSolver.Solution s = new LogisticSolver(cols, labels, 1, 1, config.l2(), config.threads())
+        LogisticSolver.Solution s = new LogisticSolver(cols, labels, 1, 1, config.l2(), dev.propensity.core.Workers.defaults())
                 .solve(config.maxIterations(), config.tolerance(), config.seed());
         long t3 = System.nanoTime();
         System.out.printf(Locale.ROOT, "  phases: fit encoding %.3fs, encode %.3fs, solve %.3fs (%d iterations, %d"

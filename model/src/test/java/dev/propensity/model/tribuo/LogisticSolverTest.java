@@ -3,7 +3,9 @@ package dev.propensity.model.tribuo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.propensity.core.Workers;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 class LogisticSolverTest {
@@ -22,30 +24,123 @@ class LogisticSolverTest {
         return x;
     }
 
+    /** Rare positives (about 2%), a gate on for about a third of the rows that changes the slopes. */
+    private static float[][] gatedColumns(int n, int d, long seed, boolean[] labels, float[] gate) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[][] x = new float[d][n];
+        for (int i = 0; i < n; i++) {
+            gate[i] = r.nextDouble() < 0.3 ? 1f : 0f;
+            double z = -4.5 + 1.5 * gate[i];
+            for (int j = 0; j < d; j++) {
+                x[j][i] = j == d - 1 ? (r.nextDouble() < 0.2 ? 1f : 0f) : (float) r.nextGaussian();
+                z += (0.4 - 0.1 * j + gate[i] * 0.3 * (j % 2 == 0 ? 1 : -1)) * x[j][i];
+            }
+            labels[i] = r.nextDouble() < 1 / (1 + Math.exp(-z));
+        }
+        return x;
+    }
+
+    private static double[] params(LogisticSolver.Solution s) {
+        double[] b = java.util.Arrays.copyOf(s.weights(), s.weights().length + 1);
+        b[s.weights().length] = s.intercept();
+        return b;
+    }
+
     @Test
     void gradientVanishesAtTheSolution() {
         boolean[] y = new boolean[20_000];
         float[][] x = columns(y.length, 3, 1, y);
-        LogisticSolver s = new LogisticSolver(x, y, 1, 1, 1e-3, 1);
+        LogisticSolver s = new LogisticSolver(x, y, 1, 1, 1e-3, Workers.callerOnly());
         LogisticSolver.Solution sol = s.solve(200, 1e-9, 1);
-        double[] beta = {sol.weights()[0], sol.weights()[1], sol.weights()[2], sol.intercept()};
         double[] g = new double[4];
-        s.evaluate(beta, g, null);
+        s.evaluate(params(sol), g);
         for (double v : g) {
-            assertThat(Math.abs(v)).isLessThan(1e-7);
+            assertThat(Math.abs(v)).isLessThan(1e-8);
         }
         assertThat(sol.converged()).isTrue();
+        assertThat(sol.iterations()).isLessThan(15);
     }
 
     @Test
-    void threadsAndWarmStartDoNotChangeTheAnswer() {
-        boolean[] y = new boolean[1_200_000];
+    void newtonOnASubsampledHessianReachesTheLbfgsReferenceOnALargeGatedProblem() {
+        int n = 400_000;
+        boolean[] y = new boolean[n];
+        float[] gate = new float[n];
+        float[][] x = gatedColumns(n, 6, 3, y, gate);
+        LogisticSolver solver = new LogisticSolver(x, gate, y, null, 1, 1, 1e-4, Workers.defaults());
+        LogisticSolver.Solution reference = solver.solveLbfgs(2000, 1e-10, 1);
+        LogisticSolver.Solution newton = solver.solve(200, 1e-6, 1);
+        assertThat(reference.converged()).isTrue();
+        assertThat(newton.converged()).isTrue();
+        assertThat(newton.objective() - reference.objective()).isLessThan(1e-9);
+        assertThat(newton.evaluations()).isLessThan(reference.evaluations());
+        double[] g = new double[solver.parameters()];
+        solver.evaluate(params(newton), g);
+        for (double v : g) {
+            assertThat(Math.abs(v)).isLessThanOrEqualTo(1e-6);
+        }
+    }
+
+    @Test
+    void aGateEqualsMaterialisedGatedColumns() {
+        int n = 30_000;
+        boolean[] y = new boolean[n];
+        float[] gate = new float[n];
+        float[][] x = gatedColumns(n, 4, 4, y, gate);
+        float[][] doubled = new float[8][];
+        for (int j = 0; j < 4; j++) {
+            doubled[j] = x[j];
+            doubled[4 + j] = new float[n];
+            for (int i = 0; i < n; i++) {
+                doubled[4 + j][i] = x[j][i] * gate[i];
+            }
+        }
+        LogisticSolver.Solution compact = new LogisticSolver(x, gate, y, null, 1, 1, 1e-3, Workers.callerOnly())
+                .solve(200, 1e-10, 1);
+        LogisticSolver.Solution plain = new LogisticSolver(doubled, y, 1, 1, 1e-3, Workers.callerOnly())
+                .solve(200, 1e-10, 1);
+        for (int j = 0; j < 8; j++) {
+            assertThat(compact.weights()[j]).isCloseTo(plain.weights()[j], within(1e-7));
+        }
+        assertThat(compact.intercept()).isCloseTo(plain.intercept(), within(1e-7));
+    }
+
+    @Test
+    void workersAndRepeatsDoNotChangeTheAnswer() {
+        boolean[] y = new boolean[300_000];
         float[][] x = columns(y.length, 2, 2, y);
-        LogisticSolver.Solution one = new LogisticSolver(x, y, 1, 1, 1e-4, 1).solve(200, 1e-8, 5);
-        LogisticSolver.Solution two = new LogisticSolver(x, y, 1, 1, 1e-4, 2).solve(200, 1e-8, 5);
-        assertThat(two.weights()[0]).isCloseTo(one.weights()[0], within(1e-5));
-        assertThat(two.intercept()).isCloseTo(one.intercept(), within(1e-5));
-        LogisticSolver.Solution again = new LogisticSolver(x, y, 1, 1, 1e-4, 2).solve(200, 1e-8, 5);
-        assertThat(again.weights()).containsExactly(two.weights());
+        LogisticSolver.Solution one = new LogisticSolver(x, y, 1, 1, 1e-4, Workers.callerOnly()).solve(200, 1e-8, 5);
+        ForkJoinPool pool = Workers.newPool(3, "solver-test");
+        try {
+            LogisticSolver.Solution three = new LogisticSolver(x, y, 1, 1, 1e-4, Workers.of(pool)).solve(200, 1e-8, 5);
+            assertThat(three.weights()).containsExactly(one.weights());
+            assertThat(three.intercept()).isEqualTo(one.intercept());
+        } finally {
+            pool.shutdown();
+        }
+        LogisticSolver.Solution lbfgs = new LogisticSolver(x, y, 1, 1, 1e-4, Workers.defaults())
+                .solveLbfgs(200, 1e-8, 5);
+        assertThat(lbfgs.weights()[0]).isCloseTo(one.weights()[0], within(1e-5));
+        assertThat(lbfgs.intercept()).isCloseTo(one.intercept(), within(1e-5));
+    }
+
+    @Test
+    void choleskySolvesASymmetricSystemAndSurvivesASingularOne() {
+        double[][] h = {{4, 1, 0}, {1, 3, 1}, {0, 1, 2}};
+        double[] b = {1, 2, 3};
+        LogisticSolver.choleskySolve(h, b);
+        double[] back = new double[3];
+        double[][] h2 = {{4, 1, 0}, {1, 3, 1}, {0, 1, 2}};
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                back[i] += h2[i][j] * b[j];
+            }
+        }
+        assertThat(back).containsExactly(new double[] {1, 2, 3}, within(1e-12));
+        double[][] singular = {{1, 0}, {0, 0}};
+        double[] c = {1, 0};
+        LogisticSolver.choleskySolve(singular, c);
+        assertThat(c[0]).isCloseTo(1.0, within(1e-6));
+        assertThat(Double.isFinite(c[1])).isTrue();
     }
 }

@@ -133,7 +133,7 @@ class StackTrainerTest {
             }
         }
         ModelFileException e = assertThrows(ModelFileException.class, () -> PurchaseModels.load(bad));
-        assertThat(e.getMessage()).contains("bad.zip").contains("stack member 1 (member-1.model)");
+        assertThat(e.getMessage()).contains("bad.zip").contains("member-1.model").contains("checksum");
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param dashboardHtml the self-contained page, {@value #DASHBOARD_HTML}
  * @param charts        the folder of one SVG and one PNG per chart, {@value #CHARTS}
  * @param predictions   the evaluated sessions' predictions, {@value #PREDICTIONS}
- * @param model         the saved final model, {@value #MODEL}
+ * @param model         the saved final model, {@value #MODEL}, or {@code null} when the run wrote no model (the
+ *                      report lists only files that exist)
  */
 public record OutputFiles(String dashboardPng, String dashboardHtml, String charts, String predictions,
                           String model) {
@@ -32,12 +33,19 @@ public record OutputFiles(String dashboardPng, String dashboardHtml, String char
         Objects.requireNonNull(dashboardHtml, "dashboardHtml");
         Objects.requireNonNull(charts, "charts");
         Objects.requireNonNull(predictions, "predictions");
-        Objects.requireNonNull(model, "model");
     }
 
     /**
-     * The standard names, which every run lists (the model file among them, also when no model could be trained:
-     * see the report's notes).
+     * These names without the model file, for a run that wrote none.
+     *
+     * @return the names, {@code model} {@code null}
+     */
+    public OutputFiles withoutModel() {
+        return new OutputFiles(dashboardPng, dashboardHtml, charts, predictions, null);
+    }
+
+    /**
+     * The standard names (the writer drops the model file's name when the run has no model).
      *
      * @return the names
      */

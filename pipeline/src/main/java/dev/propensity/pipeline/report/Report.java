@@ -1,5 +1,6 @@
 package dev.propensity.pipeline.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.propensity.metrics.Insight;
 import dev.propensity.metrics.Kpis;
 import java.time.Instant;
@@ -30,11 +31,13 @@ import java.util.Objects;
  * @param timings       seconds per phase
  * @param timingsNote   how the phases overlap
  * @param outputs       the files written, relative to the output directory
+ * @param earliness     how early purchases can be told (event data only), or {@code null}: optional, left out of
+ *                      the JSON when absent (added to format version 1 as an optional field)
  */
 public record Report(int formatVersion, String propensity, String created, long seed, InputSummary input,
                      Kpis kpis, List<String> notes, MetricsSection metrics, ImportanceSection importance,
                      BreakdownSection breakdowns, List<Insight> insights, Timings timings, String timingsNote,
-                     OutputFiles outputs) {
+                     OutputFiles outputs, @JsonInclude(JsonInclude.Include.NON_NULL) EarlinessSection earliness) {
 
     /** The format version this library writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
@@ -65,6 +68,43 @@ public record Report(int formatVersion, String propensity, String created, long 
     }
 
     /**
+     * A report without an earliness section (a session table, or a run that skipped it).
+     *
+     * @param formatVersion the version of this format
+     * @param propensity    the library version
+     * @param created       when the run ended
+     * @param seed          the run's seed
+     * @param input         what was read
+     * @param kpis          the KPIs
+     * @param notes         remarks about the run
+     * @param metrics       the evaluation
+     * @param importance    what drives predictions
+     * @param breakdowns    conversion by group, and the funnel
+     * @param insights      the insights
+     * @param timings       seconds per phase
+     * @param timingsNote   how the phases overlap
+     * @param outputs       the files written
+     */
+    public Report(int formatVersion, String propensity, String created, long seed, InputSummary input, Kpis kpis,
+                  List<String> notes, MetricsSection metrics, ImportanceSection importance,
+                  BreakdownSection breakdowns, List<Insight> insights, Timings timings, String timingsNote,
+                  OutputFiles outputs) {
+        this(formatVersion, propensity, created, seed, input, kpis, notes, metrics, importance, breakdowns, insights,
+                timings, timingsNote, outputs, null);
+    }
+
+    /**
+     * This report with an earliness section.
+     *
+     * @param section the section, or {@code null} for none
+     * @return the report
+     */
+    public Report withEarliness(EarlinessSection section) {
+        return new Report(formatVersion, propensity, created, seed, input, kpis, notes, metrics, importance,
+                breakdowns, insights, timings, timingsNote, outputs, section);
+    }
+
+    /**
      * This report with other timings, e.g. completed once the outputs are written.
      *
      * @param newTimings the timings
@@ -72,6 +112,17 @@ public record Report(int formatVersion, String propensity, String created, long 
      */
     public Report withTimings(Timings newTimings) {
         return new Report(formatVersion, propensity, created, seed, input, kpis, notes, metrics, importance,
-                breakdowns, insights, newTimings, timingsNote, outputs);
+                breakdowns, insights, newTimings, timingsNote, outputs, earliness);
+    }
+
+    /**
+     * This report with other output names, e.g. without the model file when none was written.
+     *
+     * @param newOutputs the names
+     * @return the report
+     */
+    public Report withOutputs(OutputFiles newOutputs) {
+        return new Report(formatVersion, propensity, created, seed, input, kpis, notes, metrics, importance,
+                breakdowns, insights, timings, timingsNote, newOutputs);
     }
 }

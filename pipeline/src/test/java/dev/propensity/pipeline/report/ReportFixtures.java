@@ -44,7 +44,9 @@ public final class ReportFixtures {
                 m.atBestF1Threshold(), foldSeconds);
         return new Report(r.formatVersion(), "test", "2000-01-01T00:00:00Z", r.seed(), r.input(), r.kpis(), r.notes(),
                 fixed, r.importance(), r.breakdowns(), r.insights(), new Timings(0, 0, 0, 0, 0, 0, 0, 0),
-                r.timingsNote(), r.outputs());
+                r.timingsNote(), r.outputs(), r.earliness() == null ? null
+                : new dev.propensity.pipeline.report.EarlinessSection(r.earliness().protocol(), r.earliness().sessions(),
+                        r.earliness().trainSessions(), r.earliness().testSessions(), 0, r.earliness().series()));
     }
 
     /**

@@ -50,7 +50,7 @@ class ReportJsonTest {
         List<String> keys = new java.util.ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("formatVersion", "propensity", "created", "seed", "input", "kpis", "notes",
-                "metrics", "importance", "breakdowns", "insights", "timings", "timingsNote", "outputs");
+                "metrics", "importance", "breakdowns", "insights", "timings", "timingsNote", "outputs", "earliness");
         List<String> breakdowns = new java.util.ArrayList<>();
         root.get("breakdowns").fieldNames().forEachRemaining(breakdowns::add);
         assertThat(breakdowns).endsWith("funnel").contains("hour_of_day", "traffic_source");

@@ -22,26 +22,45 @@ import dev.propensity.core.SimulatorConfig;
 import dev.propensity.core.SyntheticSessions;
 import dev.propensity.core.io.InputException;
 import dev.propensity.core.io.InputFormat;
+import dev.propensity.core.io.Inputs;
+import dev.propensity.core.io.SessionReader;
 import dev.propensity.core.io.ReadOptions;
 import dev.propensity.core.io.ReadReport;
 
-class Rees46FastPathTest {
+/**
+ * The oracle of the REES46 byte source: a file read straight into session views ({@code Rees46Sessions}, in one or
+ * two parts) gives the same rows, reports and CSV as the same file read as sessions (the reader, then the
+ * sessionizer), for any extractors and cutoff. Both run the same extractors: this checks the sources.
+ */
+class Rees46SourceTest {
     private static final String HEADER =
             "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session\n";
 
     @TempDir
     Path dir;
 
-    /** The general path: explicit standard extractors turn the fast path off. */
+    /** The session source: the file read as sessions by the reader and the sessionizer. */
     private static FeatureTables.Result general(Path file, ZoneId zone, ReadOptions options) throws IOException {
-        return FeatureTables.builder().zone(zone).extractors(StandardExtractors.forEvents(zone))
-                .build(file, InputFormat.REES46, options);
+        return general(file, FeatureTables.builder().zone(zone), options);
     }
 
+    private static FeatureTables.Result general(Path file, FeatureTables.Builder settings, ReadOptions options)
+            throws IOException {
+        try (SessionReader r = Inputs.sessions(file, InputFormat.REES46, options)) {
+            FeatureTables.Result b = settings.buildWithReport(r.stream().iterator());
+            return new FeatureTables.Result(b.table(), b.report(), r.report());
+        }
+    }
+
+    /** The byte source, in at most {@code threads} parts, every file large enough to be split. */
     private static FeatureTables.Result fast(Path file, ZoneId zone, int threads, ReadOptions options)
             throws IOException {
-        return FeatureTables.builder().zone(zone).threads(threads).splitBytes(1)
-                .build(file, InputFormat.REES46, options);
+        return fast(file, FeatureTables.builder().zone(zone), threads, options);
+    }
+
+    private static FeatureTables.Result fast(Path file, FeatureTables.Builder settings, int threads,
+                                             ReadOptions options) throws IOException {
+        return settings.threads(threads).splitBytes(1).build(file, InputFormat.REES46, options);
     }
 
     /** Row indices ordered by session id, then start. */
@@ -170,9 +189,8 @@ class Rees46FastPathTest {
     @Test
     void droppingEmptyBuyersAndEmptyFeaturesWorksAsOnTheGeneralPath() throws IOException {
         Path f = edgeCases();
-        FeatureTables.Result g = FeatureTables.builder().extractors(StandardExtractors.forEvents())
-                .dropBuyersWithEmptyCutoff(true).dropEmptyFeatures(true).build(f, InputFormat.REES46,
-                        ReadOptions.defaults());
+        FeatureTables.Result g = general(f, FeatureTables.builder().extractors(StandardExtractors.forEvents())
+                .dropBuyersWithEmptyCutoff(true).dropEmptyFeatures(true), ReadOptions.defaults());
         FeatureTables.Result q = FeatureTables.builder().threads(1).dropBuyersWithEmptyCutoff(true)
                 .dropEmptyFeatures(true).build(f, InputFormat.REES46, ReadOptions.defaults());
         assertSameRows(q.table(), g.table(), true);
@@ -181,7 +199,7 @@ class Rees46FastPathTest {
     }
 
     @Test
-    void aRowWithoutASessionIdGoesToTheGeneralPath() throws IOException {
+    void rowsWithoutASessionIdAreGroupedByUserAsTheSessionizerDoes() throws IOException {
         Path f = dir.resolve("no-session.csv");
         Files.writeString(f, HEADER
                 + "2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-a\n"
@@ -189,7 +207,76 @@ class Rees46FastPathTest {
                 + "2019-11-01 10:00:02 UTC,cart,2,5,,,1.0,9,\n");
         FeatureTables.Result g = general(f, ZoneId.of("UTC"), ReadOptions.defaults());
         assertSameRows(fast(f, ZoneId.of("UTC"), 1, ReadOptions.defaults()).table(), g.table(), true);
+        assertSameRows(fast(f, ZoneId.of("UTC"), 2, ReadOptions.defaults()).table(), g.table(), false);
         assertThat(g.table().rows()).isEqualTo(2);
+    }
+
+    /** Users without session ids whose sessions cross the middle of the file, with gaps, beside session ids. */
+    private Path usersAcrossTheSplit() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (int i = 0; i < 600; i++) {
+            int minute = i / 5;
+            int user = i % 4;
+            String session = i % 3 == 0 ? "" : "s-" + (i % 9);
+            String type = i % 17 == 0 ? "cart" : i % 41 == 0 ? "purchase" : "view";
+            // user 3 pauses for 40 minutes (more than the 30-minute gap) twice
+            int offset = user == 3 && minute > 40 ? (minute > 80 ? 80 : 40) : 0;
+            sb.append(String.format("2019-11-01 %02d:%02d:%02d UTC,%s,%d,5,,,%d.0,%d,%s%n", 10 + (minute + offset) / 60,
+                    (minute + offset) % 60, i % 60, type, 100 + i % 7, i % 23, 50 + user, session));
+        }
+        Path f = dir.resolve("users.csv");
+        // sort by time, as a shop's export is
+        List<String> rows = new ArrayList<>(sb.toString().lines().skip(1).toList());
+        rows.sort(Comparator.comparing(r -> r.substring(0, 19)));
+        Files.writeString(f, HEADER + String.join("\n", rows) + "\n");
+        return f;
+    }
+
+    @Test
+    void sessionsOfUsersWithoutSessionIdsAreJoinedAcrossTheSplit() throws IOException {
+        Path f = usersAcrossTheSplit();
+        FeatureTables.Result g = general(f, ZoneId.of("UTC"), ReadOptions.defaults());
+        long byUser = java.util.stream.IntStream.range(0, g.table().rows()).filter(i -> g.table().id(i).contains("@"))
+                .count();
+        assertThat(byUser).isGreaterThan(4);
+        assertSameRows(fast(f, ZoneId.of("UTC"), 1, ReadOptions.defaults()).table(), g.table(), true);
+        assertSameRows(fast(f, ZoneId.of("UTC"), 2, ReadOptions.defaults()).table(), g.table(), false);
+        assertSameReport(fast(f, ZoneId.of("UTC"), 2, ReadOptions.defaults()).report(), g.report());
+    }
+
+    @Test
+    void anyExtractorsAndCutoffGiveTheSessionSourcesRows() throws IOException {
+        Path f = simulated(3_000, 12);
+        List<FeatureExtractor> custom = new ArrayList<>(StandardExtractors.forEvents());
+        custom.add(new FeatureExtractor() {
+            @Override
+            public List<FeatureSpec> features() {
+                return List.of(FeatureSpec.numeric("views_per_cart", "product views per cart add, by objects"),
+                        FeatureSpec.categorical("first_brand", "the first brand seen"));
+            }
+
+            @Override
+            public void extract(ObservedSession session, FeatureRow out) {
+                long views = session.events().stream().filter(e -> e.type() == EventType.PRODUCT_VIEW).count();
+                long carts = session.events().stream().filter(e -> e.type() == EventType.ADD_TO_CART).count();
+                out.set(0, carts == 0 ? Double.NaN : (double) views / carts);
+                out.setLevel(1, session.events().stream().map(dev.propensity.core.Event::brand)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null));
+            }
+        });
+        for (Cutoff cutoff : List.of(Cutoffs.beforeFirstPurchase(), Cutoffs.firstEvents(5), Cutoffs.firstEvents(1),
+                Cutoffs.firstMinutes(2))) {
+            for (List<FeatureExtractor> ex : List.of(StandardExtractors.forEvents(), custom)) {
+                FeatureTables.Result g = general(f, FeatureTables.builder().extractors(ex).cutoff(cutoff),
+                        ReadOptions.defaults());
+                for (int threads = 1; threads <= 2; threads++) {
+                    FeatureTables.Result q = fast(f, FeatureTables.builder().extractors(ex).cutoff(cutoff), threads,
+                            ReadOptions.defaults());
+                    assertSameRows(q.table(), g.table(), threads == 1);
+                    assertSameReport(q.report(), g.report());
+                }
+            }
+        }
     }
 
     @Test
@@ -246,6 +333,21 @@ class Rees46FastPathTest {
     }
 
     @Test
+    void aLateEventInTheSecondHalfIsReportedAtItsLineInTheFile() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (int i = 0; i < 200; i++) {
+            sb.append(String.format("2019-11-01 10:%02d:%02d UTC,view,%d,5,,,1.0,1,s-%d%n", i / 60, i % 60, i, i % 7));
+        }
+        sb.append("2019-11-01 09:00:00 UTC,view,1,5,,,1.0,1,s-1\n");
+        Path f = dir.resolve("late-second.csv");
+        Files.writeString(f, sb.toString());
+        assertThatThrownBy(() -> fast(f, ZoneId.of("UTC"), 2, ReadOptions.defaults()))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("late-second.csv:202:")
+                .hasMessageContaining("beyond the out-of-order tolerance");
+    }
+
+    @Test
     void forEachRowDeliversTheTablesRowsWithLevelsByName() throws IOException {
         Path f = simulated(3_000, 8);
         FeatureTable t = general(f, ZoneId.of("UTC"), ReadOptions.defaults()).table();
@@ -276,8 +378,8 @@ class Rees46FastPathTest {
         }
     }
 
-    /** 600 finished sessions (enough for the fast reader to deliver some), then a row without a session id. */
-    private Path needsTheGeneralPathLate() throws IOException {
+    /** 600 finished sessions, then a row without a session id. */
+    private Path userRowLate() throws IOException {
         StringBuilder sb = new StringBuilder(HEADER);
         for (int i = 0; i < 600; i++) {
             sb.append("2019-11-01 10:00:00 UTC,view,1,5,,,1.0,1,s-").append(i).append('\n');
@@ -290,26 +392,14 @@ class Rees46FastPathTest {
     }
 
     @Test
-    void aSinkIsRestartedWhenTheInputNeedsTheGeneralPathAfterRowsWereDelivered() throws IOException {
-        Path f = needsTheGeneralPathLate();
-        int[] rows = new int[1];
+    void aRowWithoutASessionIdAfterDeliveredRowsChangesNothingDelivered() throws IOException {
+        Path f = userRowLate();
+        List<String> ids = new ArrayList<>();
         BuildReport r = FeatureTables.builder().threads(1).forEachRow(f, null, ReadOptions.defaults(),
-                new FeatureTables.RowSink() {
-                    @Override
-                    public void row(String id, boolean purchased, double[] values, String[] levels) {
-                        rows[0]++;
-                    }
-
-                    @Override
-                    public void restart(String reason) {
-                        rows[0] = 0;
-                    }
-                });
-        assertThat(rows[0]).isEqualTo(602).isEqualTo((int) r.rows());
-        assertThatThrownBy(() -> FeatureTables.builder().threads(1).forEachRow(f, null, ReadOptions.defaults(),
-                (id, purchased, values, levels) -> { }))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("cannot start over");
+                (id, purchased, values, levels) -> ids.add(id));
+        assertThat(ids).hasSize(602).doesNotHaveDuplicates();
+        assertThat(r.rows()).isEqualTo(602);
+        assertThat(ids.get(601)).isEqualTo("9@" + java.time.Instant.parse("2019-11-01T13:00:01Z").toEpochMilli());
     }
 
     /** The general path's CSV: sessions read as objects and streamed one by one. */
@@ -336,8 +426,8 @@ class Rees46FastPathTest {
     }
 
     @Test
-    void csvFromAFileWritesNothingTwiceWhenTheFastReaderStartsOver() throws IOException {
-        Path f = needsTheGeneralPathLate();
+    void csvFromAFileWithARowWithoutASessionIdIsTheGeneralPathsCsv() throws IOException {
+        Path f = userRowLate();
         java.io.StringWriter w = new java.io.StringWriter();
         BuildReport r = FeatureCsv.stream(f, InputFormat.REES46, ReadOptions.defaults(),
                 FeatureTables.builder().zone(ZoneId.of("UTC")), w).report();
@@ -410,7 +500,7 @@ class Rees46FastPathTest {
     }
 
     @Test
-    void theDefaultSessionizerSettingsAreTheOnesTheFastPathAssumes() {
+    void theDefaultSessionizerGroupsBySessionIdSoTheByteSourceApplies() {
         Sessionizer s = ReadOptions.defaults().effectiveSessionizer();
         assertThat(s.usesSessionIds()).isTrue();
         assertThat(s.idleTimeout()).isEqualTo(Duration.ofMinutes(Sessionizer.DEFAULT_IDLE_TIMEOUT_MINUTES));

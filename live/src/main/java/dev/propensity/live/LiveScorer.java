@@ -1,0 +1,588 @@
+package dev.propensity.live;
+
+import dev.propensity.core.Event;
+import dev.propensity.core.Session;
+import dev.propensity.core.SessionFacts;
+import dev.propensity.core.Sessionizer;
+import dev.propensity.features.FeatureExtractor;
+import dev.propensity.features.FeatureKind;
+import dev.propensity.features.FeatureSchema;
+import dev.propensity.features.FeatureSpec;
+import dev.propensity.features.FeatureTable;
+import dev.propensity.features.StandardExtractors;
+import dev.propensity.model.Explanation;
+import dev.propensity.model.LinearExplainable;
+import dev.propensity.model.PurchaseModel;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Scores sessions while they are live: each {@link #update(Event)} adds one event to its open session and returns
+ * the session's current purchase probability, computed by the same feature extractors as the batch path
+ * ({@code FeatureTables} with the same extractors and zone) over the session's events so far, so that after the
+ * k-th event of a session the probability equals the batch score of that session under the cutoff
+ * {@code events:k}.
+ *
+ * <pre>{@code
+ * PurchaseModel model = PurchaseModels.load(Path.of("out/model.propensity"));
+ * LiveScorer live = LiveScorer.builder(model).maxOpenSessions(100_000).idleTimeout(Duration.ofMinutes(30)).build();
+ * LiveScore s = live.update(event);        // s.probability(), s.drivers(), s.status()
+ * }</pre>
+ *
+ * <p><b>Sessions.</b> Events are keyed by their session id ({@link Builder#bySessionId()}, the default; an event
+ * without one is keyed by user with the inactivity gap, as the {@link Sessionizer} does), or by user with an
+ * inactivity gap ({@link Builder#byUser(Duration)}): an event more than the gap after the user's last event starts
+ * a new session, named {@code userId + "@" + start epoch ms}. A purchase ends its session's scoring, because the
+ * outcome is then known; the session is kept as a small marker (its events dropped) until it idles out, so that
+ * its later events are recognised ({@link LiveStatus#AFTER_PURCHASE}) and do not start a new session.
+ *
+ * <p><b>Order.</b> An event at most the out-of-order tolerance older than the latest event seen is placed in time
+ * order in its session (after events of the same time), as the {@link Sessionizer} places it, and the session is
+ * scored again. An older event is {@link LiveStatus#LATE}: counted and not used.
+ *
+ * <p><b>Memory.</b> At most {@link Builder#maxOpenSessions(int)} sessions are open; when a new session would
+ * exceed it, the least recently updated session is evicted (counted in {@link LiveStats#evicted()}). A session
+ * with no event for the idle timeout, measured in event time against the latest event seen, is removed (counted
+ * in {@link LiveStats#expired()}); {@link #expireIdle()} sweeps all sessions, updates sweep their own stripe. An
+ * open session holds its events so far (an {@link Event} and a list slot each) plus about 150 bytes of
+ * bookkeeping: see the module README for the measured bytes per open session.
+ *
+ * <p><b>Threads.</b> Thread-safe. Sessions are spread over independently locked stripes, so different sessions
+ * are updated concurrently; events of one session are applied one at a time.
+ *
+ * <p><b>Drivers.</b> For a model that implements {@link LinearExplainable} (logistic), each score carries the
+ * features with the largest contributions to the log-odds. Tree models (XGBoost, random forest) and stacks give no
+ * per-feature contributions: their scores carry an empty driver list, and {@link LiveScore#change()} (how much
+ * the last event moved the probability) is what they give instead; the report's permutation importance gives
+ * their drivers over all sessions.
+ */
+public final class LiveScorer {
+    private static final int STRIPES = 64;
+
+    private final PurchaseModel model;
+    private final LiveFeatures features;
+    private final LinearExplainable linear;
+    private final boolean byUser;
+    private final long gapMs;
+    private final long idleMs;
+    private final long toleranceMs;
+    private final int maxOpen;
+    private final int topDrivers;
+    private final Stripe[] stripes = new Stripe[STRIPES];
+    private final AtomicLong watermark = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger evictCursor = new AtomicInteger();
+    private final LongAdder events = new LongAdder();
+    private final LongAdder scored = new LongAdder();
+    private final LongAdder purchases = new LongAdder();
+    private final LongAdder afterPurchase = new LongAdder();
+    private final LongAdder late = new LongAdder();
+    private final LongAdder evicted = new LongAdder();
+    private final LongAdder expired = new LongAdder();
+
+    private LiveScorer(Builder b) {
+        this.model = b.model;
+        this.features = new LiveFeatures(b.extractors != null ? b.extractors : StandardExtractors.forEvents(b.zone),
+                b.model.schema());
+        this.linear = b.model instanceof LinearExplainable ? (LinearExplainable) b.model : null;
+        this.byUser = b.byUser;
+        this.gapMs = b.gap.toMillis();
+        this.idleMs = b.idleTimeout.toMillis();
+        this.toleranceMs = b.tolerance.toMillis();
+        this.maxOpen = b.maxOpen;
+        this.topDrivers = b.topDrivers;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Stripe();
+        }
+    }
+
+    /**
+     * A builder for a scorer of this model, with the defaults: the standard event extractors in UTC, sessions keyed
+     * by session id, at most 1,000,000 open sessions, a 2-hour idle timeout (the {@link Sessionizer}'s), a
+     * 5-minute out-of-order tolerance, 3 drivers per score.
+     *
+     * @param model the model, trained on features of the same extractors
+     * @return the builder
+     */
+    public static Builder builder(PurchaseModel model) {
+        return new Builder(Objects.requireNonNull(model, "model"));
+    }
+
+    /**
+     * A scorer with the defaults of {@link #builder(PurchaseModel)}.
+     *
+     * @param model the model
+     * @return the scorer
+     * @throws IllegalArgumentException when the model needs a feature the standard extractors do not produce
+     */
+    public static LiveScorer of(PurchaseModel model) {
+        return builder(model).build();
+    }
+
+    /** The model. */
+    public PurchaseModel model() {
+        return model;
+    }
+
+    /** The idle timeout in milliseconds of event time. */
+    public long idleTimeoutMillis() {
+        return idleMs;
+    }
+
+    /** Whether scores carry per-feature drivers (the model is linear and {@code topDrivers > 0}). */
+    public boolean explains() {
+        return linear != null && topDrivers > 0;
+    }
+
+    /**
+     * Adds one event to its session and scores the session.
+     *
+     * @param event the event
+     * @return the session's probability after it
+     */
+    public LiveScore update(Event event) {
+        return update(event, Map.of());
+    }
+
+    /**
+     * Adds one event, with session attributes from its row (traffic source, device, ...; the first value seen for
+     * a name in a session is kept), and scores the session.
+     *
+     * @param event      the event
+     * @param attributes attributes such as {@code traffic_source}; may be empty
+     * @return the session's probability after it
+     */
+    public LiveScore update(Event event, Map<String, String> attributes) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(attributes, "attributes");
+        events.increment();
+        long t = event.epochMillis();
+        long w = watermark.get();
+        if (w != Long.MIN_VALUE && t < w - toleranceMs) {
+            late.increment();
+            return lateScore(event);
+        }
+        while (t > w && !watermark.compareAndSet(w, t)) {
+            w = watermark.get();
+        }
+        boolean user = byUser && event.userId() != null || event.sessionId() == null;
+        String key = user ? event.userId() : event.sessionId();
+        Stripe stripe = stripe(key, user);
+        LiveScore result;
+        boolean created = false;
+        synchronized (stripe) {
+            stripe.expire(watermark.get() - toleranceMs);
+            Map<String, State> map = user ? stripe.byUser : stripe.byId;
+            State s = map.get(key);
+            if (s != null && user && t - s.last > gapMs) {
+                map.remove(key);
+                open.decrementAndGet();
+                s = null;
+            }
+            if (s != null && user && s.first - t > gapMs) {
+                late.increment();
+                return lateScore(event);
+            }
+            if (s == null) {
+                s = new State(user ? event.userId() + "@" + t : event.sessionId(), event.userId(), t);
+                map.put(key, s);
+                open.incrementAndGet();
+                created = true;
+            }
+            result = apply(s, event, attributes);
+        }
+        if (created) {
+            enforceCapacity(key, user);
+        }
+        return result;
+    }
+
+    /** Adds the event to an open session (lock held) and scores it. */
+    private LiveScore apply(State s, Event e, Map<String, String> attributes) {
+        long t = e.epochMillis();
+        s.received++;
+        s.last = Math.max(s.last, t);
+        s.first = Math.min(s.first, t);
+        if (s.ended) {
+            afterPurchase.increment();
+            return new LiveScore(s.id, s.received, e.time(), s.probability, 0.0, LiveStatus.AFTER_PURCHASE,
+                    s.visible, List.of());
+        }
+        if (!attributes.isEmpty()) {
+            if (s.attributes == null) {
+                s.attributes = new HashMap<>(attributes);
+            } else {
+                for (Map.Entry<String, String> a : attributes.entrySet()) {
+                    s.attributes.putIfAbsent(a.getKey(), a.getValue());
+                }
+            }
+        }
+        int at = insertionPoint(s.events, t);
+        s.events.add(at, e);
+        boolean purchase = e.type().isPurchase();
+        List<Event> visible = purchase ? s.events.subList(0, at) : s.events;
+        double before = s.received == 1 ? Double.NaN : s.probability;
+        Map<String, String> attrs = s.attributes == null ? Map.of() : s.attributes;
+        double[] row = features.row(s.id, s.userId, visible, attrs);
+        double p = model.probability(row);
+        s.probability = p;
+        s.visible = visible.size();
+        List<Driver> drivers = drivers(s.id, row);
+        double change = Double.isNaN(before) ? 0.0 : p - before;
+        scored.increment();
+        if (purchase) {
+            purchases.increment();
+            s.ended = true;
+            s.events = null;
+            s.attributes = null;
+            return new LiveScore(s.id, s.received, e.time(), p, change, LiveStatus.PURCHASED, s.visible, drivers);
+        }
+        return new LiveScore(s.id, s.received, e.time(), p, change, LiveStatus.SCORED, s.visible, drivers);
+    }
+
+    /** The index after the last event with a time at or before {@code t} (stable placement). */
+    private static int insertionPoint(ArrayList<Event> events, long t) {
+        int n = events.size();
+        if (n == 0 || events.get(n - 1).epochMillis() <= t) {
+            return n;
+        }
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid).epochMillis() <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private LiveScore lateScore(Event e) {
+        boolean user = byUser && e.userId() != null || e.sessionId() == null;
+        String key = user ? e.userId() : e.sessionId();
+        Stripe stripe = stripe(key, user);
+        synchronized (stripe) {
+            State s = (user ? stripe.byUser : stripe.byId).get(key);
+            if (s != null) {
+                return new LiveScore(s.id, s.received, e.time(), s.probability, 0.0, LiveStatus.LATE, s.visible,
+                        List.of());
+            }
+        }
+        return new LiveScore(user ? e.userId() + "@" + e.epochMillis() : e.sessionId(), 0, e.time(), Double.NaN, 0.0,
+                LiveStatus.LATE, 0, List.of());
+    }
+
+    /**
+     * Scores one whole session without keeping anything: the stateless form of {@link #update}. The events are
+     * sorted by time (stably); the probability is the one of the events before the first purchase, as after the
+     * last of them in {@link #update}.
+     *
+     * @param events the events of one session, at least one
+     * @return the score after the last event, with status {@link LiveStatus#PURCHASED} when the events hold a
+     *         purchase, else {@link LiveStatus#SCORED}; {@code change} is 0
+     * @throws IllegalArgumentException when {@code events} is empty
+     */
+    public LiveScore score(List<Event> events) {
+        return score(events, Map.of());
+    }
+
+    /**
+     * {@link #score(List)} with session attributes.
+     *
+     * @param events     the events of one session, at least one
+     * @param attributes session attributes; may be empty
+     * @return the score after the last event
+     */
+    public LiveScore score(List<Event> events, Map<String, String> attributes) {
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("a session needs at least one event to score, the list was empty");
+        }
+        Event first = events.get(0);
+        String id = first.sessionId() != null && !byUser || first.userId() == null ? first.sessionId()
+                : first.userId() + "@" + events.stream().mapToLong(Event::epochMillis).min().orElseThrow();
+        Session session = Session.of(id, first.userId(), events, attributes);
+        int p = session.firstPurchaseIndex();
+        List<Event> visible = p < 0 ? session.events() : session.events().subList(0, p);
+        double[] row = features.row(id, session.userId(), visible, session.attributes());
+        double prob = model.probability(row);
+        return new LiveScore(id, events.size(), session.end(), prob, 0.0,
+                p < 0 ? LiveStatus.SCORED : LiveStatus.PURCHASED, visible.size(), drivers(id, row));
+    }
+
+    /** The number of sessions open now (see {@link LiveStats#openSessions()}). */
+    public int openSessions() {
+        return open.get();
+    }
+
+    /** The counters since this scorer was built. */
+    public LiveStats stats() {
+        return new LiveStats(events.sum(), scored.sum(), purchases.sum(), afterPurchase.sum(), late.sum(), open.get(),
+                evicted.sum(), expired.sum());
+    }
+
+    /**
+     * Removes every session idle for longer than the idle timeout before the latest event seen (updates do this
+     * for their own stripe as they go; call this from a timer when events may stop arriving).
+     *
+     * @return the number of sessions removed
+     */
+    public int expireIdle() {
+        long horizon = watermark.get() - toleranceMs;
+        int n = 0;
+        for (Stripe s : stripes) {
+            synchronized (s) {
+                n += s.expire(horizon);
+            }
+        }
+        return n;
+    }
+
+    private Stripe stripe(String key, boolean user) {
+        int h = key.hashCode() * 0x9E3779B9 + (user ? 1 : 0);
+        return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];
+    }
+
+    /** Evicts least recently updated sessions while too many are open, never the one just opened. */
+    private void enforceCapacity(String keepKey, boolean keepUser) {
+        int guard = 0;
+        while (open.get() > maxOpen && guard++ < 4 * STRIPES) {
+            Stripe s = stripes[Math.floorMod(evictCursor.getAndIncrement(), STRIPES)];
+            synchronized (s) {
+                if (s.evictEldest(keepKey, keepUser)) {
+                    open.decrementAndGet();
+                    evicted.increment();
+                }
+            }
+        }
+    }
+
+    private List<Driver> drivers(String id, double[] row) {
+        if (linear == null || topDrivers == 0) {
+            return List.of();
+        }
+        Explanation x = linear.explain(oneRowTable(id, row), 0);
+        List<Explanation.Contribution> top = x.top(topDrivers);
+        List<Driver> out = new ArrayList<>(top.size());
+        for (Explanation.Contribution c : top) {
+            out.add(new Driver(c.feature(), c.contribution()));
+        }
+        return out;
+    }
+
+    /** A one-row table of a raw row; an unknown level (code = levels.size()) gets an extra level of its own. */
+    private FeatureTable oneRowTable(String id, double[] row) {
+        FeatureSchema schema = features.schema();
+        List<FeatureSpec> specs = new ArrayList<>(schema.size());
+        double[][] cols = new double[schema.size()][];
+        for (int j = 0; j < schema.size(); j++) {
+            FeatureSpec f = schema.get(j);
+            if (f.kind() == FeatureKind.CATEGORICAL && !Double.isNaN(row[j]) && row[j] >= f.levels().size()) {
+                List<String> levels = new ArrayList<>(f.levels());
+                levels.add("(unseen)");
+                f = f.withLevels(levels);
+            }
+            specs.add(f);
+            cols[j] = new double[] {row[j]};
+        }
+        SessionFacts facts = SessionFacts.of(List.of(Session.summary(id, Map.of(), false)));
+        return FeatureTable.of(new FeatureSchema(specs), cols, facts);
+    }
+
+    @Override
+    public String toString() {
+        return "LiveScorer[" + model + ", " + (byUser ? "by user, gap " + Duration.ofMillis(gapMs) : "by session id")
+                + ", max open " + maxOpen + ", idle timeout " + Duration.ofMillis(idleMs) + ", tolerance "
+                + Duration.ofMillis(toleranceMs) + ", " + stats() + "]";
+    }
+
+    /** One open session. Guarded by its stripe's lock. */
+    private static final class State {
+        final String id;
+        final String userId;
+        ArrayList<Event> events = new ArrayList<>(8);
+        Map<String, String> attributes;
+        long first;
+        long last;
+        int received;
+        int visible;
+        double probability = Double.NaN;
+        boolean ended;
+
+        State(String id, String userId, long t) {
+            this.id = id;
+            this.userId = userId;
+            this.first = t;
+            this.last = t;
+        }
+    }
+
+    /** A lock's worth of sessions, least recently updated first. */
+    private final class Stripe {
+        final LinkedHashMap<String, State> byId = new LinkedHashMap<>(64, 0.75f, true);
+        final LinkedHashMap<String, State> byUser = new LinkedHashMap<>(16, 0.75f, true);
+
+        /** Removes sessions idle since before {@code horizon - idle}, from the least recently updated. */
+        int expire(long horizon) {
+            return expire(byId, horizon) + expire(byUser, horizon);
+        }
+
+        private int expire(LinkedHashMap<String, State> map, long horizon) {
+            int n = 0;
+            for (Iterator<State> it = map.values().iterator(); it.hasNext(); ) {
+                State s = it.next();
+                if (s.last + idleMs >= horizon) {
+                    break;
+                }
+                it.remove();
+                open.decrementAndGet();
+                expired.increment();
+                n++;
+            }
+            return n;
+        }
+
+        boolean evictEldest(String keepKey, boolean keepUser) {
+            LinkedHashMap<String, State> first = byId.isEmpty() ? byUser : byId;
+            LinkedHashMap<String, State> second = first == byId ? byUser : byId;
+            return evictFrom(first, keepKey, first == byUser == keepUser)
+                    || evictFrom(second, keepKey, second == byUser == keepUser);
+        }
+
+        private boolean evictFrom(LinkedHashMap<String, State> map, String keepKey, boolean sameKind) {
+            for (Iterator<Map.Entry<String, State>> it = map.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, State> e = it.next();
+                if (sameKind && e.getKey().equals(keepKey)) {
+                    continue;
+                }
+                it.remove();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** How to build a {@link LiveScorer}; mutable, not thread-safe. */
+    public static final class Builder {
+        private final PurchaseModel model;
+        private List<FeatureExtractor> extractors;
+        private ZoneId zone = ZoneOffset.UTC;
+        private boolean byUser;
+        private Duration gap = Duration.ofMinutes(Sessionizer.DEFAULT_GAP_MINUTES);
+        private Duration idleTimeout = Duration.ofMinutes(Sessionizer.DEFAULT_IDLE_TIMEOUT_MINUTES);
+        private Duration tolerance = Duration.ofMinutes(Sessionizer.DEFAULT_TOLERANCE_MINUTES);
+        private int maxOpen = 1_000_000;
+        private int topDrivers = 3;
+
+        private Builder(PurchaseModel model) {
+            this.model = model;
+        }
+
+        /**
+         * The extractors the model was trained with (default: {@link StandardExtractors#forEvents(ZoneId)} in the
+         * {@link #zone(ZoneId)}). They must produce every feature of the model's schema.
+         *
+         * @param list the extractors, as given to {@code FeatureTables.Builder.extractors}
+         * @return this builder
+         */
+        public Builder extractors(List<FeatureExtractor> list) {
+            Objects.requireNonNull(list, "list");
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException("at least one extractor is needed, the list was empty");
+            }
+            this.extractors = List.copyOf(list);
+            return this;
+        }
+
+        /** The zone of the default extractors' start-time features (default UTC, as in {@code FeatureTables}). */
+        public Builder zone(ZoneId z) {
+            this.zone = Objects.requireNonNull(z, "zone");
+            return this;
+        }
+
+        /** Keys events by session id, and by user with the inactivity gap when they have none (the default). */
+        public Builder bySessionId() {
+            this.byUser = false;
+            return this;
+        }
+
+        /**
+         * Keys events by user, split at an inactivity gap (session ids are ignored), as
+         * {@link Sessionizer#byInactivity(Duration)} does.
+         *
+         * @param inactivityGap the gap, positive
+         * @return this builder
+         */
+        public Builder byUser(Duration inactivityGap) {
+            this.gap = positive(inactivityGap, "inactivityGap");
+            this.byUser = true;
+            return this;
+        }
+
+        /** The most sessions open at once, {@code >= 1} (default 1,000,000); beyond it the least recent is evicted. */
+        public Builder maxOpenSessions(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxOpenSessions must be >= 1, was " + n);
+            }
+            this.maxOpen = n;
+            return this;
+        }
+
+        /** How long a session may go without events before it is removed, in event time (default 2 hours). */
+        public Builder idleTimeout(Duration d) {
+            this.idleTimeout = positive(d, "idleTimeout");
+            return this;
+        }
+
+        /** How much older than the latest event an event may be and still be placed (default 5 minutes). */
+        public Builder outOfOrderTolerance(Duration d) {
+            Objects.requireNonNull(d, "tolerance");
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("tolerance must be >= 0, was " + d);
+            }
+            this.tolerance = d;
+            return this;
+        }
+
+        /** How many drivers each score of a linear model carries, {@code >= 0} (default 3; 0 skips them). */
+        public Builder topDrivers(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("topDrivers must be >= 0, was " + n);
+            }
+            this.topDrivers = n;
+            return this;
+        }
+
+        /**
+         * The scorer.
+         *
+         * @return the scorer
+         * @throws IllegalArgumentException when the extractors do not produce every feature of the model's schema,
+         *                                  or produce one with another kind
+         */
+        public LiveScorer build() {
+            return new LiveScorer(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

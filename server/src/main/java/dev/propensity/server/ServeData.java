@@ -1,0 +1,319 @@
+package dev.propensity.server;
+
+import dev.propensity.core.SessionFacts;
+import dev.propensity.features.FeatureTable;
+import dev.propensity.metrics.Breakdowns;
+import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.metrics.Importance;
+import dev.propensity.model.PurchaseModel;
+import dev.propensity.pipeline.DashboardResult;
+import dev.propensity.pipeline.Headline;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the server slices: every session's facts and out-of-sample probability, kept by column (the facts' own
+ * arrays, plus a byte per row for hour of day and day of week, an int per row for the start date, and the level
+ * codes of each categorical attribute), so that filtering two million sessions is a pass over a few primitive
+ * arrays. Built once from a dashboard run; immutable and thread-safe.
+ */
+public final class ServeData {
+    /** Marks an unknown start date in {@link #day}. */
+    static final int NO_DAY = Integer.MIN_VALUE;
+
+    private final SessionFacts facts;
+    private final double[] probability;
+    private final byte[] hour;
+    private final byte[] weekday;
+    private final int[] day;
+    private final Map<String, int[]> codes;
+    private final Map<String, List<String>> levels;
+    private final Headline headline;
+    private final EvaluationProtocol protocol;
+    private final List<Importance> coefficients;
+    private final List<Importance> permutation;
+    private final PurchaseModel model;
+    private final List<String> notes;
+    private final LocalDate firstDay;
+    private final LocalDate lastDay;
+
+    private ServeData(SessionFacts facts, double[] probability, Headline headline, EvaluationProtocol protocol,
+                      List<Importance> coefficients, List<Importance> permutation, PurchaseModel model,
+                      List<String> notes) {
+        this.facts = Objects.requireNonNull(facts, "facts");
+        if (facts.size() == 0) {
+            throw new IllegalArgumentException("nothing to serve: no sessions");
+        }
+        if (probability != null && probability.length != facts.size()) {
+            throw new IllegalArgumentException("probabilities and sessions differ in length: " + probability.length
+                    + " vs " + facts.size());
+        }
+        this.probability = probability;
+        this.headline = Objects.requireNonNull(headline, "headline");
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.coefficients = List.copyOf(coefficients);
+        this.permutation = List.copyOf(permutation);
+        this.model = model;
+        this.notes = List.copyOf(notes);
+        int n = facts.size();
+        this.hour = new byte[n];
+        this.weekday = new byte[n];
+        this.day = new int[n];
+        ZoneId zone = facts.zone();
+        ZoneOffset fixed = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (!facts.hasStart(i)) {
+                hour[i] = -1;
+                weekday[i] = -1;
+                day[i] = NO_DAY;
+                continue;
+            }
+            long ms = facts.startMillis(i);
+            long local;
+            if (fixed != null) {
+                local = Math.floorDiv(ms, 1000L) + fixed.getTotalSeconds();
+            } else {
+                ZonedDateTime t = Instant.ofEpochMilli(ms).atZone(zone);
+                local = t.toLocalDateTime().toEpochSecond(ZoneOffset.UTC);
+            }
+            long d = Math.floorDiv(local, 86_400L);
+            day[i] = (int) d;
+            hour[i] = (byte) (Math.floorMod(local, 86_400L) / 3600);
+            // 1970-01-01 was a Thursday; Monday is 0
+            weekday[i] = (byte) Math.floorMod(d + 3, 7L);
+            min = Math.min(min, (int) d);
+            max = Math.max(max, (int) d);
+        }
+        this.firstDay = min == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(min);
+        this.lastDay = max == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(max);
+        Map<String, int[]> c = new LinkedHashMap<>();
+        Map<String, List<String>> l = new LinkedHashMap<>();
+        for (String dim : Breakdowns.available(facts)) {
+            if (!facts.attributeNames().contains(dim)) {
+                continue;
+            }
+            int[] col = new int[n];
+            for (int i = 0; i < n; i++) {
+                col[i] = facts.attributeCode(dim, i);
+            }
+            c.put(dim, col);
+            l.put(dim, facts.levels(dim));
+        }
+        this.codes = Collections.unmodifiableMap(c);
+        this.levels = Collections.unmodifiableMap(l);
+    }
+
+    /**
+     * The data of a dashboard run: its sessions' facts, each session's out-of-fold probability, the run's
+     * protocol and importances, and its final model (for scoring).
+     *
+     * @param result the run, with its feature table (a run assembled from aggregates cannot be sliced)
+     * @return the data
+     * @throws IllegalArgumentException when the result has no feature table, or no sessions
+     */
+    public static ServeData of(DashboardResult result) {
+        Objects.requireNonNull(result, "result");
+        FeatureTable table = result.table();
+        if (table == null) {
+            throw new IllegalArgumentException("a run assembled from aggregates has no sessions to slice");
+        }
+        double[] p = result.evaluation() == null ? null : result.evaluation().probabilities();
+        if (p != null) {
+            int[] folds = result.evaluation().folds();
+            for (int i = 0; i < p.length; i++) {
+                if (folds[i] < 0) {
+                    p[i] = Double.NaN;
+                }
+            }
+        }
+        EvaluationProtocol protocol = result.evaluation() == null
+                ? EvaluationProtocol.crossValidation(5, result.report().seed())
+                : result.evaluation().result().protocol();
+        return new ServeData(table.facts(), p, result.headline(), protocol, result.figures().coefficients(),
+                result.figures().permutation(), result.model(), result.report().notes());
+    }
+
+    /**
+     * Data from parts (a saved run read back, or a test's sessions).
+     *
+     * @param facts         the sessions, at least one
+     * @param probabilities each session's out-of-sample probability (NaN when not tested), or {@code null} without
+     *                      a model
+     * @param headline      the page's title and data line
+     * @param protocol      how the probabilities were made
+     * @param importance    the run's feature importances (coefficients or permutation), possibly empty
+     * @param model         the model that scores new sessions, or {@code null}
+     * @param notes         remarks about the run
+     * @return the data
+     */
+    public static ServeData of(SessionFacts facts, double[] probabilities, Headline headline,
+                               EvaluationProtocol protocol, List<Importance> importance, PurchaseModel model,
+                               List<String> notes) {
+        return new ServeData(facts, probabilities == null ? null : probabilities.clone(), headline, protocol,
+                importance, List.of(), model, notes);
+    }
+
+    /** The sessions. */
+    public SessionFacts facts() {
+        return facts;
+    }
+
+    /** The number of sessions. */
+    public int size() {
+        return facts.size();
+    }
+
+    /** Whether sessions carry predictions. */
+    public boolean hasPredictions() {
+        return probability != null;
+    }
+
+    /** A row's out-of-sample probability, NaN when not tested or without a model. */
+    public double probability(int row) {
+        return probability == null ? Double.NaN : probability[row];
+    }
+
+    /** The page's title and data line. */
+    public Headline headline() {
+        return headline;
+    }
+
+    /** How the predictions were made. */
+    public EvaluationProtocol protocol() {
+        return protocol;
+    }
+
+    /** The run's standardised coefficients. */
+    public List<Importance> coefficients() {
+        return coefficients;
+    }
+
+    /** The run's permutation importance. */
+    public List<Importance> permutation() {
+        return permutation;
+    }
+
+    /** The model that scores new sessions, or {@code null}. */
+    public PurchaseModel model() {
+        return model;
+    }
+
+    /** The run's remarks. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** The sliceable categorical attributes and their levels, in breakdown order. */
+    public Map<String, List<String>> attributes() {
+        return levels;
+    }
+
+    /** The first start date, or {@code null} when no start time is known. */
+    public LocalDate firstDay() {
+        return firstDay;
+    }
+
+    /** The last start date, or {@code null}. */
+    public LocalDate lastDay() {
+        return lastDay;
+    }
+
+    /** Whether start times are known (so date, weekday and hour slicers apply). */
+    public boolean hasTimes() {
+        return firstDay != null;
+    }
+
+    /**
+     * The rows a filter keeps, ascending.
+     *
+     * @param f the filter
+     * @return the row indices
+     */
+    int[] rows(SliceFilter f) {
+        int n = facts.size();
+        int[] out = new int[n];
+        int k = 0;
+        int from = f.from() == null ? Integer.MIN_VALUE : (int) f.from().toEpochDay();
+        int to = f.to() == null ? Integer.MAX_VALUE : (int) f.to().toEpochDay();
+        boolean byDay = f.from() != null || f.to() != null;
+        boolean byHour = f.hourFrom() != 0 || f.hourTo() != 23;
+        boolean wrap = f.hourFrom() > f.hourTo();
+        int weekdays = f.weekdayMask();
+        boolean byWeekday = weekdays != SliceFilter.ALL_WEEKDAYS;
+        int hf = f.hourFrom();
+        int ht = f.hourTo();
+        List<int[]> cols = new ArrayList<>();
+        List<boolean[]> keep = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : f.attributes().entrySet()) {
+            List<String> lv = levels.get(e.getKey());
+            boolean[] ok = new boolean[lv.size()];
+            for (String v : e.getValue()) {
+                ok[lv.indexOf(v)] = true;
+            }
+            cols.add(codes.get(e.getKey()));
+            keep.add(ok);
+        }
+        int[][] colArr = cols.toArray(new int[0][]);
+        boolean[][] keepArr = keep.toArray(new boolean[0][]);
+        rows:
+        for (int i = 0; i < n; i++) {
+            if (byDay) {
+                int d = day[i];
+                if (d == NO_DAY || d < from || d > to) {
+                    continue;
+                }
+            }
+            if (byHour) {
+                int h = hour[i];
+                boolean in = wrap ? h >= hf || (h >= 0 && h <= ht) : h >= hf && h <= ht;
+                if (!in) {
+                    continue;
+                }
+            }
+            if (byWeekday) {
+                int w = weekday[i];
+                if (w < 0 || (weekdays & (1 << w)) == 0) {
+                    continue;
+                }
+            }
+            for (int a = 0; a < colArr.length; a++) {
+                int c = colArr[a][i];
+                if (c < 0 || !keepArr[a][c]) {
+                    continue rows;
+                }
+            }
+            out[k++] = i;
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** The probabilities of the given rows (NaN where not tested), or {@code null} without a model. */
+    double[] probabilities(int[] rows) {
+        if (probability == null) {
+            return null;
+        }
+        double[] p = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            p[i] = probability[rows[i]];
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "ServeData[" + facts.size() + " sessions, " + (probability == null ? "no model" : "predictions")
+                + ", slicers " + levels.keySet() + "]";
+    }
+}
