@@ -150,6 +150,38 @@ class SparkFeaturesTest {
     }
 
     @Test
+    void parquetWithTheRees46ColumnsGivesTheRowsOfItsCsv(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("sim.csv");
+        SyntheticSessions.writeRees46(csv, 700, 13, SimulatorConfig.rees46());
+        Path parquet = dir.resolve("sim.parquet");
+        // Parquet as a lake would hold it: typed columns (a timestamp, numbers, strings)
+        spark.read().option("header", "true").option("inferSchema", "true")
+                .option("timestampFormat", "yyyy-MM-dd HH:mm:ss 'UTC'").csv(csv.toString())
+                .write().parquet(parquet.toString());
+        FeatureTable single = FeatureTables.builder().build(csv, InputFormat.REES46, ReadOptions.defaults()).table();
+        assertSameRows(sparkRows(parquet, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults()), single);
+    }
+
+    @Test
+    void aBadParquetRowNamesTheInputTheRowAndTheProblem(@TempDir Path dir) throws IOException {
+        Path parquet = dir.resolve("bad.parquet");
+        spark.createDataFrame(List.of(
+                org.apache.spark.sql.RowFactory.create("2019-11-01 00:00:00 UTC", "view", "1", "2", null, null,
+                        "1.5", "u1", "s1"),
+                org.apache.spark.sql.RowFactory.create("2019-11-01 00:00:05 UTC", "clicked", "1", "2", null, null,
+                        "1.5", "u1", "s1")),
+                new org.apache.spark.sql.types.StructType(java.util.Arrays.stream(
+                        dev.propensity.core.io.Rees46Reader.HEADER).map(h -> org.apache.spark.sql.types.DataTypes
+                        .createStructField(h, org.apache.spark.sql.types.DataTypes.StringType, true))
+                        .toArray(org.apache.spark.sql.types.StructField[]::new)))
+                .coalesce(1).write().parquet(parquet.toString());
+        assertThatThrownBy(() -> sparkRows(parquet, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults()))
+                .isInstanceOf(InputException.class)
+                .hasMessage(parquet + ": column event_type: row 2 of partition 0: \"clicked\" is not an event type"
+                        + " (expected view, cart, remove_from_cart or purchase)");
+    }
+
+    @Test
     void aBadRowInALaterRangeGivesTheSingleMachineError(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.csv");
         SyntheticSessions.writeRees46(file, 600, 5, SimulatorConfig.rees46());

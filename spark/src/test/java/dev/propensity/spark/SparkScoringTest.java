@@ -40,7 +40,7 @@ class SparkScoringTest {
         spark = SparkTestSession.start();
         engine = SparkEngine.on(spark, SparkTestSession.settings());
         events = dir.resolve("events.csv");
-        SyntheticSessions.writeRees46(events, 2000, 21, SimulatorConfig.rees46());
+        SyntheticSessions.writeRees46(events, 1000, 21, SimulatorConfig.rees46());
         single = FeatureTables.builder().build(events, null, ReadOptions.defaults()).table();
         PurchaseModel m = Trainers.logisticRegression().train(single);
         model = dir.resolve("model.propensity");
