@@ -15,7 +15,7 @@ public final class SyntheticTables {
     }
 
     /**
-     * The peer benchmark's data (/work/shared/peers/sklearn_train.py): X standard normal, w ~ N(0, 1) / sqrt(d),
+     * The peer benchmark's data (../shared/peers/sklearn_train.py): X standard normal, w ~ N(0, 1) / sqrt(d),
      * y ~ Bernoulli(sigmoid(2 X w - 2)).
      */
     public static FeatureTable gaussian(int n, int d, long seed) {
