@@ -166,7 +166,7 @@ final class Errors {
 
     private static boolean hasDebug(String[] args) {
         for (String a : args) {
-            if ("--debug".equals(a.toLowerCase(Locale.ROOT))) {
+            if ("--debug".equals(a)) { // exactly the option: picocli's options are case-sensitive
                 return true;
             }
         }

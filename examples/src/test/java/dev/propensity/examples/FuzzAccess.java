@@ -21,7 +21,10 @@ public final class FuzzAccess {
                 PropensityCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err)),
                 e.getMessage(), e);
         int code = Errors.handleParameterException(onErr, args);
-        if (err.toString().strip().contains("\n")) {
+        // with --debug the stack trace follows the one-line message, as documented; otherwise one line only
+        String printed = java.util.Arrays.asList(args).contains("--debug")
+                ? err.toString().strip().split("\n", 2)[0] : err.toString().strip();
+        if (printed.contains("\n") || printed.isEmpty()) {
             throw new AssertionError("a usage error of more than one line: " + err);
         }
         return code;
