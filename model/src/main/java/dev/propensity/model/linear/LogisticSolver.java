@@ -228,24 +228,12 @@ public final class LogisticSolver {
                 }
                 slope = dot(grad, dir);
             }
-            double step = 1.0;
-            double newF = Double.NaN;
-            boolean accepted = false;
-            for (int tries = 0; tries < 30; tries++) {
-                for (int j = 0; j < p; j++) {
-                    newBeta[j] = beta[j] + step * dir[j];
-                }
-                newF = evaluate(newBeta, newGrad);
-                evaluations++;
-                if (newF <= f + 1e-4 * step * slope) {
-                    accepted = true;
-                    break;
-                }
-                step *= 0.5;
-            }
-            if (!accepted) {
+            LineStep line = backtrack(beta, dir, f, slope, newBeta, newGrad, 30);
+            evaluations += line.evaluations();
+            if (!line.accepted()) {
                 break;
             }
+            double newF = line.f();
             double[] t = beta;
             beta = newBeta;
             newBeta = t;
@@ -553,24 +541,12 @@ public final class LogisticSolver {
                 }
                 slope = dot(grad, dir);
             }
-            double step = 1.0;
-            double newF = Double.NaN;
-            boolean accepted = false;
-            for (int tries = 0; tries < 40; tries++) {
-                for (int j = 0; j < p; j++) {
-                    newBeta[j] = beta[j] + step * dir[j];
-                }
-                newF = evaluate(newBeta, newGrad);
-                evaluations++;
-                if (newF <= f + 1e-4 * step * slope) {
-                    accepted = true;
-                    break;
-                }
-                step *= 0.5;
-            }
-            if (!accepted) {
+            LineStep line = backtrack(beta, dir, f, slope, newBeta, newGrad, 40);
+            evaluations += line.evaluations();
+            if (!line.accepted()) {
                 break;
             }
+            double newF = line.f();
             double[] sNew = s[next];
             double[] yNew = yy[next];
             for (int j = 0; j < p; j++) {
@@ -594,6 +570,31 @@ public final class LogisticSolver {
             converged = maxAbs(grad) <= tolerance || decrease <= 1e-13 * Math.max(1.0, Math.abs(f));
         }
         return new Newton(beta, f, iter, evaluations, converged);
+    }
+
+    /** Where a line search ended: the objective there, the passes it cost, whether it found a sufficient decrease. */
+    private record LineStep(double f, int evaluations, boolean accepted) {
+    }
+
+    /**
+     * Backtracking (Armijo) line search from {@code beta} along the descent direction {@code dir}: halves the step
+     * from 1 until the objective falls by at least 1e-4 of the slope's promise, at most {@code maxTries} times. On
+     * acceptance {@code newBeta} and {@code newGrad} hold the accepted point and its gradient.
+     */
+    private LineStep backtrack(double[] beta, double[] dir, double f, double slope, double[] newBeta,
+                               double[] newGrad, int maxTries) {
+        double step = 1.0;
+        for (int tries = 1; tries <= maxTries; tries++) {
+            for (int j = 0; j < p; j++) {
+                newBeta[j] = beta[j] + step * dir[j];
+            }
+            double newF = evaluate(newBeta, newGrad);
+            if (newF <= f + 1e-4 * step * slope) {
+                return new LineStep(newF, tries, true);
+            }
+            step *= 0.5;
+        }
+        return new LineStep(Double.NaN, maxTries, false);
     }
 
     // ------------------------------------------------------------------ passes
