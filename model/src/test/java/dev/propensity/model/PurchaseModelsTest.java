@@ -39,6 +39,41 @@ class PurchaseModelsTest {
     }
 
     @Test
+    void logisticFromOutsideWeightsScoresSavesAndLoadsAsATrainedOne() throws IOException {
+        // weights fitted elsewhere (here: a trained model's own) give the same model, file and predictions
+        PurchaseModel trained = Trainers.logisticRegression(LogisticConfig.defaults().withGate("")).train(MIXED);
+        LinearExplainable lin = (LinearExplainable) trained;
+        dev.propensity.features.FittedEncoding enc = dev.propensity.features.FittedEncoding.fit(MIXED,
+                LogisticConfig.defaults().encoder());
+        double[] w = new double[enc.width()];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = lin.coefficients().get(enc.outputNames().get(k));
+        }
+        ModelCard card = ModelCard.trained("logistic", java.util.Map.of("fittedBy", "test"), MIXED.rows(),
+                MIXED.positives(), 1L, 0.0);
+        PurchaseModel built = PurchaseModels.logistic(LogisticConfig.defaults(), enc, null, w, lin.intercept(),
+                "test weights", card);
+        assertThat(built.predict(MIXED)).containsExactly(trained.predict(MIXED), within(1e-12));
+        Path f = dir.resolve("built.propensity");
+        built.save(f);
+        PurchaseModel back = PurchaseModels.load(f);
+        assertThat(back.predict(MIXED)).isEqualTo(built.predict(MIXED));
+        assertThat(back.card()).isEqualTo(card);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(f.toFile())) {
+            String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(manifest).contains("\"formatVersion\" : " + PurchaseModels.FORMAT_VERSION).contains("sha256");
+        }
+        // the weights must fit the encoding and be finite
+        assertThrows(IllegalArgumentException.class, () -> PurchaseModels.logistic(LogisticConfig.defaults(), enc,
+                null, Arrays.copyOf(w, w.length - 1), 0.0, "short", card));
+        double[] bad = w.clone();
+        bad[0] = Double.NaN;
+        assertThat(assertThrows(IllegalArgumentException.class, () -> PurchaseModels.logistic(
+                LogisticConfig.defaults(), enc, null, bad, 0.0, "nan", card)).getMessage()).contains("weight 0");
+    }
+
+    @Test
     void cardWithEvaluationFiguresSurvivesTheRoundTrip() throws IOException {
         PurchaseModel m = Trainers.logisticRegression().train(MIXED);
         PurchaseModel evaluated = m.withCard(m.card().withEvaluation("cv", java.util.Map.of("rocAuc", 0.8)));
