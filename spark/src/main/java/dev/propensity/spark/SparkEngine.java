@@ -9,6 +9,7 @@ import dev.propensity.features.Cutoff;
 import dev.propensity.features.FeatureSchema;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FeatureCsv;
+import dev.propensity.model.LogisticConfig;
 import dev.propensity.model.ModelTrainer;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.viz.Dashboard;
@@ -340,8 +341,9 @@ public final class SparkEngine implements AutoCloseable {
      * {@code charts/NAME.png|svg}). When the feature rows fit the collect limit, they are collected and the named
      * trainer fits a model on the driver ({@code model.propensity}, loadable by {@code score}, the live scorer
      * and {@link #score}); the model's scores of every session are written to {@code scores.csv}
-     * ({@code session_id,label,probability}, in-sample). Above the limit no model is trained (the result's note
-     * says so). The feature rows are computed once and kept (memory, then disk) for the two passes.
+     * ({@code session_id,label,probability}, in-sample). Above the limit a {@code logistic} model is fitted by
+     * Spark MLlib in the executors with the default objective ({@link LogisticConfig#defaults()}; see the overload);
+     * other trainers train nothing there (the result's note says so). The feature rows are computed once and kept (memory, then disk) for the two passes.
      *
      * @param input   a file or a directory of files
      * @param format  the format, or {@code null} to detect it
@@ -354,7 +356,30 @@ public final class SparkEngine implements AutoCloseable {
      */
     public SparkDashboardResult dashboard(Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
                                           ModelTrainer trainer, Path out) throws IOException {
+        return dashboard(input, format, cutoff, options, trainer, LogisticConfig.defaults(), out);
+    }
+
+    /**
+     * The dashboard on Spark, as {@link #dashboard(Path, InputFormat, Cutoff, ReadOptions, ModelTrainer, Path)},
+     * with the objective of distributed training: above the collect limit a {@code logistic} trainer's model is
+     * fitted by Spark MLlib on the encoded rows in the executors ({@link #trainLogistic}) and saved as the project's
+     * model file; other trainers need the rows on the driver (the note says so).
+     *
+     * @param input       a file or a directory of files
+     * @param format      the format, or {@code null} to detect it
+     * @param cutoff      which events the features may see
+     * @param options     strict or lenient, sessionizer, mapping
+     * @param trainer     the trainer on the driver
+     * @param distributed the logistic objective above the collect limit
+     * @param out         the output directory
+     * @return what was done
+     * @throws IOException when reading or writing fails
+     */
+    public SparkDashboardResult dashboard(Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
+                                          ModelTrainer trainer, LogisticConfig distributed, Path out)
+            throws IOException {
         long t0 = System.nanoTime();
+        Objects.requireNonNull(distributed, "distributed");
         Objects.requireNonNull(trainer, "trainer");
         Files.createDirectories(out);
         Dataset<Row> rows = featureRows(input, format, cutoff, options).persist(StorageLevel.MEMORY_AND_DISK());
@@ -364,10 +389,28 @@ public final class SparkEngine implements AutoCloseable {
             String note = "";
             boolean trained = false;
             long n = aggregates.kpis().sessions();
-            if (n > settings.collectLimit()) {
-                note = n + " sessions exceed the collect limit of " + settings.collectLimit()
-                        + ": no model was trained (distributed training is not built yet); charts are from Spark's"
-                        + " aggregates";
+            if (n > settings.collectLimit() && !trainer.name().equals("logistic")) {
+                note = n + " sessions exceed the collect limit of " + settings.collectLimit() + ": --model "
+                        + trainer.name() + " trains on the driver, so no model was trained (distributed training"
+                        + " is logistic regression); charts are from Spark's aggregates";
+            } else if (n > settings.collectLimit()) {
+                SparkLogistic.Fit fit = null;
+                try {
+                    fit = SparkLogistic.train(rows, FeatureAdapter.of(cutoff, zone()), distributed,
+                            settings.collectLimit(), this);
+                } catch (IllegalArgumentException e) {
+                    note = "no model: " + e.getMessage();
+                }
+                if (fit != null) {
+                    fit.release();
+                    Path modelFile = out.resolve("model.propensity");
+                    fit.model().save(modelFile);
+                    files.add(modelFile);
+                    trained = true;
+                    note = n + " sessions exceed the collect limit of " + settings.collectLimit() + ": logistic"
+                            + " regression fitted by Spark MLlib in the executors (" + fit.iterations()
+                            + " iterations; encoding fitted on a seeded sample of " + fit.sampleRows() + " sessions)";
+                }
             } else {
                 FeatureTable table = featureTable(rows, cutoff);
                 PurchaseModel model = null;
@@ -399,6 +442,25 @@ public final class SparkEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Trains the project's logistic model in the executors with Spark MLlib (see {@link SparkLogistic}): the
+     * encoding is fitted on a seeded sample of at most the collect limit's sessions, the rows are encoded by it in
+     * the executors, MLlib's binomial logistic regression minimises the project's objective (L2 {@code l2/2 |w|^2},
+     * intercept free, class weights, no further standardisation) and the weights become the project's model file.
+     *
+     * @param rows   feature rows from {@link #featureRows}
+     * @param cutoff the cutoff they were computed with
+     * @param config the objective and the encoder, gate, seed
+     * @return the model (save it with {@link PurchaseModel#save})
+     * @throws IllegalArgumentException when there are too few purchases or one class only
+     */
+    public PurchaseModel trainLogistic(Dataset<Row> rows, Cutoff cutoff, LogisticConfig config) {
+        SparkLogistic.Fit fit = SparkLogistic.train(rows, FeatureAdapter.of(cutoff, zone()), config,
+                settings.collectLimit(), this);
+        fit.release();
+        return fit.model();
+    }
+
     /** Writes {@code session_id,label,probability} rows of a table and its scores, as {@code score} does. */
     private static Path writeScores(FeatureTable table, double[] p, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -416,7 +478,11 @@ public final class SparkEngine implements AutoCloseable {
 
     /** Collects rows (at most the collect limit), sorted by their first column (the session id). */
     List<Row> collect(Dataset<Row> rows) {
-        long limit = settings.collectLimit();
+        return collect(rows, settings.collectLimit());
+    }
+
+    /** Collects rows (at most {@code limit}), sorted by their first column (the session id). */
+    List<Row> collect(Dataset<Row> rows, long limit) {
         List<Row> collected = new ArrayList<>(run(() -> rows.limit((int) Math.min(Integer.MAX_VALUE - 8, limit + 1))
                 .collectAsList()));
         if (collected.size() > limit) {

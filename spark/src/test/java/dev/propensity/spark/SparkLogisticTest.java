@@ -1,0 +1,139 @@
+package dev.propensity.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.propensity.core.SimulatorConfig;
+import dev.propensity.core.SyntheticSessions;
+import dev.propensity.core.io.ReadOptions;
+import dev.propensity.features.Cutoffs;
+import dev.propensity.features.FeatureTable;
+import dev.propensity.features.FeatureTables;
+import dev.propensity.metrics.ClassificationMetrics;
+import dev.propensity.model.LinearExplainable;
+import dev.propensity.model.LogisticConfig;
+import dev.propensity.model.PurchaseModel;
+import dev.propensity.model.PurchaseModels;
+import dev.propensity.model.Trainers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Distributed training with MLlib, converted into the project's model file. */
+class SparkLogisticTest {
+    static SparkSession spark;
+    @TempDir
+    static Path dir;
+    static Path events;
+    static FeatureTable single;
+
+    @BeforeAll
+    static void start() throws IOException {
+        spark = SparkTestSession.start();
+        events = dir.resolve("events.csv");
+        SyntheticSessions.writeRees46(events, 3000, 33, SimulatorConfig.rees46());
+        single = FeatureTables.builder().build(events, null, ReadOptions.defaults()).table();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void mllibWeightsBecomeAModelFileThatPredictsAsSparkDoes() throws IOException {
+        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings().withCollectLimit(800));
+        Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults());
+        SparkLogistic.Fit fit = SparkLogistic.train(rows, FeatureAdapter.of(Cutoffs.beforeFirstPurchase(),
+                SparkEngine.zone()), LogisticConfig.defaults().withMaxIterations(40), 800, engine);
+        assertThat(fit.rows()).isEqualTo(single.rows());
+        System.out.printf("MLlib: %d iterations, encoding sample %d of %d sessions%n", fit.iterations(),
+                fit.sampleRows(), fit.rows());
+        assertThat(fit.sampleRows()).isBetween(600, 1000);
+        Path file = dir.resolve("mllib.propensity");
+        fit.model().save(file);
+        PurchaseModel loaded = PurchaseModels.load(file);
+        assertThat(loaded.card().trainer()).isEqualTo("logistic");
+        assertThat(loaded.card().config()).containsEntry("optimiser", "spark-mllib-lbfgs");
+        // Spark's own probabilities of the encoded rows against the loaded model's of the single-machine rows
+        Map<String, Double> sparkP = new HashMap<>();
+        for (Row r : fit.mllib().transform(fit.encoded()).select("session_id", "probability").collectAsList()) {
+            sparkP.put(r.getString(0), ((Vector) r.get(1)).apply(1));
+        }
+        fit.release();
+        double[] p = loaded.predict(single);
+        assertThat(sparkP).hasSize(single.rows());
+        double worst = 0;
+        for (int i = 0; i < single.rows(); i++) {
+            worst = Math.max(worst, Math.abs(p[i] - sparkP.get(single.id(i))));
+        }
+        assertThat(worst).as("largest |model file - MLlib| probability").isLessThan(1e-9);
+        // and the command's scorer reads the file: Spark scoring equals the loaded model's predictions
+        Path out = dir.resolve("scores.csv");
+        SparkEngine.on(spark, SparkTestSession.settings()).score(file, events, null, Cutoffs.beforeFirstPurchase(),
+                ReadOptions.defaults(), out);
+        Map<String, Double> byId = new HashMap<>();
+        for (int i = 0; i < single.rows(); i++) {
+            byId.put(single.id(i), p[i]);
+        }
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(single.rows() + 1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertThat(Double.parseDouble(f[2])).as(f[0]).isEqualTo(byId.get(f[0]));
+        }
+        // on a held-out simulated set, the AUC is close to the driver-trained model's
+        Path test = dir.resolve("test.csv");
+        SyntheticSessions.writeRees46(test, 3000, 34, SimulatorConfig.rees46());
+        FeatureTable held = FeatureTables.builder().build(test, null, ReadOptions.defaults()).table();
+        double aucSpark = ClassificationMetrics.rocAuc(held.labels(), loaded.predict(held));
+        double aucDriver = ClassificationMetrics.rocAuc(held.labels(), Trainers.logisticRegression().train(single).predict(held));
+        System.out.printf("held-out AUC: MLlib %.4f, driver %.4f%n", aucSpark, aucDriver);
+        assertThat(aucSpark).isCloseTo(aucDriver, within(0.01));
+    }
+
+    @Test
+    void onTheSameEncodingTheObjectiveIsTheDriverFitsWithinATinyGap() throws IOException {
+        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings());
+        Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults());
+        LogisticConfig config = LogisticConfig.defaults().withMaxIterations(80);
+        // a sample limit above the row count: the encoding is fitted on all rows, as on the driver
+        SparkLogistic.Fit fit = SparkLogistic.train(rows, FeatureAdapter.of(Cutoffs.beforeFirstPurchase(),
+                SparkEngine.zone()), config, 1_000_000, engine);
+        fit.release();
+        PurchaseModel driver = Trainers.logisticRegression(LogisticConfig.defaults()).train(single);
+        double spark = objective(fit.model(), single, config.l2());
+        double local = objective(driver, single, config.l2());
+        System.out.printf("objective: MLlib %.10f (%d iterations), driver %.10f, gap %.3e%n", spark, fit.iterations(),
+                local, spark - local);
+        // the same objective: MLlib's minimum is the driver's, or lower (the driver stops at a gradient tolerance)
+        assertThat(spark - local).isLessThan(1e-6 * local);
+        assertThat(local - spark).isLessThan(1e-5 * local);
+    }
+
+    /** The project's objective: mean log loss + (l2/2) |w|^2 (no class weights in the defaults). */
+    private static double objective(PurchaseModel m, FeatureTable t, double l2) {
+        double[] p = m.predict(t);
+        double loss = 0;
+        for (int i = 0; i < p.length; i++) {
+            loss -= t.label(i) ? Math.log(p[i]) : Math.log1p(-p[i]);
+        }
+        double w2 = 0;
+        for (double w : ((LinearExplainable) m).coefficients().values()) {
+            w2 += w * w;
+        }
+        return loss / p.length + 0.5 * l2 * w2;
+    }
+}
