@@ -388,6 +388,7 @@ public final class SparkEngine implements AutoCloseable {
             List<Path> files = new ArrayList<>();
             String note = "";
             boolean trained = false;
+            boolean distributedFit = false;
             long n = aggregates.kpis().sessions();
             if (n > settings.collectLimit() && !trainer.name().equals("logistic")) {
                 note = n + " sessions exceed the collect limit of " + settings.collectLimit() + ": --model "
@@ -406,7 +407,7 @@ public final class SparkEngine implements AutoCloseable {
                     Path modelFile = out.resolve("model.propensity");
                     fit.model().save(modelFile);
                     files.add(modelFile);
-                    trained = true;
+                    distributedFit = true;
                     note = n + " sessions exceed the collect limit of " + settings.collectLimit() + ": logistic"
                             + " regression fitted by Spark MLlib in the executors (" + fit.iterations()
                             + " iterations; encoding fitted on a seeded sample of " + fit.sampleRows() + " sessions)";
@@ -436,7 +437,7 @@ public final class SparkEngine implements AutoCloseable {
                 b.note(note);
             }
             files.addAll(0, b.build().writeAll(out));
-            return new SparkDashboardResult(aggregates, trained, note, files, seconds(t0));
+            return new SparkDashboardResult(aggregates, trained, note, files, seconds(t0), distributedFit);
         } finally {
             rows.unpersist();
         }

@@ -53,21 +53,60 @@ class SparkLogisticTest {
     }
 
     @Test
-    void mllibWeightsBecomeAModelFileThatPredictsAsSparkDoes() throws IOException {
+    void aboveATinyCollectLimitTheDashboardFitsWithMllibAndScoreLoadsTheFile() throws IOException {
         SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings().withCollectLimit(800));
-        Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults());
-        SparkLogistic.Fit fit = SparkLogistic.train(rows, FeatureAdapter.of(Cutoffs.beforeFirstPurchase(),
-                SparkEngine.zone()), LogisticConfig.defaults().withMaxIterations(40), 800, engine);
-        assertThat(fit.rows()).isEqualTo(single.rows());
-        System.out.printf("MLlib: %d iterations, encoding sample %d of %d sessions%n", fit.iterations(),
-                fit.sampleRows(), fit.rows());
-        assertThat(fit.sampleRows()).isBetween(600, 1000);
-        Path file = dir.resolve("mllib.propensity");
-        fit.model().save(file);
+        Path out = dir.resolve("dash");
+        SparkDashboardResult r = engine.dashboard(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults(),
+                Trainers.byName("logistic", 42), LogisticConfig.defaults().withMaxIterations(40), out);
+        assertThat(r.trainedInExecutors()).isTrue();
+        assertThat(r.trainedOnDriver()).isFalse();
+        assertThat(r.note()).contains("Spark MLlib").contains("exceed the collect limit of 800");
+        Path file = out.resolve("model.propensity");
+        assertThat(r.files()).contains(file);
         PurchaseModel loaded = PurchaseModels.load(file);
         assertThat(loaded.card().trainer()).isEqualTo("logistic");
         assertThat(loaded.card().config()).containsEntry("optimiser", "spark-mllib-lbfgs");
-        // Spark's own probabilities of the encoded rows against the loaded model's of the single-machine rows
+        assertThat(loaded.card().trainingRows()).isEqualTo(single.rows());
+        System.out.println("distributed fit: " + loaded.card().config());
+        // the scorer reads the file: Spark's broadcast scoring equals the loaded model's predictions
+        double[] p = loaded.predict(single);
+        Map<String, Double> byId = new HashMap<>();
+        for (int i = 0; i < single.rows(); i++) {
+            byId.put(single.id(i), p[i]);
+        }
+        Path scores = dir.resolve("scores.csv");
+        SparkEngine.on(spark, SparkTestSession.settings()).score(file, events, null, Cutoffs.beforeFirstPurchase(),
+                ReadOptions.defaults(), scores);
+        List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(single.rows() + 1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertThat(Double.parseDouble(f[2])).as(f[0]).isEqualTo(byId.get(f[0]));
+        }
+        // on held-out simulated sessions, the AUC is close to the driver-trained model's
+        Path test = dir.resolve("test.csv");
+        SyntheticSessions.writeRees46(test, 3000, 34, SimulatorConfig.rees46());
+        FeatureTable held = FeatureTables.builder().build(test, null, ReadOptions.defaults()).table();
+        double aucSpark = ClassificationMetrics.rocAuc(held.labels(), loaded.predict(held));
+        double aucDriver = ClassificationMetrics.rocAuc(held.labels(),
+                Trainers.logisticRegression().train(single).predict(held));
+        System.out.printf("held-out AUC: MLlib (encoding on a sample of %s) %.4f, driver %.4f%n",
+                loaded.card().config().get("encodingSample"), aucSpark, aucDriver);
+        assertThat(aucSpark).isCloseTo(aucDriver, within(0.01));
+    }
+
+    @Test
+    void mllibPredictionsEqualTheModelFilesAndItsObjectiveIsTheDriverFits() throws IOException {
+        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings());
+        Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults());
+        LogisticConfig config = LogisticConfig.defaults();
+        // a sample limit above the row count: the encoding is fitted on all rows, as on the driver
+        SparkLogistic.Fit fit = SparkLogistic.train(rows, FeatureAdapter.of(Cutoffs.beforeFirstPurchase(),
+                SparkEngine.zone()), config, 1_000_000, engine);
+        assertThat(fit.sampleRows()).isEqualTo(single.rows());
+        Path file = dir.resolve("mllib.propensity");
+        fit.model().save(file);
+        PurchaseModel loaded = PurchaseModels.load(file);
         Map<String, Double> sparkP = new HashMap<>();
         for (Row r : fit.mllib().transform(fit.encoded()).select("session_id", "probability").collectAsList()) {
             sparkP.put(r.getString(0), ((Vector) r.get(1)).apply(1));
@@ -79,42 +118,10 @@ class SparkLogisticTest {
         for (int i = 0; i < single.rows(); i++) {
             worst = Math.max(worst, Math.abs(p[i] - sparkP.get(single.id(i))));
         }
-        assertThat(worst).as("largest |model file - MLlib| probability").isLessThan(1e-9);
-        // and the command's scorer reads the file: Spark scoring equals the loaded model's predictions
-        Path out = dir.resolve("scores.csv");
-        SparkEngine.on(spark, SparkTestSession.settings()).score(file, events, null, Cutoffs.beforeFirstPurchase(),
-                ReadOptions.defaults(), out);
-        Map<String, Double> byId = new HashMap<>();
-        for (int i = 0; i < single.rows(); i++) {
-            byId.put(single.id(i), p[i]);
-        }
-        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertThat(lines).hasSize(single.rows() + 1);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            assertThat(Double.parseDouble(f[2])).as(f[0]).isEqualTo(byId.get(f[0]));
-        }
-        // on a held-out simulated set, the AUC is close to the driver-trained model's
-        Path test = dir.resolve("test.csv");
-        SyntheticSessions.writeRees46(test, 3000, 34, SimulatorConfig.rees46());
-        FeatureTable held = FeatureTables.builder().build(test, null, ReadOptions.defaults()).table();
-        double aucSpark = ClassificationMetrics.rocAuc(held.labels(), loaded.predict(held));
-        double aucDriver = ClassificationMetrics.rocAuc(held.labels(), Trainers.logisticRegression().train(single).predict(held));
-        System.out.printf("held-out AUC: MLlib %.4f, driver %.4f%n", aucSpark, aucDriver);
-        assertThat(aucSpark).isCloseTo(aucDriver, within(0.01));
-    }
-
-    @Test
-    void onTheSameEncodingTheObjectiveIsTheDriverFitsWithinATinyGap() throws IOException {
-        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings());
-        Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults());
-        LogisticConfig config = LogisticConfig.defaults().withMaxIterations(80);
-        // a sample limit above the row count: the encoding is fitted on all rows, as on the driver
-        SparkLogistic.Fit fit = SparkLogistic.train(rows, FeatureAdapter.of(Cutoffs.beforeFirstPurchase(),
-                SparkEngine.zone()), config, 1_000_000, engine);
-        fit.release();
-        PurchaseModel driver = Trainers.logisticRegression(LogisticConfig.defaults()).train(single);
-        double spark = objective(fit.model(), single, config.l2());
+        System.out.printf("largest |model file - MLlib| probability: %.3e%n", worst);
+        assertThat(worst).isLessThan(1e-9);
+        PurchaseModel driver = Trainers.logisticRegression(config).train(single);
+        double spark = objective(loaded, single, config.l2());
         double local = objective(driver, single, config.l2());
         System.out.printf("objective: MLlib %.10f (%d iterations), driver %.10f, gap %.3e%n", spark, fit.iterations(),
                 local, spark - local);
