@@ -98,7 +98,8 @@ final class DashboardCommand implements Callable<Integer> {
                         "--engine spark needs --input EVENTS (an event log; the simulator runs on one machine)");
             }
             SparkRun.dashboard(engine, input.input(), input.format != null ? input.format.format() : null,
-                    cutoff.cutoff, input.readOptions(), model.create(seed.seed), out, spec.commandLine().getOut());
+                    cutoff.cutoff, input.readOptions(), model.create(seed.seed), eval.withSeed(seed.seed), seed.seed,
+                    out, spec.commandLine().getOut());
             return PropensityCommand.OK;
         }
         OutputWriter writer = OutputWriter.into(out, input.input()); // a wrong --out is refused before any reading

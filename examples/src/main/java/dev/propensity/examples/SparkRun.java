@@ -3,6 +3,8 @@ package dev.propensity.examples;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.ReadOptions;
 import dev.propensity.features.Cutoff;
+import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.model.LogisticConfig;
 import dev.propensity.model.ModelTrainer;
 import dev.propensity.spark.SparkDashboardResult;
 import dev.propensity.spark.SparkEngine;
@@ -57,16 +59,19 @@ final class SparkRun {
 
     /** {@code dashboard --engine spark}. */
     static void dashboard(EngineOption engine, Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
-                          ModelTrainer trainer, Path out, PrintWriter summary) throws IOException {
+                          ModelTrainer trainer, EvaluationProtocol protocol, long seed, Path out, PrintWriter summary)
+            throws IOException {
         requireSpark();
         try (SparkEngine spark = SparkEngine.start(engine.settings())) {
-            SparkDashboardResult r = spark.dashboard(input, format, cutoff, options, trainer, out);
+            SparkDashboardResult r = spark.dashboard(input, format, cutoff, options, trainer, protocol,
+                    LogisticConfig.defaults().withSeed(seed), out);
             summary.printf(Locale.ROOT, "%,d sessions, %,d purchases (%.2f%%); aggregates and features on spark %s;"
                             + " %s -> %s (%.1f s)%n", r.aggregates().kpis().sessions(),
                     r.aggregates().kpis().purchases(), 100 * r.aggregates().kpis().conversionRate(),
                     spark.master(),
-                    r.trainedOnDriver() ? "model trained on the driver (in-sample scores in scores.csv; no"
-                            + " cross-validation on this engine)" : r.note(), out, r.seconds());
+                    r.trainedOnDriver() ? "model evaluated by " + protocol.code() + " and trained on the driver"
+                            + " (out-of-fold predictions in predictions.csv, report.json)" : r.note(), out,
+                    r.seconds());
         }
     }
 

@@ -9,7 +9,17 @@ import dev.propensity.features.Cutoff;
 import dev.propensity.features.FeatureSchema;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FeatureCsv;
+import dev.propensity.core.Workers;
+import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.model.Evaluation;
 import dev.propensity.model.LogisticConfig;
+import dev.propensity.pipeline.Figures;
+import dev.propensity.pipeline.PermutationBudget;
+import dev.propensity.pipeline.Predictions;
+import dev.propensity.pipeline.report.OutputFiles;
+import dev.propensity.pipeline.report.Report;
+import dev.propensity.pipeline.report.ReportJson;
+import dev.propensity.pipeline.report.Timings;
 import dev.propensity.model.ModelTrainer;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.viz.Dashboard;
@@ -338,12 +348,14 @@ public final class SparkEngine implements AutoCloseable {
     /**
      * The dashboard on Spark. The KPIs, breakdowns and funnel are aggregated in Spark ({@link SparkAggregates})
      * and drawn on the driver by the viz module ({@code dashboard.png}, {@code dashboard.html},
-     * {@code charts/NAME.png|svg}). When the feature rows fit the collect limit, they are collected and the named
-     * trainer fits a model on the driver ({@code model.propensity}, loadable by {@code score}, the live scorer
-     * and {@link #score}); the model's scores of every session are written to {@code scores.csv}
-     * ({@code session_id,label,probability}, in-sample). Above the limit a {@code logistic} model is fitted by
-     * Spark MLlib in the executors with the default objective ({@link LogisticConfig#defaults()}; see the overload);
-     * other trainers train nothing there (the result's note says so). The feature rows are computed once and kept (memory, then disk) for the two passes.
+     * {@code charts/NAME.png|svg}) and {@code report.json} (see {@link SparkReport}). When the feature rows fit the
+     * collect limit, they are collected (sorted by session id) and evaluated on the driver exactly as on one
+     * machine: 5-fold cross-validation (seed 42), the final model on every row ({@code model.propensity}, loadable
+     * by {@code score}, the live scorer and {@link #score}), the out-of-fold predictions in
+     * {@code predictions.csv}. Above the limit a {@code logistic} model is fitted by Spark MLlib in the executors
+     * with the default objective ({@link LogisticConfig#defaults()}; see the overload) and not cross-validated;
+     * other trainers train nothing there (the result's note says so). The feature rows are computed once and kept
+     * (memory, then disk) for the passes.
      *
      * @param input   a file or a directory of files
      * @param format  the format, or {@code null} to detect it
@@ -356,7 +368,8 @@ public final class SparkEngine implements AutoCloseable {
      */
     public SparkDashboardResult dashboard(Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
                                           ModelTrainer trainer, Path out) throws IOException {
-        return dashboard(input, format, cutoff, options, trainer, LogisticConfig.defaults(), out);
+        return dashboard(input, format, cutoff, options, trainer, EvaluationProtocol.crossValidation(5, 42),
+                LogisticConfig.defaults(), out);
     }
 
     /**
@@ -370,30 +383,41 @@ public final class SparkEngine implements AutoCloseable {
      * @param cutoff      which events the features may see
      * @param options     strict or lenient, sessionizer, mapping
      * @param trainer     the trainer on the driver
+     * @param protocol    how the model is evaluated on the driver (as on one machine)
      * @param distributed the logistic objective above the collect limit
      * @param out         the output directory
      * @return what was done
      * @throws IOException when reading or writing fails
      */
     public SparkDashboardResult dashboard(Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
-                                          ModelTrainer trainer, LogisticConfig distributed, Path out)
-            throws IOException {
+                                          ModelTrainer trainer, EvaluationProtocol protocol,
+                                          LogisticConfig distributed, Path out) throws IOException {
         long t0 = System.nanoTime();
         Objects.requireNonNull(distributed, "distributed");
+        Objects.requireNonNull(protocol, "protocol");
+        String source = input.toString();
+        String formatName = format != null ? format.name().toLowerCase(java.util.Locale.ROOT)
+                : ParquetEvents.isParquet(input) ? "parquet"
+                : InputFormat.detect(SparkEvents.files(input).get(0)).name().toLowerCase(java.util.Locale.ROOT);
+        Report report;
+        double featureSeconds;
         Objects.requireNonNull(trainer, "trainer");
         Files.createDirectories(out);
         Dataset<Row> rows = featureRows(input, format, cutoff, options).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             SparkAggregates aggregates = SparkAggregates.of(rows);
+            featureSeconds = seconds(t0);
             List<Path> files = new ArrayList<>();
             String note = "";
             boolean trained = false;
             boolean distributedFit = false;
             long n = aggregates.kpis().sessions();
+            String noCv = null;
             if (n > settings.collectLimit() && !trainer.name().equals("logistic")) {
                 note = n + " sessions exceed the collect limit of " + settings.collectLimit() + ": --model "
                         + trainer.name() + " trains on the driver, so no model was trained (distributed training"
                         + " is logistic regression); charts are from Spark's aggregates";
+                noCv = note;
             } else if (n > settings.collectLimit()) {
                 SparkLogistic.Fit fit = null;
                 try {
@@ -412,22 +436,50 @@ public final class SparkEngine implements AutoCloseable {
                             + " regression fitted by Spark MLlib in the executors (" + fit.iterations()
                             + " iterations; encoding fitted on a seeded sample of " + fit.sampleRows() + " sessions)";
                 }
+                noCv = note + "; cross-validation above the collect limit is not built (the model is fitted once,"
+                        + " on every session)";
+            }
+            if (noCv != null) {
+                double total = seconds(t0);
+                report = SparkReport.aggregatesOnly(source, formatName, options, cutoff.name(),
+                        declaredFeatures(cutoff), aggregates, protocol, trainer.name(), noCv, distributedFit,
+                        List.of(note), new Timings(0, featureSeconds, 0, 0, 0, 0, 0, total));
             } else {
                 FeatureTable table = featureTable(rows, cutoff);
-                PurchaseModel model = null;
+                long tEval = System.nanoTime();
+                Evaluation evaluation = null;
+                String skipped = null;
                 try {
-                    model = trainer.train(table);
+                    evaluation = Evaluation.run(trainer, table, protocol, true, Workers.defaults());
                 } catch (IllegalArgumentException e) {
                     // too few purchases, or one class only: the dashboard still shows the data, as on one machine
-                    note = "no model: " + e.getMessage();
+                    skipped = e.getMessage();
+                    note = "no model: " + skipped;
                 }
-                if (model != null) {
-                    Path modelFile = out.resolve("model.propensity");
+                double evaluate = seconds(tEval);
+                long tMetrics = System.nanoTime();
+                PermutationBudget budget = PermutationBudget.defaults();
+                Figures figures = Figures.of(table, evaluation, budget, protocol.seed(), Workers.defaults());
+                List<String> notes = new ArrayList<>(figures.notes());
+                if (evaluation != null) {
+                    PurchaseModel model = evaluation.model().withCard(evaluation.model().card()
+                            .withEvaluation(protocol.describe(), figures.modelCardFigures()));
+                    Path modelFile = out.resolve(OutputFiles.MODEL);
                     model.save(modelFile);
                     files.add(modelFile);
-                    files.add(writeScores(table, model.predict(table), out.resolve("scores.csv")));
+                    Path predictions = out.resolve(OutputFiles.PREDICTIONS);
+                    try (Writer w = Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
+                        PredictionsCsv.write(Predictions.of(table, evaluation), w);
+                    }
+                    files.add(predictions);
                     trained = true;
+                } else {
+                    notes.add(note);
                 }
+                double train = evaluation == null ? 0.0 : evaluation.model().card().trainSeconds();
+                report = SparkReport.onDriver(source, formatName, options, table, figures, evaluation, protocol,
+                        trainer.name(), skipped, notes, budget,
+                        new Timings(0, featureSeconds, evaluate, train, seconds(tMetrics), 0, 0, seconds(t0)));
             }
             Dashboard.Builder b = Dashboard.builder().title("Propensity on Spark")
                     .dataDescription(input.getFileName() + ", " + n + " sessions, features and aggregates in Spark ("
@@ -437,6 +489,11 @@ public final class SparkEngine implements AutoCloseable {
                 b.note(note);
             }
             files.addAll(0, b.build().writeAll(out));
+            Path reportFile = out.resolve(OutputFiles.REPORT);
+            Files.write(reportFile, ReportJson.toBytes(report.withTimings(new Timings(report.timings().read(),
+                    report.timings().features(), report.timings().evaluate(), report.timings().train(),
+                    report.timings().metrics(), 0, 0, seconds(t0)))));
+            files.add(reportFile);
             return new SparkDashboardResult(aggregates, trained, note, files, seconds(t0), distributedFit);
         } finally {
             rows.unpersist();
@@ -460,21 +517,6 @@ public final class SparkEngine implements AutoCloseable {
                 settings.collectLimit(), this);
         fit.release();
         return fit.model();
-    }
-
-    /** Writes {@code session_id,label,probability} rows of a table and its scores, as {@code score} does. */
-    private static Path writeScores(FeatureTable table, double[] p, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("session_id,label,probability\n");
-            StringBuilder sb = new StringBuilder(64);
-            for (int i = 0; i < table.rows(); i++) {
-                sb.setLength(0);
-                PredictionsCsv.appendField(sb, table.id(i));
-                sb.append(',').append(table.label(i) ? '1' : '0').append(',').append(p[i]).append('\n');
-                w.append(sb);
-            }
-        }
-        return file;
     }
 
     /** Collects rows (at most the collect limit), sorted by their first column (the session id). */

@@ -77,7 +77,32 @@ class SparkAggregatesTest {
         }
         assertThat(out.resolve("dashboard.png")).isNotEmptyFile();
         assertThat(out.resolve("model.propensity")).isNotEmptyFile();
-        assertThat(Files.readAllLines(out.resolve("scores.csv"))).hasSize(2001);
+        assertThat(Files.readAllLines(out.resolve("predictions.csv"))).hasSize(2001)
+                .first().isEqualTo("session_id,label,probability,fold");
+        // report.json: the single machine's sections, computed by its code on the same rows (sorted by session id)
+        dev.propensity.pipeline.report.Report report = dev.propensity.pipeline.report.ReportJson.read(
+                out.resolve("report.json"));
+        FeatureTable single = FeatureTables.builder().build(events, null, ReadOptions.defaults()).table();
+        Integer[] order = new Integer[single.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparing(single::id));
+        FeatureTable sorted = single.select(java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray());
+        dev.propensity.model.Evaluation expected = dev.propensity.model.Evaluation.run(
+                dev.propensity.model.Trainers.byName("logistic", 42), sorted,
+                dev.propensity.metrics.EvaluationProtocol.crossValidation(5, 42));
+        assertThat(report.metrics().hasModel()).isTrue();
+        assertThat(report.metrics().protocolCode()).isEqualTo("cv:5");
+        assertThat(report.metrics().rocAuc()).isCloseTo(expected.result().report().rocAuc(),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(report.metrics().foldRocAuc()).containsExactly(expected.result().foldRocAuc(),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(report.kpis().sessions()).isEqualTo(2000);
+        assertThat(report.breakdowns().breakdowns()).isNotEmpty();
+        assertThat(report.importance().coefficients()).isNotEmpty();
+        assertThat(report.input().sessions()).isEqualTo(2000);
+        assertThat(report.outputs().model()).isEqualTo("model.propensity");
         // the model is the project's model: the single machine's loader reads it and scores the same table
         dev.propensity.model.PurchaseModel m = dev.propensity.model.PurchaseModels.load(out.resolve("model.propensity"));
         assertThat(m.schema().names()).isEqualTo(engine.declaredFeatures(Cutoffs.beforeFirstPurchase()).names());

@@ -57,12 +57,20 @@ class SparkLogisticTest {
         SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings().withCollectLimit(800));
         Path out = dir.resolve("dash");
         SparkDashboardResult r = engine.dashboard(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults(),
-                Trainers.byName("logistic", 42), LogisticConfig.defaults().withMaxIterations(40), out);
+                Trainers.byName("logistic", 42), dev.propensity.metrics.EvaluationProtocol.crossValidation(5, 42),
+                LogisticConfig.defaults().withMaxIterations(40), out);
         assertThat(r.trainedInExecutors()).isTrue();
         assertThat(r.trainedOnDriver()).isFalse();
         assertThat(r.note()).contains("Spark MLlib").contains("exceed the collect limit of 800");
         Path file = out.resolve("model.propensity");
         assertThat(r.files()).contains(file);
+        // report.json: Spark's aggregates, and the metrics section says why there is no cross-validation
+        dev.propensity.pipeline.report.Report report = dev.propensity.pipeline.report.ReportJson.read(
+                out.resolve("report.json"));
+        assertThat(report.metrics().hasModel()).isFalse();
+        assertThat(report.metrics().skipped()).contains("cross-validation above the collect limit is not built");
+        assertThat(report.kpis().sessions()).isEqualTo(single.rows());
+        assertThat(report.outputs().model()).isEqualTo("model.propensity");
         PurchaseModel loaded = PurchaseModels.load(file);
         assertThat(loaded.card().trainer()).isEqualTo("logistic");
         assertThat(loaded.card().config()).containsEntry("optimiser", "spark-mllib-lbfgs");
