@@ -4,7 +4,6 @@ import dev.propensity.core.io.InputException;
 import dev.propensity.core.io.ReadOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** Turns Spark job failures caused by bad input back into the single machine's one-line errors. */
@@ -30,7 +29,7 @@ final class Failures {
             if (t instanceof SparkEvents.RangeInputException r) {
                 InputException x = (InputException) r.getCause();
                 try {
-                    return SparkEvents.locate(Path.of(r.file()), ReadOptions.defaults(), x);
+                    return SparkEvents.locate(r.file(), ReadOptions.defaults(), x);
                 } catch (InputException located) {
                     return located;
                 } catch (IOException io) {

@@ -141,6 +141,43 @@ public final class SparkEngine implements AutoCloseable {
     }
 
     /**
+     * The events of a location: a URI of any Hadoop file system ({@code hdfs://}, {@code s3a://}, {@code file://},
+     * ...; the session's Hadoop configuration reaches it), read through Hadoop's FileSystem API in the executors
+     * (REES46 files in byte ranges, other text formats one task per file), or a local path as
+     * {@link #events(Path, InputFormat, ReadOptions)} reads it.
+     *
+     * @param location a file or directory URI, or a local path
+     * @param format   the format, or {@code null} to detect it
+     * @param options  strict or lenient, sessionizer, mapping
+     * @return event rows
+     * @throws IOException when the input cannot be listed or read
+     */
+    public Dataset<Row> events(String location, InputFormat format, ReadOptions options) throws IOException {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(options, "options");
+        if (!HadoopFiles.isUri(location)) {
+            return events(Path.of(location), format, options);
+        }
+        return SparkEvents.read(spark, location, format, options, settings.rangeBytes());
+    }
+
+    /**
+     * Read, sessionize and compute features of a location: a Hadoop file system URI or a local path (see
+     * {@link #events(String, InputFormat, ReadOptions)}).
+     *
+     * @param location a file or directory URI, or a local path
+     * @param format   the format, or {@code null} to detect it
+     * @param cutoff   which events the features may see
+     * @param options  strict or lenient, sessionizer, mapping
+     * @return feature rows
+     * @throws IOException when the input cannot be read
+     */
+    public Dataset<Row> featureRows(String location, InputFormat format, Cutoff cutoff, ReadOptions options)
+            throws IOException {
+        return featureRowsOfEvents(events(location, format, options), cutoff, options);
+    }
+
+    /**
      * Event rows of events held by the driver (the simulator's, for example), in the given order.
      *
      * @param sessions sessions whose events to take, in order

@@ -101,6 +101,62 @@ final class SparkEvents {
                 jsc.parallelize(splits, Math.max(1, splits.size())).flatMap(new ReadSplit(options)), EventRows.SCHEMA);
     }
 
+    /**
+     * The events of a file or directory on a Hadoop file system ({@code hdfs://}, {@code s3a://}, {@code file://},
+     * ...): listed, checked and cut into ranges on the driver through Hadoop's FileSystem API, each range read in an
+     * executor through the same API (see {@link HadoopFiles}) by the project's readers.
+     *
+     * @param spark     the session (its Hadoop configuration is the file systems')
+     * @param location  a file or directory URI
+     * @param format    the format, or {@code null} to detect it per file
+     * @param options   strict or lenient, mapping
+     * @param rangeSize REES46 range size in bytes (positive)
+     * @return the event rows ({@link EventRows#SCHEMA})
+     * @throws IOException when the input cannot be listed or read
+     */
+    static Dataset<Row> read(SparkSession spark, String location, InputFormat format, ReadOptions options,
+                             long rangeSize) throws IOException {
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<Split> splits = new ArrayList<>();
+        List<org.apache.hadoop.fs.FileStatus> listed = HadoopFiles.files(conf, location);
+        boolean single = listed.size() == 1 && !listed.get(0).getPath().getName().isEmpty()
+                && location.endsWith(listed.get(0).getPath().getName());
+        for (org.apache.hadoop.fs.FileStatus f : listed) {
+            // messages name the file as it was given (a directory's files: the directory's URI and the name)
+            String uri = single ? location
+                    : location.replaceAll("/+$", "") + "/" + f.getPath().getName();
+            // the head of the file, staged locally, is detected and checked by the single machine's code
+            Path head = HadoopFiles.stage(conf, uri, 0, Math.min(f.getLen(), options.bufferSize()), 0);
+            InputFormat fmt;
+            try {
+                fmt = format != null ? format : InputFormat.detect(head);
+                if (fmt == InputFormat.REES46) {
+                    Rees46Reader.open(head, options).close();
+                }
+            } catch (InputException e) {
+                throw HadoopFiles.named(e, uri);
+            } finally {
+                HadoopFiles.delete(head);
+            }
+            if (fmt == InputFormat.UCI || fmt == InputFormat.OTTO) {
+                throw new InputException(uri, 0, null, RejectReason.BAD_FILE, "the " + fmt.name()
+                        .toLowerCase(Locale.ROOT) + " format is not an event log; the spark engine reads rees46,"
+                        + " retailrocket, events (CSV or JSON lines) and Parquet event files");
+            }
+            if (fmt == InputFormat.REES46) {
+                for (long[] r : HadoopFiles.ranges(conf, f, rangeSize)) {
+                    splits.add(new Split(uri, fmt, r[0], r[1], splits.size()));
+                }
+            } else {
+                splits.add(new Split(uri, fmt, 0, f.getLen(), splits.size()));
+            }
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return spark.createDataFrame(jsc.parallelize(splits, Math.max(1, splits.size()))
+                .flatMap(new ReadSplit(options, new org.apache.spark.util.SerializableConfiguration(conf))),
+                EventRows.SCHEMA);
+    }
+
     /** The files of an input: itself, or a directory's visible regular files in name order. */
     static List<Path> files(Path input) throws IOException {
         if (!Files.isDirectory(input)) {
@@ -131,24 +187,46 @@ final class SparkEvents {
      * @throws IOException when it cannot be read
      */
     static List<long[]> ranges(Path file, long size) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            return ranges(Files.size(file), size, (pos, buf) -> ch.read(buf, pos));
+        }
+    }
+
+    /** Reads bytes at a position into a buffer (a local file's channel, a Hadoop stream). */
+    interface At {
+        /**
+         * Reads from {@code pos} into {@code buf} (cleared, its array filled from 0).
+         *
+         * @return the bytes read, or {@code -1} at the end
+         */
+        int read(long pos, java.nio.ByteBuffer buf) throws IOException;
+    }
+
+    /**
+     * Byte ranges of about {@code size} bytes that end at line ends; the first starts at 0 (the header).
+     *
+     * @param length the file's length
+     * @param size   the range size, positive
+     * @param at     reads the file's bytes
+     * @return {@code [from, to)} pairs covering the file
+     * @throws IOException when it cannot be read
+     */
+    static List<long[]> ranges(long length, long size, At at) throws IOException {
         if (size < 1) {
             throw new IllegalArgumentException("range size must be >= 1 byte, was " + size);
         }
-        long length = Files.size(file);
         List<long[]> out = new ArrayList<>();
         long from = 0;
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
-            while (from < length) {
-                long to = from + size;
-                if (to >= length) {
-                    to = length;
-                } else {
-                    to = lineEnd(ch, buf, to, length);
-                }
-                out.add(new long[]{from, to});
-                from = to;
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+        while (from < length) {
+            long to = from + size;
+            if (to >= length) {
+                to = length;
+            } else {
+                to = lineEnd(at, buf, to, length);
             }
+            out.add(new long[]{from, to});
+            from = to;
         }
         if (out.isEmpty()) {
             out.add(new long[]{0, length});
@@ -157,12 +235,11 @@ final class SparkEvents {
     }
 
     /** The position after the first newline at or after {@code pos} (or the file's length). */
-    private static long lineEnd(java.nio.channels.FileChannel ch, java.nio.ByteBuffer buf, long pos, long length)
-            throws IOException {
+    static long lineEnd(At at, java.nio.ByteBuffer buf, long pos, long length) throws IOException {
         long p = pos;
         while (p < length) {
             buf.clear();
-            int n = ch.read(buf, p);
+            int n = at.read(p, buf);
             if (n <= 0) {
                 return length;
             }
@@ -186,6 +263,22 @@ final class SparkEvents {
      * @return never returns normally
      * @throws IOException when the file cannot be read
      */
+    static RuntimeException locate(String file, ReadOptions options, InputException fromRange) throws IOException {
+        if (!HadoopFiles.isUri(file)) {
+            return locate(Path.of(file), options, fromRange);
+        }
+        org.apache.hadoop.conf.Configuration conf = SparkSession.active().sparkContext().hadoopConfiguration();
+        Path staged = HadoopFiles.stage(conf, file, 0, Long.MAX_VALUE, 0);
+        try {
+            return locate(staged, options, fromRange);
+        } catch (InputException e) {
+            return HadoopFiles.named(e, file);
+        } finally {
+            HadoopFiles.delete(staged);
+        }
+    }
+
+    /** {@link #locate(String, ReadOptions, InputException)} of a local file. */
     static RuntimeException locate(Path file, ReadOptions options, InputException fromRange) throws IOException {
         try (Rees46Reader r = Rees46Reader.open(file, options)) {
             while (r.next() != null) {
@@ -199,21 +292,41 @@ final class SparkEvents {
     static final class ReadSplit implements FlatMapFunction<Split, Row> {
         private static final long serialVersionUID = 1L;
         private final PortableOptions options;
+        /** The Hadoop configuration of URI inputs, or {@code null} for local paths. */
+        private final org.apache.spark.util.SerializableConfiguration hadoop;
 
         ReadSplit(ReadOptions options) {
+            this(options, null);
+        }
+
+        ReadSplit(ReadOptions options, org.apache.spark.util.SerializableConfiguration hadoop) {
             this.options = PortableOptions.of(options);
+            this.hadoop = hadoop;
         }
 
         @Override
         public Iterator<Row> call(Split split) throws IOException {
             ReadOptions options = this.options.readOptions();
-            Path p = Path.of(split.file());
+            // a URI's range is staged locally through Hadoop's FileSystem API; a local path is read in place
+            Path staged = hadoop == null ? null : HadoopFiles.stage(hadoop.value(), split.file(),
+                    split.format() == InputFormat.REES46 ? split.from() : 0, split.to(), options.bufferSize());
+            Path p = staged != null ? staged : Path.of(split.file());
             EventReader reader;
-            if (split.format() == InputFormat.REES46) {
-                reader = Rees46Reader.openRange(p, options, split.from(),
-                        split.to() == Long.MAX_VALUE ? Files.size(p) : split.to());
-            } else {
-                reader = Inputs.events(p, split.format(), options);
+            try {
+                if (split.format() == InputFormat.REES46) {
+                    reader = Rees46Reader.openRange(p, options, split.from(),
+                            split.to() == Long.MAX_VALUE ? Files.size(p) : split.to());
+                } else {
+                    reader = Inputs.events(p, split.format(), options);
+                }
+            } catch (InputException x) {
+                HadoopFiles.delete(staged);
+                throw staged == null ? x : HadoopFiles.named(x, split.file());
+            } catch (IOException | RuntimeException x) {
+                if (staged != null) {
+                    HadoopFiles.delete(staged);
+                }
+                throw x;
             }
             long base = (long) split.index() << SEQ_SHIFT;
             boolean ranged = split.format() == InputFormat.REES46 && split.from() > 0;
@@ -230,12 +343,14 @@ final class SparkEvents {
                             if (e == null) {
                                 done = true;
                                 reader.close();
+                                unstage();
                             } else {
                                 next = EventRows.row(base + i++, e, reader.attributes());
                             }
                         } catch (InputException x) {
                             closeQuietly();
-                            throw ranged ? new RangeInputException(split, x) : x;
+                            InputException named = staged == null ? x : HadoopFiles.named(x, split.file());
+                            throw ranged ? new RangeInputException(split, named) : named;
                         } catch (IOException x) {
                             closeQuietly();
                             throw new UncheckedIOException(x);
@@ -260,6 +375,13 @@ final class SparkEvents {
                         reader.close();
                     } catch (IOException ignored) {
                         // the read's own error is the one to report
+                    }
+                    unstage();
+                }
+
+                private void unstage() {
+                    if (staged != null) {
+                        HadoopFiles.delete(staged);
                     }
                 }
             };
