@@ -92,29 +92,44 @@ final class SparkFeatures {
             FeatureTable t = adapter.table(sortedEvents == null ? SparkSessions.sessions(input)
                     : SparkSessions.sessions(input, sortedEvents));
             int width = t.columnCount();
-            return new Iterator<>() {
-                private int i;
-
-                @Override
-                public boolean hasNext() {
-                    return i < t.rows();
+            return rowsOf(t.rows(), i -> {
+                Object[] v = new Object[FIRST_FEATURE + width + FACT_COLUMNS.size()];
+                v[0] = t.id(i);
+                v[1] = t.label(i) ? 1 : 0;
+                for (int j = 0; j < width; j++) {
+                    v[FIRST_FEATURE + j] = FeatureAdapter.value(t, i, j);
                 }
-
-                @Override
-                public Row next() {
-                    Object[] v = new Object[FIRST_FEATURE + width + FACT_COLUMNS.size()];
-                    v[0] = t.id(i);
-                    v[1] = t.label(i) ? 1 : 0;
-                    for (int j = 0; j < width; j++) {
-                        v[FIRST_FEATURE + j] = FeatureAdapter.value(t, i, j);
-                    }
-                    Object[] facts = FeatureAdapter.facts(t, i);
-                    System.arraycopy(facts, 0, v, FIRST_FEATURE + width, facts.length);
-                    i++;
-                    return RowFactory.create(v);
-                }
-            };
+                Object[] facts = FeatureAdapter.facts(t, i);
+                System.arraycopy(facts, 0, v, FIRST_FEATURE + width, facts.length);
+                return RowFactory.create(v);
+            });
         }
+    }
+
+    /**
+     * The rows {@code row(0) .. row(n - 1)}, made one at a time as they are consumed (a partition's output).
+     *
+     * @param n   how many rows
+     * @param row makes row i
+     * @return the rows
+     */
+    static Iterator<Row> rowsOf(int n, java.util.function.IntFunction<Row> row) {
+        return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < n;
+            }
+
+            @Override
+            public Row next() {
+                if (i >= n) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return row.apply(i++);
+            }
+        };
     }
 
     /**

@@ -185,28 +185,16 @@ final class SparkLogistic {
             FittedEncoding enc = FittedEncoding.fromJson(encoding.value());
             int width = enc.width();
             double[] g = gate == null ? null : t.columnArray(t.schema().indexOf(gate));
-            return new Iterator<>() {
-                private int i;
-
-                @Override
-                public boolean hasNext() {
-                    return i < t.rows();
+            return SparkFeatures.rowsOf(t.rows(), i -> {
+                double[] x = new double[gate == null ? width : 2 * width];
+                enc.encodeRow(t, i, x);
+                if (gate != null && Gate.on(g[i])) {
+                    System.arraycopy(x, 0, x, width, width);
                 }
-
-                @Override
-                public Row next() {
-                    double[] x = new double[gate == null ? width : 2 * width];
-                    enc.encodeRow(t, i, x);
-                    if (gate != null && Gate.on(g[i])) {
-                        System.arraycopy(x, 0, x, width, width);
-                    }
-                    boolean y = t.label(i);
-                    Row r = RowFactory.create(t.id(i), y ? 1.0 : 0.0, y ? positiveWeight : negativeWeight,
-                            Vectors.dense(x));
-                    i++;
-                    return r;
-                }
-            };
+                boolean y = t.label(i);
+                return RowFactory.create(t.id(i), y ? 1.0 : 0.0, y ? positiveWeight : negativeWeight,
+                        Vectors.dense(x));
+            });
         }
     }
 }
