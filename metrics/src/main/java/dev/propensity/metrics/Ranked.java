@@ -82,6 +82,10 @@ final class Ranked {
             fp[k] = cfp;
             k++;
         }
+        if (k == th.length) {
+            // every score distinct (usual for probabilities): the arrays are already the right length
+            return new Ranked(th, tp, fp, p, labels.length - p);
+        }
         return new Ranked(Arrays.copyOf(th, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), p, labels.length - p);
     }
 
