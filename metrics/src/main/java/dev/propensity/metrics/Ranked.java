@@ -35,6 +35,9 @@ final class Ranked {
 
     static Ranked of(boolean[] labels, double[] scores) {
         Checks.pair(labels, scores);
+        if (ascending(scores)) {
+            return ofAscending(labels, scores);
+        }
         int p = 0;
         for (boolean b : labels) {
             p += b ? 1 : 0;
@@ -87,6 +90,53 @@ final class Ranked {
             return new Ranked(th, tp, fp, p, labels.length - p);
         }
         return new Ranked(Arrays.copyOf(th, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), p, labels.length - p);
+    }
+
+    /**
+     * Whether the scores never decrease (a server passes its rows by ascending probability), in the order of
+     * {@link Double#compare} (-0.0 before 0.0, as a sort puts them).
+     */
+    private static boolean ascending(double[] scores) {
+        for (int i = 1; i < scores.length; i++) {
+            if (Double.compare(scores[i], scores[i - 1]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The ranking of scores that never decrease, read from the end: the same thresholds and counts as the general
+     * path gives, without copying and sorting the scores.
+     */
+    private static Ranked ofAscending(boolean[] labels, double[] scores) {
+        int n = labels.length;
+        double[] th = new double[n];
+        long[] tp = new long[n];
+        long[] fp = new long[n];
+        int k = 0;
+        long ctp = 0;
+        long cfp = 0;
+        int i = n - 1;
+        while (i >= 0) {
+            double v = scores[i];
+            while (i >= 0 && scores[i] == v) {
+                if (labels[i]) {
+                    ctp++;
+                } else {
+                    cfp++;
+                }
+                i--;
+            }
+            th[k] = v;
+            tp[k] = ctp;
+            fp[k] = cfp;
+            k++;
+        }
+        if (k == n) {
+            return new Ranked(th, tp, fp, ctp, cfp);
+        }
+        return new Ranked(Arrays.copyOf(th, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), ctp, cfp);
     }
 
     /** Argument checks shared by the metric functions. */

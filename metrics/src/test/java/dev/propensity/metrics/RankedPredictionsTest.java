@@ -86,4 +86,30 @@ class RankedPredictionsTest {
         assertThatThrownBy(() -> oneClass.evaluation(CV, 0.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("both buyers and non-buyers");
     }
+
+    @Test
+    void scoresInAscendingOrderRankAsUnsortedOnesDo() {
+        Object[] d = predictions(10_000, 3, 6, true);
+        boolean[] y = (boolean[]) d[0];
+        double[] p = (double[]) d[1];
+        // the same rows with the highest score first: the general path
+        boolean[] ry = new boolean[y.length];
+        double[] rp = new double[p.length];
+        for (int i = 0; i < y.length; i++) {
+            ry[i] = y[y.length - 1 - i];
+            rp[i] = p[p.length - 1 - i];
+        }
+        Ranked a = Ranked.of(y, p);
+        Ranked b = Ranked.of(ry, rp);
+        assertThat(a.thresholds).isEqualTo(b.thresholds);
+        assertThat(a.cumTp).isEqualTo(b.cumTp);
+        assertThat(a.cumFp).isEqualTo(b.cumFp);
+        assertThat(a.positives).isEqualTo(b.positives);
+        assertThat(a.size()).isLessThan(y.length);
+        // signed zeros group as one score, +0.0, either way
+        Ranked z = Ranked.of(new boolean[] {true, false, true}, new double[] {-0.0, 0.0, 0.5});
+        Ranked zr = Ranked.of(new boolean[] {true, true, false}, new double[] {0.5, -0.0, 0.0});
+        assertThat(z.thresholds).isEqualTo(zr.thresholds).containsExactly(0.5, 0.0);
+        assertThat(z.cumTp).isEqualTo(zr.cumTp);
+    }
 }
