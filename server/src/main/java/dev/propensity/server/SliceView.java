@@ -123,7 +123,7 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
         long t3 = System.nanoTime();
         millis.put("charts", (t3 - t2) / 1e6);
         ThresholdView t = p == null ? null : threshold(sub, p, filter);
-        List<TopSession> top = top(data, rows, p, filter.top());
+        List<TopSession> top = top(data, rows, p, filter.top(), data.hasPredictions());
         millis.put("rest", (System.nanoTime() - t3) / 1e6);
         return new SliceView(filter, rows.length, figures, dashboard, svgs, t, top, notes, millis);
     }
@@ -170,9 +170,10 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
 
     /**
      * The k rows of highest probability (ties by position in the slice), by a bounded selection, not a sort. The
-     * slice is scanned from its end: its rows come by ascending probability, so a later row rarely enters the heap.
+     * slice is scanned from its end; when its probabilities ascend (the data keeps its rows so), the scan stops at
+     * the first row below the heap's lowest once the heap is full: no earlier row can enter.
      */
-    private static List<TopSession> top(ServeData data, int[] rows, double[] p, int k) {
+    private static List<TopSession> top(ServeData data, int[] rows, double[] p, int k, boolean ascending) {
         int n = rows.length;
         int m = Math.min(k, n);
         // a min-heap of positions into rows, keyed by probability (NaN lowest), then by later row first
@@ -185,6 +186,8 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
             } else if (less(heap[0], i, p)) {
                 heap[0] = i;
                 siftDown(heap, size, p);
+            } else if (ascending && !(p[i] == p[heap[0]])) {
+                break;
             }
         }
         List<Integer> order = new ArrayList<>();
