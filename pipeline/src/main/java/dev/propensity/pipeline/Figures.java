@@ -149,9 +149,9 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
     }
 
     /**
-     * {@link #ofPredictions(SessionFacts, double[], EvaluationProtocol, double, List, List)} with the session
-     * figures (KPIs, breakdowns, funnel) and the evaluation (one ranking of the scores for the evaluation and both
-     * reports) computed side by side on the workers; the same figures.
+     * {@link #ofPredictions(SessionFacts, double[], EvaluationProtocol, double, List, List)} with the evaluation (one
+     * ranking of the scores for the evaluation and both reports), the KPIs and funnel, and each breakdown computed
+     * side by side on the workers; the same figures.
      *
      * @param facts        the sessions, at least one
      * @param scores       each row's out-of-sample probability (NaN for a row that was not tested), or {@code null}
@@ -177,17 +177,23 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
             throw new IllegalArgumentException("scores and sessions differ in length: " + scores.length + " vs "
                     + facts.size());
         }
-        Workers.Task<Object> sessionFigures = () -> new Object[] {Kpis.of(facts), Breakdowns.all(facts, scores),
-            Funnel.of(facts)};
-        Workers.Task<Object> model = () -> tested(facts, scores);
-        List<Object> halves = workers.compute(List.of(sessionFigures, model));
-        Object[] session = (Object[]) halves.get(0);
+        // the evaluation, the KPIs with the funnel, and each breakdown (Breakdowns.all, a dimension a task)
+        List<Workers.Task<Object>> tasks = new ArrayList<>();
+        tasks.add(() -> tested(facts, scores));
+        tasks.add(() -> new Object[] {Kpis.of(facts), Funnel.of(facts)});
+        for (String dimension : Breakdowns.available(facts)) {
+            tasks.add(() -> Breakdowns.of(facts, dimension, scores));
+        }
+        List<Object> parts = workers.compute(tasks);
+        Tested tested = (Tested) parts.get(0);
+        Object[] session = (Object[]) parts.get(1);
         Kpis kpis = (Kpis) session[0];
-        @SuppressWarnings("unchecked")
-        List<Breakdown> all = (List<Breakdown>) session[1];
-        Funnel funnel = (Funnel) session[2];
+        Funnel funnel = (Funnel) session[1];
         Funnel shown = facts.hasEvents() ? funnel : null;
-        Tested tested = (Tested) halves.get(1);
+        List<Breakdown> all = new ArrayList<>();
+        for (Object b : parts.subList(2, parts.size())) {
+            all.add((Breakdown) b);
+        }
         if (tested.ranked() == null) {
             List<String> notes = scores == null ? List.of() : List.of(tested.note());
             return new Figures(kpis, distinctBreakdowns(all), shown, null, null, null, new boolean[0],
