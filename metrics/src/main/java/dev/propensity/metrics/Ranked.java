@@ -85,11 +85,16 @@ final class Ranked {
             fp[k] = cfp;
             k++;
         }
+        return trimmed(th, tp, fp, k, p, labels.length - p);
+    }
+
+    /** The ranking of the first k distinct scores of the arrays. */
+    private static Ranked trimmed(double[] th, long[] tp, long[] fp, int k, long positives, long negatives) {
         if (k == th.length) {
             // every score distinct (usual for probabilities): the arrays are already the right length
-            return new Ranked(th, tp, fp, p, labels.length - p);
+            return new Ranked(th, tp, fp, positives, negatives);
         }
-        return new Ranked(Arrays.copyOf(th, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), p, labels.length - p);
+        return new Ranked(Arrays.copyOf(th, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), positives, negatives);
     }
 
     /**
@@ -133,10 +138,7 @@ final class Ranked {
             fp[k] = cfp;
             k++;
         }
-        if (k == n) {
-            return new Ranked(th, tp, fp, ctp, cfp);
-        }
-        return new Ranked(Arrays.copyOf(th, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), ctp, cfp);
+        return trimmed(th, tp, fp, k, ctp, cfp);
     }
 
     /** Argument checks shared by the metric functions. */
