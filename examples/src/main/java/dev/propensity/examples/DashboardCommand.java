@@ -3,6 +3,7 @@ package dev.propensity.examples;
 import dev.propensity.core.Workers;
 import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.model.TrainerFactory;
+import dev.propensity.model.Trainers;
 import dev.propensity.pipeline.DashboardPipeline;
 import dev.propensity.pipeline.DashboardResult;
 import dev.propensity.pipeline.InputSource;
@@ -38,7 +39,10 @@ final class DashboardCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, order = -80,
             paramLabel = "NAME", defaultValue = "logistic",
             converter = Options.ModelConverter.class,
-            description = "Trainer: logistic (default), xgboost, random-forest, stack or a registered name.")
+            description = "Trainer: logistic (default), xgboost, random-forest, stack or a registered name. xgboost and "
+                    + "stack train on at most " + Trainers.XGBOOST_MAX_ROWS + " sessions, random-forest on at most "
+                    + Trainers.RANDOM_FOREST_MAX_ROWS + "; larger inputs are refused at once (the dashboard is then "
+                    + "drawn without a model).")
     TrainerFactory model;
 
     @Option(names = "--eval", order = -70,

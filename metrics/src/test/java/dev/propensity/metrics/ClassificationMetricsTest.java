@@ -94,6 +94,19 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void averagePrecisionOfAPerfectRankingIsOneNotOnePlusRounding() {
+        // nine buyers ranked first, one a step: nine additions of 1/9 give 1.0000000000000002 in doubles, and a
+        // report refused that value, discarding a whole evaluation
+        boolean[] y = new boolean[12];
+        double[] s = new double[12];
+        for (int i = 0; i < 12; i++) {
+            y[i] = i < 9;
+            s[i] = 12 - i;
+        }
+        assertThat(ClassificationMetrics.averagePrecision(y, s)).isEqualTo(1.0);
+    }
+
+    @Test
     void averagePrecisionIsNaNWithoutBuyers() {
         assertThat(ClassificationMetrics.averagePrecision(new boolean[] {F, F}, new double[] {0.1, 0.2})).isNaN();
     }

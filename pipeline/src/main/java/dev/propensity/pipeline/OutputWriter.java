@@ -5,6 +5,7 @@ import dev.propensity.pipeline.report.OutputFiles;
 import dev.propensity.pipeline.report.Report;
 import dev.propensity.pipeline.report.ReportJson;
 import dev.propensity.viz.Dashboard;
+import dev.propensity.core.Workers;
 import dev.propensity.core.io.SafeOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,10 +35,23 @@ import java.util.Objects;
 public final class OutputWriter {
     private final Path dir;
     private final List<Path> inputs;
+    private final Workers workers;
 
-    private OutputWriter(Path dir, List<Path> inputs) {
+    private OutputWriter(Path dir, List<Path> inputs, Workers workers) {
         this.dir = dir;
         this.inputs = inputs;
+        this.workers = workers;
+    }
+
+    /**
+     * This writer with the predictions' text formatted on other workers (default {@link Workers#defaults()}): the
+     * same files.
+     *
+     * @param value the workers
+     * @return a new writer into the same folder
+     */
+    public OutputWriter workers(Workers value) {
+        return new OutputWriter(dir, inputs, Objects.requireNonNull(value, "workers"));
     }
 
     /**
@@ -72,7 +86,7 @@ public final class OutputWriter {
                 in.add(p);
             }
         }
-        OutputWriter w = new OutputWriter(checkDirectory(dir), List.copyOf(in));
+        OutputWriter w = new OutputWriter(checkDirectory(dir), List.copyOf(in), Workers.defaults());
         w.checkExisting();
         return w;
     }
@@ -236,7 +250,7 @@ public final class OutputWriter {
         Path predictions = dir.resolve(names.predictions());
         try (SafeOutput out = SafeOutput.create(predictions, inputs.toArray(new Path[0]))) {
             Writer w = new BufferedWriter(out.writer(), 1 << 16);
-            PredictionsCsv.write(result.predictions(), w);
+            PredictionsCsv.write(result.predictions(), w, workers);
             w.flush();
             out.commit();
         }

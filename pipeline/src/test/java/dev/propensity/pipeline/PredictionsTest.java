@@ -20,6 +20,38 @@ class PredictionsTest {
     }
 
     @Test
+    void theCsvFormattedOnWorkersIsTheSameTextInRowOrder() throws IOException {
+        // more rows than one formatting task takes, on two threads and on the caller only
+        int n = 100_003;
+        String[] ids = new String[n];
+        boolean[] labels = new boolean[n];
+        double[] probs = new double[n];
+        int[] folds = new int[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int i = 0; i < n; i++) {
+            ids[i] = i % 1000 == 0 ? "s," + i : "s" + i;
+            labels[i] = r.nextInt(50) == 0;
+            probs[i] = r.nextDouble();
+            folds[i] = i % 5;
+        }
+        Predictions p = new Predictions(ids, labels, probs, folds);
+        StringWriter serial = new StringWriter();
+        PredictionsCsv.write(p, serial);
+        StringWriter parallel = new StringWriter();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+        try {
+            PredictionsCsv.write(p, parallel, dev.propensity.core.Workers.of(pool));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(parallel.toString()).isEqualTo(serial.toString());
+        String[] lines = serial.toString().split("\n");
+        assertThat(lines).hasSize(n + 1);
+        assertThat(lines[1000 + 1]).isEqualTo("\"s,1000\"," + (labels[1000] ? 1 : 0) + "," + probs[1000] + ",0");
+        assertThat(lines[n]).isEqualTo("s100002," + (labels[n - 1] ? 1 : 0) + "," + probs[n - 1] + ",2");
+    }
+
+    @Test
     void arraysAreCopiedInAndOut() {
         String[] ids = {"s1"};
         double[] p = {0.5};

@@ -44,15 +44,31 @@ public final class DesignReduction {
         boolean[] zero = new boolean[d];
         workers.forBlocks(d, d, (j, from, to) -> {
             float[] c = cols[j];
-            long h = 1125899906842597L;
-            boolean z = true;
-            for (float v : c) {
-                int bits = Float.floatToIntBits(v == 0f ? 0f : v);
-                z &= bits == 0;
-                h = 31 * h + bits;
+            // four interleaved hashes (independent chains run in parallel on the CPU), combined at the end
+            long h0 = 1125899906842597L;
+            long h1 = h0;
+            long h2 = h0;
+            long h3 = h0;
+            int any = 0;
+            int i = 0;
+            for (; i + 3 < c.length; i += 4) {
+                int b0 = Float.floatToIntBits(c[i] + 0f);
+                int b1 = Float.floatToIntBits(c[i + 1] + 0f);
+                int b2 = Float.floatToIntBits(c[i + 2] + 0f);
+                int b3 = Float.floatToIntBits(c[i + 3] + 0f);
+                any |= b0 | b1 | b2 | b3;
+                h0 = 31 * h0 + b0;
+                h1 = 31 * h1 + b1;
+                h2 = 31 * h2 + b2;
+                h3 = 31 * h3 + b3;
             }
-            hash[j] = h;
-            zero[j] = z;
+            for (; i < c.length; i++) {
+                int b = Float.floatToIntBits(c[i] + 0f);
+                any |= b;
+                h0 = 31 * h0 + b;
+            }
+            hash[j] = ((h0 * 31 + h1) * 31 + h2) * 31 + h3;
+            zero[j] = any == 0;
         });
         int[] reducedOf = new int[d];
         List<Integer> keptList = new ArrayList<>();

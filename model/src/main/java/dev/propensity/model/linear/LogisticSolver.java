@@ -262,6 +262,7 @@ public final class LogisticSolver {
             double[][] m = new double[gate == null ? 1 : 2][a * a];
             double[] z = new double[BLOCK];
             double[] row = new double[a];
+            int[] nz = new int[a];
             for (int start = from; start < to; start += BLOCK) {
                 int len = Math.min(BLOCK, to - start);
                 margins(beta, start, len, z);
@@ -272,16 +273,24 @@ public final class LogisticSolver {
                     if (hk == 0) {
                         continue;
                     }
+                    // the row's non-zero inputs only: one-hot levels and missing indicators are mostly zero, and a
+                    // zero product adds nothing (the sums are the same as over every pair)
+                    int count = 0;
                     for (int j = 0; j < d; j++) {
-                        row[j] = x[j][i];
+                        float v = x[j][i];
+                        if (v != 0f) {
+                            row[count] = v;
+                            nz[count++] = j;
+                        }
                     }
-                    row[d] = 1.0;
+                    row[count] = 1.0;
+                    nz[count++] = d;
                     double[] target = gate != null && gate[i] != 0f ? m[1] : m[0];
-                    for (int j = 0; j < a; j++) {
-                        double hj = hk * row[j];
-                        int off = j * a;
-                        for (int l = j; l < a; l++) {
-                            target[off + l] += hj * row[l];
+                    for (int q = 0; q < count; q++) {
+                        double hj = hk * row[q];
+                        int off = nz[q] * a;
+                        for (int r = q; r < count; r++) {
+                            target[off + nz[r]] += hj * row[r];
                         }
                     }
                 }

@@ -6,6 +6,7 @@ import dev.propensity.metrics.ClassificationMetrics;
 import dev.propensity.metrics.Splits;
 import dev.propensity.model.ModelCard;
 import dev.propensity.model.ModelTrainer;
+import dev.propensity.model.Trainers;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.StackConfig;
 import java.util.List;
@@ -50,8 +51,16 @@ final class StackTrainer implements ModelTrainer {
         return StackPurchaseModel.KIND;
     }
 
+    /** Refuses a table over XGBoost's size limit before copying its rows, then trains on them. */
+    @Override
+    public PurchaseModel train(FeatureTable table, int[] rows) {
+        TreeTrainer.checkSize(name(), rows == null ? table.rows() : rows.length, Trainers.XGBOOST_MAX_ROWS);
+        return train(rows == null ? table : table.select(rows));
+    }
+
     @Override
     public PurchaseModel train(FeatureTable table) {
+        TreeTrainer.checkSize(name(), table.rows(), Trainers.XGBOOST_MAX_ROWS);
         long t0 = System.nanoTime();
         int positives = TrainingData.checkLabels(table, minPositives, name());
         int n = table.rows();

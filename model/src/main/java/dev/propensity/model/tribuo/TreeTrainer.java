@@ -7,11 +7,13 @@ import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;
 import dev.propensity.model.ModelCard;
 import dev.propensity.model.ModelTrainer;
+import dev.propensity.model.Trainers;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.TreeConfig;
 import dev.propensity.model.XGBoostConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -42,10 +44,13 @@ final class TreeTrainer implements ModelTrainer {
     private final long seed;
     private final Map<String, String> description;
     private final Workers workers;
+    /** The most training rows this trainer takes ({@link Trainers#XGBOOST_MAX_ROWS} and the like). */
+    private final int maxRows;
 
     private TreeTrainer(String kind, BiFunction<Dataset<Label>, Workers, Model<Label>> fit, EncoderConfig encoder,
-                        int minPositives, long seed, Map<String, String> description, Workers workers) {
+                        int minPositives, long seed, Map<String, String> description, Workers workers, int maxRows) {
         this.workers = workers;
+        this.maxRows = maxRows;
         this.kind = kind;
         this.fit = fit;
         this.encoder = encoder;
@@ -63,12 +68,12 @@ final class TreeTrainer implements ModelTrainer {
                     XGBoostTrainer.LoggingVerbosity.SILENT, c.seed()).train(data);
         };
         return new TreeTrainer(TreePurchaseModel.XGBOOST, fit, c.encoder(), c.minPositives(), c.seed(), c.describe(),
-                Workers.defaults());
+                Workers.defaults(), Trainers.XGBOOST_MAX_ROWS);
     }
 
     static TreeTrainer randomForest(TreeConfig c) {
         return new TreeTrainer(TreePurchaseModel.RANDOM_FOREST, (data, workers) -> forest(c, data, workers),
-                c.encoder(), c.minPositives(), c.seed(), c.describe(), Workers.defaults());
+                c.encoder(), c.minPositives(), c.seed(), c.describe(), Workers.defaults(), Trainers.RANDOM_FOREST_MAX_ROWS);
     }
 
     /**
@@ -104,7 +109,7 @@ final class TreeTrainer implements ModelTrainer {
     @Override
     public ModelTrainer withWorkers(Workers w) {
         return new TreeTrainer(kind, fit, encoder, minPositives, seed, description, java.util.Objects.requireNonNull(w,
-                "workers"));
+                "workers"), maxRows);
     }
 
     @Override
@@ -112,8 +117,32 @@ final class TreeTrainer implements ModelTrainer {
         return kind;
     }
 
+    /**
+     * Refuses more training rows than a trainer takes, in one line naming the limit.
+     *
+     * @param trainer the trainer's name
+     * @param rows    the training rows
+     * @param limit   the most it takes
+     * @throws IllegalArgumentException when {@code rows > limit}
+     */
+    static void checkSize(String trainer, int rows, int limit) {
+        if (rows > limit) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s trains on at most %,d rows and was given "
+                    + "%,d (Tribuo's per-row examples would take far longer and more memory than a dashboard run "
+                    + "should); use --model logistic, or a smaller input", trainer, limit, rows));
+        }
+    }
+
+    /** Refuses a table over the size limit before copying its rows, then trains on them. */
+    @Override
+    public PurchaseModel train(FeatureTable table, int[] rows) {
+        checkSize(name(), rows == null ? table.rows() : rows.length, maxRows);
+        return train(rows == null ? table : table.select(rows));
+    }
+
     @Override
     public PurchaseModel train(FeatureTable table) {
+        checkSize(name(), table.rows(), maxRows);
         long t0 = System.nanoTime();
         int positives = TrainingData.checkLabels(table, minPositives, name());
         FittedEncoding encoding = FittedEncoding.fit(table, encoder);

@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@code docs/report-format.md} for the checkpoints and which sessions count at each.
  *
  * @param protocol      how the sessions were split, e.g. {@code stratified holdout 25% by session, seed 42}
- * @param sessions      the sessions the study used (all, or a sample of at most {@code 100,000})
+ * @param sessions      the sessions the study used (all, or the first {@code 50,000} in reading order)
  * @param trainSessions those the models were trained on
  * @param testSessions  those the checkpoints are measured on
  * @param seconds       the study's time, in seconds
