@@ -1,5 +1,6 @@
 package dev.propensity.features;
 
+import dev.propensity.core.ArraySessionView;
 import dev.propensity.core.Event;
 import dev.propensity.core.EventType;
 import dev.propensity.core.SessionView;
@@ -10,10 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Feature rows of sessions still in progress: the same extractors as a table, recomputed over a session's events
- * after each new one. After {@code k} events a {@link Live} session's row is exactly the row a
- * {@link FeatureTables} build gives the whole session under the cutoff {@code events:k} (so it never sees a
- * purchase: after the first purchase the row stays that of the events before it).
+ * Feature rows of sessions still in progress: the same extractors as a table, brought up to date after each new
+ * event. After {@code k} events a {@link Live} session's row is exactly the row a {@link FeatureTables} build gives
+ * the whole session under the cutoff {@code events:k} (so it never sees a purchase: after the first purchase the
+ * row stays that of the events before it).
  *
  * <pre>{@code
  * SessionRows rows = SessionRows.of(StandardExtractors.forEvents());
@@ -25,18 +26,24 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Recomputing costs one pass of the extractors over the session's events (tens of events for most sessions);
- * {@link Live#update()} allocates nothing beyond what the extractors do, and a session's event arrays grow by
- * doubling. A {@code SessionRows} is immutable and may be shared; each {@link Live} session is for one thread at a
- * time.
+ * <p>The standard extractors read a running tally of the visible events ({@link StandardExtractors}), to which each
+ * new event is added in constant time, so {@link Live#update()} costs the same at the 50th event as at the first and
+ * allocates nothing; the tally is the very fold a table build makes, in the same order, so the rows are
+ * bit-identical. An event placed before earlier ones (a late event within the tolerance) folds the tally again
+ * over the visible events ({@link Live#refolds()}). Other extractors run over the visible events at each
+ * {@link Live#update()}. A session's event arrays grow by doubling. A {@code SessionRows} is immutable and may be
+ * shared; each {@link Live} session is for one thread at a time.
  */
 public final class SessionRows {
     private final List<FeatureExtractor> extractors;
     private final FeatureSchema schema;
+    /** What every live session's row extractor shares. */
+    private final RowExtractor layout;
 
     private SessionRows(List<FeatureExtractor> extractors) {
         this.extractors = List.copyOf(extractors);
-        this.schema = new RowExtractor(this.extractors, Cutoffs.beforeFirstPurchase()).declared;
+        this.layout = new RowExtractor(this.extractors, Cutoffs.beforeFirstPurchase());
+        this.schema = layout.declared;
     }
 
     /**
@@ -71,31 +78,33 @@ public final class SessionRows {
     }
 
     /**
-     * One session in progress: its events so far (a {@link SessionView}), and its current row. Not thread-safe.
+     * One session in progress: its events so far (a {@link SessionView}), the running tally of its visible events,
+     * and its current row. Not thread-safe.
      */
-    public final class Live implements SessionView {
+    public final class Live extends ArraySessionView {
         private final String id;
         private final String userId;
-        private final Map<String, String> attributes;
-        private final RowExtractor rx = new RowExtractor(extractors, Cutoffs.beforeFirstPurchase());
-        private final Map<String, Long> texts = new HashMap<>();
-        private int n;
-        private long[] times = new long[8];
-        private byte[] types = new byte[8];
-        private double[] prices = new double[8];
-        private long[] products = new long[8];
-        private long[] categories = new long[8];
-        private String[] productIds = new String[8];
-        private String[] categoryTexts = new String[8];
-        private String[] brands = new String[8];
-        private String[] users = new String[8];
-        private int firstPurchase = -1;
+        private Map<String, String> attributes;
+        private final RowExtractor rx = new RowExtractor(layout);
+        private Map<String, Long> texts;
+        private String[] productIds = new String[INITIAL];
+        private String[] categoryTexts = new String[INITIAL];
+        private String[] brands = new String[INITIAL];
+        private String[] users = new String[INITIAL];
         private int visible;
+        private int refolds;
 
         private Live(String id, String userId, Map<String, String> attributes) {
             this.id = id;
             this.userId = userId;
             this.attributes = attributes;
+            this.n = 0;
+            this.times = new long[INITIAL];
+            this.types = new byte[INITIAL];
+            this.prices = new double[INITIAL];
+            this.productKeys = new long[INITIAL];
+            this.categoryKeys = new long[INITIAL];
+            this.firstPurchase = -1;
         }
 
         /**
@@ -109,7 +118,9 @@ public final class SessionRows {
         }
 
         /**
-         * Adds an event from its fields.
+         * Adds an event from its fields. An event after the last one (the usual case) is added to the running tally
+         * of the visible events in constant time; one that lands before earlier events refolds the tally over the
+         * visible events (counted in {@link #refolds()}).
          *
          * @param epochMillis its time
          * @param type        its type
@@ -131,8 +142,8 @@ public final class SessionRows {
                 times = Arrays.copyOf(times, cap);
                 types = Arrays.copyOf(types, cap);
                 prices = Arrays.copyOf(prices, cap);
-                products = Arrays.copyOf(products, cap);
-                categories = Arrays.copyOf(categories, cap);
+                productKeys = Arrays.copyOf(productKeys, cap);
+                categoryKeys = Arrays.copyOf(categoryKeys, cap);
                 productIds = Arrays.copyOf(productIds, cap);
                 categoryTexts = Arrays.copyOf(categoryTexts, cap);
                 brands = Arrays.copyOf(brands, cap);
@@ -147,8 +158,8 @@ public final class SessionRows {
                 System.arraycopy(times, at, times, at + 1, m);
                 System.arraycopy(types, at, types, at + 1, m);
                 System.arraycopy(prices, at, prices, at + 1, m);
-                System.arraycopy(products, at, products, at + 1, m);
-                System.arraycopy(categories, at, categories, at + 1, m);
+                System.arraycopy(productKeys, at, productKeys, at + 1, m);
+                System.arraycopy(categoryKeys, at, categoryKeys, at + 1, m);
                 System.arraycopy(productIds, at, productIds, at + 1, m);
                 System.arraycopy(categoryTexts, at, categoryTexts, at + 1, m);
                 System.arraycopy(brands, at, brands, at + 1, m);
@@ -157,8 +168,8 @@ public final class SessionRows {
             times[at] = epochMillis;
             types[at] = (byte) type.ordinal();
             prices[at] = price;
-            products[at] = key("p", productId);
-            categories[at] = key("c", category);
+            productKeys[at] = key(true, productId);
+            categoryKeys[at] = key(false, category);
             productIds[at] = productId;
             categoryTexts[at] = category;
             brands[at] = brand;
@@ -169,18 +180,52 @@ public final class SessionRows {
             } else if (firstPurchase >= at) {
                 firstPurchase++;
             }
+            int nowVisible = firstPurchase < 0 ? n : firstPurchase;
+            SessionTally tally = rx.tally;
+            if (tally != null) {
+                if (at < tally.n) {
+                    tally.fold(this, nowVisible); // placed among the events folded in already
+                    refolds++;
+                } else if (at < nowVisible) {
+                    tally.add(this, at); // the usual case: the next visible event in time
+                }
+                // otherwise a purchase or an event after it: the visible events are those folded in already
+            }
+        }
+
+        /** How many times an event placed before earlier ones made the tally be folded again. */
+        public int refolds() {
+            return refolds;
+        }
+
+        /**
+         * Adds session attributes not set yet (the first value of each name is kept, as the sessionizer keeps it).
+         *
+         * @param more attributes; may be empty
+         */
+        public void addAttributes(Map<String, String> more) {
+            if (more.isEmpty() || attributes.keySet().containsAll(more.keySet())) {
+                return;
+            }
+            Map<String, String> merged = new HashMap<>(attributes);
+            more.forEach(merged::putIfAbsent);
+            attributes = Map.copyOf(merged);
         }
 
         /** A key equal for equal texts within this session (numbers as themselves, other texts by code). */
-        private long key(String kind, String text) {
+        private long key(boolean product, String text) {
             long k = SessionView.numericKey(text);
             if (k != -1) {
                 return k;
             }
-            Long code = texts.get(kind + text);
+            if (texts == null) {
+                texts = new HashMap<>();
+            }
+            String t = (product ? "p" : "c") + text;
+            Long code = texts.get(t);
             if (code == null) {
                 code = -1L - texts.size();
-                texts.put(kind + text, code);
+                texts.put(t, code);
             }
             return code;
         }
@@ -193,7 +238,7 @@ public final class SessionRows {
          * @throws IllegalArgumentException when an extractor rejects the session (naming it)
          */
         public Live update() {
-            visible = rx.extract(this);
+            visible = rx.tally != null ? rx.extractFolded(this, rx.tally.n) : rx.extract(this);
             return this;
         }
 
@@ -263,47 +308,6 @@ public final class SessionRows {
         }
 
         @Override
-        public int size() {
-            return n;
-        }
-
-        private void check(int i) {
-            if (i < 0 || i >= n) {
-                throw new IndexOutOfBoundsException("event " + i + " of a session of " + n + " events");
-            }
-        }
-
-        @Override
-        public long time(int i) {
-            check(i);
-            return times[i];
-        }
-
-        @Override
-        public EventType type(int i) {
-            check(i);
-            return TYPES[types[i]];
-        }
-
-        @Override
-        public double price(int i) {
-            check(i);
-            return prices[i];
-        }
-
-        @Override
-        public long productKey(int i) {
-            check(i);
-            return products[i];
-        }
-
-        @Override
-        public long categoryKey(int i) {
-            check(i);
-            return categories[i];
-        }
-
-        @Override
         public String productId(int i) {
             check(i);
             return productIds[i];
@@ -333,15 +337,10 @@ public final class SessionRows {
         }
 
         @Override
-        public int firstPurchaseIndex() {
-            return firstPurchase;
-        }
-
-        @Override
         public String toString() {
             return "SessionRows.Live[id=" + id + ", events=" + n + ", visible=" + visible + "]";
         }
     }
 
-    private static final EventType[] TYPES = EventType.values();
+    private static final int INITIAL = 4;
 }

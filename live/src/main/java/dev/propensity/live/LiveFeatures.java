@@ -75,10 +75,10 @@ final class LiveFeatures {
      * The raw row of a live session's current row (after {@link SessionRows.Live#update()}).
      *
      * @param live the session
-     * @return a new row in the model schema's order
+     * @param row  where to write the row in the model schema's order, {@code schema().size()} long
+     * @return {@code row}
      */
-    double[] row(SessionRows.Live live) {
-        double[] row = new double[schema.size()];
+    double[] row(SessionRows.Live live, double[] row) {
         for (int j = 0; j < row.length; j++) {
             Map<String, Integer> m = codes.get(j);
             if (m == null) {

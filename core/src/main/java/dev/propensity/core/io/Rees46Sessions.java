@@ -863,21 +863,13 @@ public final class Rees46Sessions {
     }
 
     /** The view a table hands its sink: arrays of one session, reused for the next. */
-    static final class View implements SessionView {
-        private static final dev.propensity.core.EventType[] TYPES = dev.propensity.core.EventType.values();
+    static final class View extends dev.propensity.core.ArraySessionView {
         private final Table owner;
         private byte[] key;
         private String id;
-        private int n;
-        private long[] ts;
-        private byte[] ty;
-        private long[] ps;
-        private long[] cs;
         private long[] bs;
         private long[] us;
-        private double[] pr;
         private long user;
-        private int firstPurchase;
 
         View(Table owner) {
             this.owner = owner;
@@ -888,31 +880,15 @@ public final class Rees46Sessions {
             this.key = key;
             this.id = null;
             this.n = n;
-            this.ts = ts;
-            this.ty = ty;
-            this.ps = ps;
-            this.cs = cs;
+            this.times = ts;
+            this.types = ty;
+            this.productKeys = ps;
+            this.categoryKeys = cs;
             this.bs = bs;
             this.us = us;
-            this.pr = pr;
+            this.prices = pr;
             this.user = user;
-            this.firstPurchase = -2;
-        }
-
-        @Override
-        public int firstPurchaseIndex() {
-            if (firstPurchase == -2) {
-                int p = -1;
-                int purchase = dev.propensity.core.EventType.PURCHASE.ordinal();
-                for (int i = 0; i < n; i++) {
-                    if (ty[i] == purchase) {
-                        p = i;
-                        break;
-                    }
-                }
-                firstPurchase = p;
-            }
-            return firstPurchase;
+            this.firstPurchase = UNKNOWN;
         }
 
         @Override
@@ -935,56 +911,15 @@ public final class Rees46Sessions {
         }
 
         @Override
-        public int size() {
-            return n;
-        }
-
-        private void check(int i) {
-            if (i < 0 || i >= n) {
-                throw new IndexOutOfBoundsException("event " + i + " of a session of " + n + " events");
-            }
-        }
-
-        @Override
-        public long time(int i) {
-            check(i);
-            return ts[i];
-        }
-
-        @Override
-        public dev.propensity.core.EventType type(int i) {
-            check(i);
-            return TYPES[ty[i]];
-        }
-
-        @Override
-        public double price(int i) {
-            check(i);
-            return pr[i];
-        }
-
-        @Override
-        public long productKey(int i) {
-            check(i);
-            return ps[i];
-        }
-
-        @Override
-        public long categoryKey(int i) {
-            check(i);
-            return cs[i];
-        }
-
-        @Override
         public String productId(int i) {
             check(i);
-            return owner.products.text(ps[i]);
+            return owner.products.text(productKeys[i]);
         }
 
         @Override
         public String category(int i) {
             check(i);
-            return owner.categories.text(cs[i]);
+            return owner.categories.text(categoryKeys[i]);
         }
 
         @Override
