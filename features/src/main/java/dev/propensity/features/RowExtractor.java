@@ -85,7 +85,8 @@ final class RowExtractor {
 
     /**
      * A row extractor of the same extractors and cutoff as another, sharing everything that does not change from
-     * row to row (schema, level indices), with a row and a tally of its own: what each live session holds.
+     * row to row (schema, level indices), with a row of its own and no tally: it writes rows of live sessions,
+     * which keep their own tallies ({@link #extractFolded}).
      *
      * @param layout the extractor to share with
      */
@@ -104,7 +105,7 @@ final class RowExtractor {
                 slots[i] = new Slot(offsets[i], extractors[i]);
             }
         }
-        tally = layout.tally == null ? null : new SessionTally(layout.tally.keys());
+        tally = null; // a shared layout's rows are written from their sessions' tallies (extractFolded)
         values = new double[declared.size()];
         levels = new String[declared.size()];
     }
@@ -136,23 +137,24 @@ final class RowExtractor {
         if (tally != null) {
             tally.fold(observed, observed.size());
         }
-        return write(observed);
+        return write(observed, tally);
     }
 
     /**
-     * Writes the row of the first {@code visible} events of a session whose {@link #tally} the caller keeps folded
-     * over exactly those events (a live session adds each new event to it): the folded extractors read the tally,
-     * the others run over the prefix.
+     * Writes the row of the first {@code visible} events of a session from a tally the caller keeps folded over
+     * exactly those events (a live session adds each new event to it): the folded extractors read the tally, the
+     * others run over the prefix.
      *
      * @param session the session
      * @param visible how many of its events are visible (they hold no purchase)
+     * @param folded  the fold of those events
      * @return {@code visible}
      */
-    int extractFolded(SessionView session, int visible) {
-        return write(ObservedSession.prefix(session, visible));
+    int extractFolded(SessionView session, int visible, SessionTally folded) {
+        return write(ObservedSession.prefix(session, visible), folded);
     }
 
-    private int write(ObservedSession observed) {
+    private int write(ObservedSession observed, SessionTally tally) {
         Arrays.fill(values, Double.NaN);
         Arrays.fill(levels, null);
         for (int i = 0; i < slots.length; i++) {

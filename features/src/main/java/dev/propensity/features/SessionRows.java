@@ -78,6 +78,78 @@ public final class SessionRows {
     }
 
     /**
+     * A new row to write sessions' rows into ({@link Live#update(Row)}): one per thread, reused for every session.
+     *
+     * @return the row
+     */
+    public Row newRow() {
+        return new Row();
+    }
+
+    /** One row of these extractors, written by {@link Live#update(Row)}; mutable, for one thread at a time. */
+    public final class Row {
+        private final RowExtractor rx = new RowExtractor(layout);
+        private int visible;
+
+        private Row() {
+        }
+
+        /** The number of events the row was computed from (those before the first purchase). */
+        public int visibleEvents() {
+            return visible;
+        }
+
+        /**
+         * A numeric, count or binary value ({@code NaN} when missing, and for categorical features).
+         *
+         * @param feature the index in {@link #schema()}
+         * @return the value
+         */
+        public double value(int feature) {
+            return rx.values[feature];
+        }
+
+        /**
+         * A categorical level ({@code null} when missing, and for other features).
+         *
+         * @param feature the index in {@link #schema()}
+         * @return the level
+         */
+        public String level(int feature) {
+            return rx.levels[feature];
+        }
+
+        /**
+         * The row as a model takes it: values in the order of another schema (a model's), matched by feature name,
+         * categorical values as codes of that schema's levels; a level the schema does not know is missing
+         * ({@code NaN}), as it is when scoring a table.
+         *
+         * @param target the schema to order and code the row by; each of its features must be one of the rows'
+         * @param out    where to write, at least {@code target.size()} long
+         * @return {@code out}
+         * @throws IllegalArgumentException when {@code target} names a feature these rows do not have
+         */
+        public double[] rawRow(FeatureSchema target, double[] out) {
+            for (int j = 0; j < target.size(); j++) {
+                FeatureSpec f = target.get(j);
+                int i = schema.indexOf(f.name());
+                if (i < 0) {
+                    throw new IllegalArgumentException("feature " + f.name() + " is not one of these rows' "
+                            + schema.names());
+                }
+                if (f.kind() == FeatureKind.CATEGORICAL) {
+                    String level = rx.levels[i];
+                    int code = level == null ? -1 : f.levels().indexOf(level);
+                    out[j] = code < 0 ? Double.NaN : code;
+                } else {
+                    out[j] = rx.values[i];
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
      * One session in progress: its events so far (a {@link SessionView}), the running tally of its visible events,
      * and its current row. Not thread-safe.
      */
@@ -85,13 +157,20 @@ public final class SessionRows {
         private final String id;
         private final String userId;
         private Map<String, String> attributes;
-        private final RowExtractor rx = new RowExtractor(layout);
-        private Map<String, Long> texts;
+        /** The map last given to {@link #addAttributes}, so that passing the same map again costs nothing. */
+        private Map<String, String> given;
+        /** The running tally of the visible events; null when no extractor reads one. */
+        private final SessionTally tally = layout.tally == null ? null : new SessionTally(layout.tally.keys());
+        /** This session's own row, made by the first {@link #update()}. */
+        private Row own;
+        private Map<String, Long> productCodes;
+        private Map<String, Long> categoryCodes;
+        private int productCount;
+        private int categoryCount;
         private String[] productIds = new String[INITIAL];
         private String[] categoryTexts = new String[INITIAL];
         private String[] brands = new String[INITIAL];
         private String[] users = new String[INITIAL];
-        private int visible;
         private int refolds;
 
         private Live(String id, String userId, Map<String, String> attributes) {
@@ -181,7 +260,6 @@ public final class SessionRows {
                 firstPurchase++;
             }
             int nowVisible = firstPurchase < 0 ? n : firstPurchase;
-            SessionTally tally = rx.tally;
             if (tally != null) {
                 if (at < tally.n) {
                     tally.fold(this, nowVisible); // placed among the events folded in already
@@ -204,7 +282,11 @@ public final class SessionRows {
          * @param more attributes; may be empty
          */
         public void addAttributes(Map<String, String> more) {
-            if (more.isEmpty() || attributes.keySet().containsAll(more.keySet())) {
+            if (more == given || more.isEmpty()) {
+                return; // the same map as last time (a caller passing each session's one map): nothing new
+            }
+            given = more;
+            if (attributes.keySet().containsAll(more.keySet())) {
                 return;
             }
             Map<String, String> merged = new HashMap<>(attributes);
@@ -212,39 +294,85 @@ public final class SessionRows {
             attributes = Map.copyOf(merged);
         }
 
-        /** A key equal for equal texts within this session (numbers as themselves, other texts by code). */
+        /**
+         * A key equal for equal texts within this session: numbers as themselves, other texts by a code of this
+         * session, found among the events so far (short sessions) or in a map (made once a session is long).
+         */
         private long key(boolean product, String text) {
             long k = SessionView.numericKey(text);
             if (k != -1) {
                 return k;
             }
-            if (texts == null) {
-                texts = new HashMap<>();
+            String[] texts = product ? productIds : categoryTexts;
+            long[] keys = product ? productKeys : categoryKeys;
+            Map<String, Long> codes = product ? productCodes : categoryCodes;
+            if (codes == null && n <= LINEAR) {
+                for (int i = 0; i < n; i++) {
+                    if (keys[i] < 0 && keys[i] != SessionView.NO_KEY && text.equals(texts[i])) {
+                        return keys[i];
+                    }
+                }
+                return product ? -1L - productCount++ : -1L - categoryCount++;
             }
-            String t = (product ? "p" : "c") + text;
-            Long code = texts.get(t);
+            if (codes == null) {
+                codes = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    if (keys[i] < 0 && keys[i] != SessionView.NO_KEY) {
+                        codes.putIfAbsent(texts[i], keys[i]);
+                    }
+                }
+                if (product) {
+                    productCodes = codes;
+                } else {
+                    categoryCodes = codes;
+                }
+            }
+            Long code = codes.get(text);
             if (code == null) {
-                code = -1L - texts.size();
-                texts.put(t, code);
+                code = product ? -1L - productCount++ : -1L - categoryCount++;
+                codes.put(text, code);
             }
             return code;
         }
 
         /**
          * Computes the row of the events so far: the row {@code events:k} gives the session in a table, for
-         * {@code k = }{@link #size()}.
+         * {@code k = }{@link #size()}, kept in this session ({@link #value}, {@link #level}, {@link #rawRow}).
          *
          * @return this session
          * @throws IllegalArgumentException when an extractor rejects the session (naming it)
          */
         public Live update() {
-            visible = rx.tally != null ? rx.extractFolded(this, rx.tally.n) : rx.extract(this);
+            if (own == null) {
+                own = new Row();
+            }
+            update(own);
             return this;
+        }
+
+        /**
+         * Writes the row of the events so far into a row of the caller's (one reused for many sessions, so that a
+         * session need not keep a row of its own): as {@link #update()}, without changing this session's row.
+         *
+         * @param row where to write
+         * @return {@code row}
+         * @throws IllegalArgumentException when an extractor rejects the session (naming it)
+         */
+        public Row update(Row row) {
+            row.visible = tally != null ? row.rx.extractFolded(this, tally.n, tally) : row.rx.extract(this);
+            return row;
+        }
+
+        private Row current() {
+            if (own == null) {
+                throw new IllegalStateException("session " + id + ": no row yet; call update() first");
+            }
+            return own;
         }
 
         /** The number of events the current row was computed from (those before the first purchase). */
         public int visibleEvents() {
-            return visible;
+            return own == null ? 0 : own.visible;
         }
 
         /**
@@ -255,7 +383,7 @@ public final class SessionRows {
          * @return the value
          */
         public double value(int feature) {
-            return rx.values[feature];
+            return current().value(feature);
         }
 
         /**
@@ -265,13 +393,11 @@ public final class SessionRows {
          * @return the level
          */
         public String level(int feature) {
-            return rx.levels[feature];
+            return current().level(feature);
         }
 
         /**
-         * The current row as a model takes it: values in the order of another schema (a model's), matched by
-         * feature name, categorical values as codes of that schema's levels; a level the schema does not know is
-         * missing ({@code NaN}), as it is when scoring a table.
+         * The current row as a model takes it; see {@link Row#rawRow}.
          *
          * @param target the schema to order and code the row by; each of its features must be one of the rows'
          * @param out    where to write, at least {@code target.size()} long
@@ -279,22 +405,7 @@ public final class SessionRows {
          * @throws IllegalArgumentException when {@code target} names a feature these rows do not have
          */
         public double[] rawRow(FeatureSchema target, double[] out) {
-            for (int j = 0; j < target.size(); j++) {
-                FeatureSpec f = target.get(j);
-                int i = schema.indexOf(f.name());
-                if (i < 0) {
-                    throw new IllegalArgumentException("feature " + f.name() + " is not one of these rows' "
-                            + schema.names());
-                }
-                if (f.kind() == FeatureKind.CATEGORICAL) {
-                    String level = rx.levels[i];
-                    int code = level == null ? -1 : f.levels().indexOf(level);
-                    out[j] = code < 0 ? Double.NaN : code;
-                } else {
-                    out[j] = rx.values[i];
-                }
-            }
-            return out;
+            return current().rawRow(target, out);
         }
 
         @Override
@@ -338,9 +449,11 @@ public final class SessionRows {
 
         @Override
         public String toString() {
-            return "SessionRows.Live[id=" + id + ", events=" + n + ", visible=" + visible + "]";
+            return "SessionRows.Live[id=" + id + ", events=" + n + ", visible=" + visibleEvents() + "]";
         }
     }
 
     private static final int INITIAL = 4;
+    /** Up to this many events, a text's key is found among the events so far rather than in a map. */
+    private static final int LINEAR = 32;
 }

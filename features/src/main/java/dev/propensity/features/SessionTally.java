@@ -37,7 +37,7 @@ final class SessionTally {
     /** A start-time extractor's last computed values (see {@link StandardExtractors#startTime}), by owner and time. */
     Object startOwner;
     long startTime;
-    final double[] start = new double[7];
+    double[] start;
 
     /**
      * A tally.
@@ -115,12 +115,9 @@ final class SessionTally {
 
     /** A set of long keys ({@link SessionView#NO_KEY} never added), open addressing, cleared per session. */
     static final class KeySet {
-        private long[] table = new long[8];
+        /** The table, made on the first key (most live sessions are short). */
+        private long[] table;
         private int size;
-
-        KeySet() {
-            Arrays.fill(table, SessionView.NO_KEY);
-        }
 
         /** The number of distinct keys added. */
         int size() {
@@ -132,9 +129,10 @@ final class SessionTally {
                 return;
             }
             if (table.length > 64) {
-                table = new long[8];
+                table = null;
+            } else {
+                Arrays.fill(table, SessionView.NO_KEY);
             }
-            Arrays.fill(table, SessionView.NO_KEY);
             size = 0;
         }
 
@@ -142,6 +140,10 @@ final class SessionTally {
         void add(long key) {
             if (key == SessionView.NO_KEY) {
                 return;
+            }
+            if (table == null) {
+                table = new long[8];
+                Arrays.fill(table, SessionView.NO_KEY);
             }
             int mask = table.length - 1;
             long h = key * 0x9E3779B97F4A7C15L;

@@ -214,6 +214,10 @@ public final class StandardExtractors {
                 return;
             }
             double[] v = t.start;
+            if (v == null) {
+                v = new double[7];
+                t.start = v;
+            }
             if (t.startOwner != owner || t.startTime != t.first) {
                 // computed once per start time: a live session asks again after every event
                 long ms = t.first;
@@ -252,6 +256,9 @@ public final class StandardExtractors {
             }
             if (v == null) {
                 return Double.NaN;
+            }
+            if (v.startsWith("Returning") || v.startsWith("returning")) {
+                return 1.0; // the usual spellings, without a lower-cased copy per call
             }
             return v.toLowerCase(Locale.ROOT).startsWith("returning") ? 1.0 : 0.0;
         });

@@ -231,13 +231,13 @@ public final class LiveScorer {
         if (s.session.refolds() != refolds) {
             reordered.increment();
         }
-        s.session.update();
+        SessionRows.Row current = s.session.update(stripe.features);
         boolean purchase = s.session.firstPurchaseIndex() >= 0;
         double before = s.received == 1 ? Double.NaN : s.probability;
-        double[] row = features.row(s.session, stripe.row);
+        double[] row = features.row(current, stripe.row);
         double p = model.probability(row);
         s.probability = p;
-        s.visible = s.session.visibleEvents();
+        s.visible = current.visibleEvents();
         List<Driver> drivers = drivers(s.id, row);
         double change = Double.isNaN(before) ? 0.0 : p - before;
         scored.increment();
@@ -298,12 +298,12 @@ public final class LiveScorer {
         for (Event e : events) {
             session.add(e);
         }
-        session.update();
-        double[] row = features.row(session, new double[features.schema().size()]);
+        SessionRows.Row current = session.update(features.newRow());
+        double[] row = features.row(current, new double[features.schema().size()]);
         double prob = model.probability(row);
         long last = events.stream().mapToLong(Event::epochMillis).max().orElseThrow();
         return new LiveScore(id, events.size(), java.time.Instant.ofEpochMilli(last), prob, 0.0,
-                session.firstPurchaseIndex() < 0 ? LiveStatus.SCORED : LiveStatus.PURCHASED, session.visibleEvents(),
+                session.firstPurchaseIndex() < 0 ? LiveStatus.SCORED : LiveStatus.PURCHASED, current.visibleEvents(),
                 drivers(id, row));
     }
 
@@ -415,8 +415,9 @@ public final class LiveScorer {
 
     /** A lock's worth of sessions, least recently updated first. */
     private final class Stripe {
-        /** The raw row of the session being scored (lock held). */
-        final double[] row = new double[features.schema().size()];
+        /** The feature row and the raw row of the session being scored (lock held). */
+        final SessionRows.Row features = LiveScorer.this.features.newRow();
+        final double[] row = new double[LiveScorer.this.features.schema().size()];
         final LinkedHashMap<String, State> byId = new LinkedHashMap<>(64, 0.75f, true);
         final LinkedHashMap<String, State> byUser = new LinkedHashMap<>(16, 0.75f, true);
 
