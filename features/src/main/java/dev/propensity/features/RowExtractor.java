@@ -135,7 +135,7 @@ final class RowExtractor {
     int extract(SessionView session) {
         ObservedSession observed = ObservedSession.of(session, cutoff);
         if (tally != null) {
-            tally.fold(observed, observed.size());
+            tally.fold(session, observed.size()); // the visible prefix, read from the source's view directly
         }
         return write(observed, tally);
     }

@@ -228,6 +228,8 @@ public final class SessionRows {
                 brands = Arrays.copyOf(brands, cap);
                 users = Arrays.copyOf(users, cap);
             }
+            long productKey = key(true, productId); // before the events move: found among events 0..n-1
+            long categoryKey = key(false, category);
             int at = n;
             while (at > 0 && times[at - 1] > epochMillis) {
                 at--;
@@ -247,8 +249,8 @@ public final class SessionRows {
             times[at] = epochMillis;
             types[at] = (byte) type.ordinal();
             prices[at] = price;
-            productKeys[at] = key(true, productId);
-            categoryKeys[at] = key(false, category);
+            productKeys[at] = productKey;
+            categoryKeys[at] = categoryKey;
             productIds[at] = productId;
             categoryTexts[at] = category;
             brands[at] = brand;
