@@ -289,20 +289,11 @@ public final class Rees46Sessions {
 
         void row(RawRow row, long t, dev.propensity.core.EventType type, double price) {
             if (watermark != Long.MIN_VALUE && t < watermark - toleranceMs) {
-                if (failLate) {
-                    throw new InputException(reader.file, reader.line(), null, RejectReason.LATE_EVENT,
-                            sz.lateEventMessage(reader.currentEvent(), watermark));
-                }
-                reader.report.note(new InputException(reader.file, reader.line(), null, RejectReason.LATE_EVENT,
-                        "event at " + Instant.ofEpochMilli(t) + " arrived later than the out-of-order tolerance"
-                                + " allows"));
+                late(t);
             }
             events++;
             if (t < minTime) {
-                if (holding && minTime == Long.MAX_VALUE) {
-                    holdUntil = t + holdSpan;
-                }
-                minTime = t;
+                earliest(t);
             }
             byte[] b = row.buffer();
             int ss = row.start(Rees46Reader.USER_SESSION);
@@ -312,22 +303,14 @@ public final class Rees46Sessions {
             } else {
                 int h = hash(b, ss, se);
                 int slot = find(b, ss, se, h);
-                int us = row.start(Rees46Reader.USER_ID);
-                int ue = row.end(Rees46Reader.USER_ID);
-                long uk;
+                long uk = SAME_USER;
                 if (slot < 0) {
-                    slot = insert(b, ss, se, h);
-                    firstEvent[slot] = t;
-                    firstUser[slot] = key(userIds, b, us, ue);
-                    if (keepBrands) {
-                        firstUserBytes[slot] = java.util.Arrays.copyOfRange(b, us, ue);
-                    }
-                    uk = SAME_USER;
+                    slot = open(row, b, ss, se, h, t);
                 } else {
                     touch(slot);
-                    byte[] fu = firstUserBytes[slot];
-                    uk = !keepBrands || fu.length == ue - us && java.util.Arrays.equals(fu, 0, fu.length, b, us, ue)
-                            ? SAME_USER : key(userIds, b, us, ue);
+                    if (keepBrands) {
+                        uk = user(row, b, slot);
+                    }
                 }
                 long pk = key(products, b, row.start(Rees46Reader.PRODUCT_ID), row.end(Rees46Reader.PRODUCT_ID));
                 int cs = row.start(Rees46Reader.CATEGORY_CODE);
@@ -355,6 +338,46 @@ public final class Rees46Sessions {
                 }
                 users.advanceWatermark(t);
             }
+        }
+
+        /** A late event (rare): fails a strict read, is noted in a lenient one. Kept out of {@link #row}. */
+        private void late(long t) {
+            if (failLate) {
+                throw new InputException(reader.file, reader.line(), null, RejectReason.LATE_EVENT,
+                        sz.lateEventMessage(reader.currentEvent(), watermark));
+            }
+            reader.report.note(new InputException(reader.file, reader.line(), null, RejectReason.LATE_EVENT,
+                    "event at " + Instant.ofEpochMilli(t) + " arrived later than the out-of-order tolerance allows"));
+        }
+
+        /** A new earliest time (rare once reading has started). */
+        private void earliest(long t) {
+            if (holding && minTime == Long.MAX_VALUE) {
+                holdUntil = t + holdSpan;
+            }
+            minTime = t;
+        }
+
+        /** Opens a session for the current row's session id; returns its slot. */
+        private int open(RawRow row, byte[] b, int ss, int se, int h, long t) {
+            int slot = insert(b, ss, se, h);
+            int us = row.start(Rees46Reader.USER_ID);
+            int ue = row.end(Rees46Reader.USER_ID);
+            firstEvent[slot] = t;
+            firstUser[slot] = key(userIds, b, us, ue);
+            if (keepBrands) {
+                firstUserBytes[slot] = java.util.Arrays.copyOfRange(b, us, ue);
+            }
+            return slot;
+        }
+
+        /** The key of the current row's user in an open session: {@link #SAME_USER} when it is the first one's. */
+        private long user(RawRow row, byte[] b, int slot) {
+            int us = row.start(Rees46Reader.USER_ID);
+            int ue = row.end(Rees46Reader.USER_ID);
+            byte[] fu = firstUserBytes[slot];
+            return fu.length == ue - us && java.util.Arrays.equals(fu, 0, fu.length, b, us, ue) ? SAME_USER
+                    : key(userIds, b, us, ue);
         }
 
         /** Whether a full session takes this event: only its first purchase, as the sessionizer keeps it. */
@@ -414,6 +437,27 @@ public final class Rees46Sessions {
         }
 
         private void add(int slot, long t, byte type, long pk, long ck, long bk, long uk, double price) {
+            int n = counts[slot];
+            long[] ts = times[slot];
+            if (n == ts.length || n > 0 && t < lasts[slot]) {
+                insertEvent(slot, t, type, pk, ck, bk, uk, price); // a full array or an event out of order
+                return;
+            }
+            lasts[slot] = t;
+            ts[n] = t;
+            prods[slot][n] = pk;
+            cats[slot][n] = ck;
+            if (keepBrands) {
+                brnds[slot][n] = bk;
+                usrs[slot][n] = uk;
+            }
+            types[slot][n] = type;
+            prices[slot][n] = price;
+            counts[slot] = n + 1;
+        }
+
+        /** {@link #add}'s rare cases: the arrays grow, and an event older than the last is put in time order. */
+        private void insertEvent(int slot, long t, byte type, long pk, long ck, long bk, long uk, double price) {
             int n = counts[slot];
             long[] ts = times[slot];
             if (n == ts.length) {
