@@ -92,5 +92,12 @@ check(Math.abs(report.metrics().rocAuc() - eval.rocAuc()) < 1e-9,
 check(Files.size(written.modelFile()) > 0, "model.propensity written");
 
 //--- CELL ---
+// Tidy up: the outputs were written to a temporary folder (leave this cell out to keep them and open them).
+try (var walk = Files.walk(out)) {
+    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+}
+check(!Files.exists(out), "the temporary folder is removed");
+
+//--- CELL ---
 System.out.println(failures == 0 ? "dashboard.jsh: all checks passed" : "dashboard.jsh: " + failures + " checks failed");
 /exit failures

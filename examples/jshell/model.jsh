@@ -41,5 +41,9 @@ System.out.println(why);
 check(Math.abs(why.probability() - after[0]) < 1e-9, "the explanation adds up to the prediction");
 
 //--- CELL ---
+// Tidy up: the model file was a temporary one.
+Files.deleteIfExists(file);
+
+//--- CELL ---
 System.out.println(failures == 0 ? "model.jsh: all checks passed" : "model.jsh: " + failures + " checks failed");
 /exit failures

@@ -11,7 +11,8 @@ import dev.propensity.model.Trainers;
 import dev.propensity.pipeline.report.ReportJson;
 import java.io.IOException;
 import java.util.concurrent.ForkJoinPool;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The same seed gives the same report, apart from times, for every model and thread count (issue 17). */
 class DeterminismTest {
@@ -32,15 +33,14 @@ class DeterminismTest {
         return json;
     }
 
-    @Test
-    void sameSeedSameReportForEveryModelAndThreadCount() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"logistic", "xgboost", "random-forest", "stack"})
+    void sameSeedSameReportForEveryModelAndThreadCount(String model) throws IOException {
         ForkJoinPool two = Workers.newPool(2, "determinism");
         try {
-            for (String model : new String[] {"logistic", "xgboost", "random-forest"}) {
-                JsonNode one = report(model, Workers.callerOnly());
-                assertThat(report(model, Workers.of(two))).as(model + ", 1 vs 2 threads").isEqualTo(one);
-                assertThat(report(model, Workers.callerOnly())).as(model + ", again").isEqualTo(one);
-            }
+            JsonNode one = report(model, Workers.callerOnly());
+            assertThat(report(model, Workers.of(two))).as(model + ", 1 vs 2 threads").isEqualTo(one);
+            assertThat(report(model, Workers.callerOnly())).as(model + ", again").isEqualTo(one);
         } finally {
             two.shutdown();
         }

@@ -451,6 +451,9 @@ final class ModelFile {
                     null);
         }
         checkClasses(file, where, root, kind, tribuoBytes);
+        if (kind.equals(TreePurchaseModel.XGBOOST)) {
+            XGBoostNative.load(); // the booster passed its checksum; the library's extracted copy is removed at once
+        }
         FittedEncoding encoding;
         ModelCard card;
         Model<?> model;

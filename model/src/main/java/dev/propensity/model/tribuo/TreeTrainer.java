@@ -55,10 +55,13 @@ final class TreeTrainer implements ModelTrainer {
     }
 
     static TreeTrainer xgboost(XGBoostConfig c) {
-        BiFunction<Dataset<Label>, Workers, Model<Label>> fit = (data, workers) -> new XGBoostClassificationTrainer(
-                XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, c.rounds(), c.eta(), c.gamma(),
-                c.maxDepth(), c.minChildWeight(), c.subsample(), c.columnSample(), c.lambda(), 0.0, c.threads(),
-                XGBoostTrainer.LoggingVerbosity.SILENT, c.seed()).train(data);
+        BiFunction<Dataset<Label>, Workers, Model<Label>> fit = (data, workers) -> {
+            XGBoostNative.load();
+            return new XGBoostClassificationTrainer(
+                    XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, c.rounds(), c.eta(), c.gamma(),
+                    c.maxDepth(), c.minChildWeight(), c.subsample(), c.columnSample(), c.lambda(), 0.0, c.threads(),
+                    XGBoostTrainer.LoggingVerbosity.SILENT, c.seed()).train(data);
+        };
         return new TreeTrainer(TreePurchaseModel.XGBOOST, fit, c.encoder(), c.minPositives(), c.seed(), c.describe(),
                 Workers.defaults());
     }
