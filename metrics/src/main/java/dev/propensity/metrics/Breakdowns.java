@@ -171,7 +171,7 @@ public final class Breakdowns {
     public static Breakdown byHourOfDay(SessionFacts facts, double[] scores) {
         checkScores(facts, scores);
         int[] key = new int[facts.size()];
-        ZoneId zone = facts.zone();
+        ZoneId zone = fixed(facts.zone());
         for (int i = 0; i < key.length; i++) {
             key[i] = facts.hasStart(i) ? hour(facts.startMillis(i), zone) : -1;
         }
@@ -198,7 +198,7 @@ public final class Breakdowns {
     public static Breakdown byDayOfWeek(SessionFacts facts, double[] scores) {
         checkScores(facts, scores);
         int[] key = new int[facts.size()];
-        ZoneId zone = facts.zone();
+        ZoneId zone = fixed(facts.zone());
         for (int i = 0; i < key.length; i++) {
             key[i] = facts.hasStart(i) ? dayOfWeek(facts.startMillis(i), zone).ordinal() : -1;
         }
@@ -399,6 +399,17 @@ public final class Breakdowns {
             }
         }
         return true;
+    }
+
+    /**
+     * A zone whose offset never changes as that offset (a region such as "UTC" or "Etc/GMT+2"), so that hours and days
+     * are computed from the offset instead of through a date-time object per row; other zones as they are.
+     */
+    static ZoneId fixed(ZoneId zone) {
+        if (zone instanceof ZoneOffset || !zone.getRules().isFixedOffset()) {
+            return zone;
+        }
+        return zone.getRules().getOffset(Instant.EPOCH);
     }
 
     static int hour(long millis, ZoneId zone) {

@@ -38,13 +38,22 @@ public final class ClassificationMetrics {
 
     /** {@link #evaluate(boolean[], double[], double)} reusing an already ranked copy; arguments already checked. */
     static ClassificationReport evaluate(boolean[] labels, double[] scores, double threshold, Ranked ranked) {
+        return report(labels, scores, threshold, rocAuc(ranked), averagePrecision(ranked), logLoss(labels, scores),
+                brier(labels, scores));
+    }
+
+    /**
+     * The report at a threshold from the figures that do not depend on it, computed once for several thresholds
+     * ({@link RankedPredictions}); arguments already checked.
+     */
+    static ClassificationReport report(boolean[] labels, double[] scores, double threshold, double rocAuc,
+                                       double averagePrecision, double logLoss, double brier) {
         ConfusionMatrix cm = confusion(labels, scores, threshold);
         long n = labels.length;
         long pos = cm.positives();
         double baseRate = (double) pos / n;
         return new ClassificationReport(n, pos, baseRate, threshold, cm, cm.accuracy(), Math.max(baseRate, 1 - baseRate),
-                cm.precision(), cm.recall(), cm.f1(), cm.mcc(), rocAuc(ranked),
-                averagePrecision(ranked), logLoss(labels, scores), brier(labels, scores));
+                cm.precision(), cm.recall(), cm.f1(), cm.mcc(), rocAuc, averagePrecision, logLoss, brier);
     }
 
     /** {@link #evaluate(boolean[], double[], double)} at the threshold 0.5. */

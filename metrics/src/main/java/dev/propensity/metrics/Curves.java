@@ -26,6 +26,14 @@ public final class Curves {
     }
 
     static RocCurve roc(Ranked r) {
+        return roc(r, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The ROC curve of a ranking thinned to at most {@code maxPoints} points: equal to
+     * {@code roc(r).thin(maxPoints)}, without making the points that thinning drops.
+     */
+    static RocCurve roc(Ranked r, int maxPoints) {
         bothClasses(r, "a ROC curve");
         int m = r.size();
         int[] keep = new int[m];
@@ -38,15 +46,21 @@ public final class Curves {
                 keep[kept++] = k;
             }
         }
-        double[] fpr = new double[kept + 1];
-        double[] tpr = new double[kept + 1];
-        double[] th = new double[kept + 1];
-        th[0] = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < kept; i++) {
-            int k = keep[i];
-            fpr[i + 1] = (double) r.cumFp[k] / r.negatives;
-            tpr[i + 1] = (double) r.cumTp[k] / r.positives;
-            th[i + 1] = r.thresholds[k];
+        // point 0 is (0, 0) at threshold +infinity; point i > 0 is the corner keep[i - 1]
+        int[] idx = Thinning.indices(kept + 1, maxPoints);
+        double[] fpr = new double[idx.length];
+        double[] tpr = new double[idx.length];
+        double[] th = new double[idx.length];
+        for (int j = 0; j < idx.length; j++) {
+            int i = idx[j];
+            if (i == 0) {
+                th[j] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            int k = keep[i - 1];
+            fpr[j] = (double) r.cumFp[k] / r.negatives;
+            tpr[j] = (double) r.cumTp[k] / r.positives;
+            th[j] = r.thresholds[k];
         }
         return new RocCurve(fpr, tpr, th);
     }
@@ -64,20 +78,33 @@ public final class Curves {
     }
 
     static PrecisionRecallCurve precisionRecall(Ranked r) {
+        return precisionRecall(r, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The precision-recall curve of a ranking thinned to at most {@code maxPoints} points: equal to
+     * {@code precisionRecall(r).thin(maxPoints)}, without making the points that thinning drops.
+     */
+    static PrecisionRecallCurve precisionRecall(Ranked r, int maxPoints) {
         if (r.positives == 0) {
             throw new IllegalArgumentException("a precision-recall curve needs at least one buyer, got 0 of " + r.n());
         }
-        int m = r.size();
-        double[] rec = new double[m + 1];
-        double[] prec = new double[m + 1];
-        double[] th = new double[m + 1];
-        rec[0] = 0;
-        prec[0] = 1;
-        th[0] = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < m; k++) {
-            rec[k + 1] = (double) r.cumTp[k] / r.positives;
-            prec[k + 1] = (double) r.cumTp[k] / (r.cumTp[k] + r.cumFp[k]);
-            th[k + 1] = r.thresholds[k];
+        // point 0 is recall 0, precision 1 at threshold +infinity; point k + 1 is the distinct score k
+        int[] idx = Thinning.indices(r.size() + 1, maxPoints);
+        double[] rec = new double[idx.length];
+        double[] prec = new double[idx.length];
+        double[] th = new double[idx.length];
+        for (int j = 0; j < idx.length; j++) {
+            int k = idx[j] - 1;
+            if (k < 0) {
+                rec[j] = 0;
+                prec[j] = 1;
+                th[j] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            rec[j] = (double) r.cumTp[k] / r.positives;
+            prec[j] = (double) r.cumTp[k] / (r.cumTp[k] + r.cumFp[k]);
+            th[j] = r.thresholds[k];
         }
         return new PrecisionRecallCurve(rec, prec, th);
     }
@@ -201,22 +228,31 @@ public final class Curves {
     }
 
     static GainsCurve cumulativeGains(Ranked r) {
+        return cumulativeGains(r, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The gains curve of a ranking thinned to at most {@code maxPoints} points: equal to
+     * {@code cumulativeGains(r).thin(maxPoints)}, without making the points that thinning drops.
+     */
+    static GainsCurve cumulativeGains(Ranked r, int maxPoints) {
         if (r.positives == 0) {
             throw new IllegalArgumentException("a gains curve needs at least one buyer, got 0 of " + r.n());
         }
-        int m = r.size();
         double n = r.n();
         double baseRate = r.positives / n;
-        double[] x = new double[m];
-        double[] y = new double[m];
-        double[] lift = new double[m];
-        double[] th = new double[m];
-        for (int k = 0; k < m; k++) {
+        int[] idx = Thinning.indices(r.size(), maxPoints);
+        double[] x = new double[idx.length];
+        double[] y = new double[idx.length];
+        double[] lift = new double[idx.length];
+        double[] th = new double[idx.length];
+        for (int j = 0; j < idx.length; j++) {
+            int k = idx[j];
             long targeted = r.cumTp[k] + r.cumFp[k];
-            x[k] = targeted / n;
-            y[k] = (double) r.cumTp[k] / r.positives;
-            lift[k] = ((double) r.cumTp[k] / targeted) / baseRate;
-            th[k] = r.thresholds[k];
+            x[j] = targeted / n;
+            y[j] = (double) r.cumTp[k] / r.positives;
+            lift[j] = ((double) r.cumTp[k] / targeted) / baseRate;
+            th[j] = r.thresholds[k];
         }
         return new GainsCurve(x, y, lift, th);
     }

@@ -110,14 +110,26 @@ public record EvaluationResult(EvaluationProtocol protocol, ClassificationReport
         Ranked.Checks.probabilities(y, p);
         ClassificationMetrics.checkThreshold(threshold);
         Ranked ranked = Ranked.of(y, p);
+        bothClasses(ranked);
+        return pooled(protocol, y, p, ranked, ClassificationMetrics.evaluate(y, p, threshold, ranked), foldAuc);
+    }
+
+    /**
+     * The result of pooled predictions whose report is already made: the curves (thinned), the calibration and the
+     * max-F1 threshold of the ranking. Arguments already checked, both classes present.
+     */
+    static EvaluationResult pooled(EvaluationProtocol protocol, boolean[] y, double[] p, Ranked ranked,
+                                   ClassificationReport report, double[] foldAuc) {
+        return new EvaluationResult(protocol, report, Curves.roc(ranked, MAX_CURVE_POINTS),
+                Curves.precisionRecall(ranked, MAX_CURVE_POINTS), Curves.calibration(y, p, CALIBRATION_BINS),
+                Curves.cumulativeGains(ranked, MAX_CURVE_POINTS), Thresholds.maxF1(ranked), foldAuc);
+    }
+
+    static void bothClasses(Ranked ranked) {
         if (ranked.positives == 0 || ranked.negatives == 0) {
             throw new IllegalArgumentException("an evaluation needs both buyers and non-buyers among the tested rows, got "
                     + ranked.positives + " buyers and " + ranked.negatives + " non-buyers");
         }
-        return new EvaluationResult(protocol, ClassificationMetrics.evaluate(y, p, threshold, ranked),
-                Curves.roc(ranked).thin(MAX_CURVE_POINTS), Curves.precisionRecall(ranked).thin(MAX_CURVE_POINTS),
-                Curves.calibration(y, p, CALIBRATION_BINS), Curves.cumulativeGains(ranked).thin(MAX_CURVE_POINTS),
-                Thresholds.maxF1(ranked), foldAuc);
     }
 
     /** A copy of the per-fold AUCs. */

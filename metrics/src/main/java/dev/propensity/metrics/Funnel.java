@@ -85,14 +85,18 @@ public record Funnel(List<Step> steps, List<String> skipped) {
         }
         long n = facts.size();
         long[] counts = new long[kept.size()];
+        EventType[] types = new EventType[kept.size()];
+        for (int j = 0; j < types.length; j++) {
+            types[j] = MIDDLE.get(kept.get(j));
+        }
         long buyers = 0;
         for (int i = 0; i < n; i++) {
             boolean bought = facts.purchased(i);
             buyers += bought ? 1 : 0;
             // the deepest middle step reached, by event or by the label
             boolean later = bought || facts.has(i, EventType.PURCHASE);
-            for (int j = kept.size() - 1; j >= 0; j--) {
-                later |= facts.has(i, MIDDLE.get(kept.get(j)));
+            for (int j = types.length - 1; j >= 0; j--) {
+                later |= facts.has(i, types[j]);
                 if (later) {
                     counts[j]++;
                 }

@@ -64,29 +64,57 @@ public final class Insights {
     public static List<Insight> generate(SessionFacts facts, ClassificationReport report, List<Importance> importance) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(importance, "importance");
-        List<Insight> out = new ArrayList<>();
         if (facts.size() == 0) {
+            List<Insight> out = new ArrayList<>();
             addModelWarnings(out, report);
             return out;
         }
-        Kpis kpis = Kpis.of(facts);
+        return generate(Kpis.of(facts), Breakdowns.all(facts), Funnel.of(facts), report, importance);
+    }
+
+    /**
+     * The insights of sessions whose KPIs, breakdowns and funnel are already computed (a dashboard computes them
+     * anyway): the same insights as {@link #generate(SessionFacts, ClassificationReport, List)} of those sessions.
+     *
+     * @param kpis       the sessions' KPIs (at least one session)
+     * @param breakdowns every available breakdown of the sessions, {@link Breakdowns#all(SessionFacts, double[])}
+     *                   (with or without predictions; the mean prediction is not used)
+     * @param funnel     the sessions' funnel, {@link Funnel#of(SessionFacts)}
+     * @param report     the model's report, or {@code null} when no model was evaluated
+     * @param importance feature importances (any order), or an empty list
+     * @return the insights whose evidence holds, in the order of the class description
+     * @throws IllegalArgumentException when the KPIs count no session
+     */
+    public static List<Insight> generate(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel,
+                                         ClassificationReport report, List<Importance> importance) {
+        Objects.requireNonNull(kpis, "kpis");
+        Objects.requireNonNull(breakdowns, "breakdowns");
+        Objects.requireNonNull(funnel, "funnel");
+        Objects.requireNonNull(importance, "importance");
+        if (kpis.sessions() == 0) {
+            throw new IllegalArgumentException("insights of computed figures need at least one session");
+        }
+        List<Insight> out = new ArrayList<>();
         double overall = kpis.conversionRate();
         out.add(baseRate(kpis));
-        List<String> dims = Breakdowns.available(facts);
-        if (dims.contains(Breakdowns.HOUR_OF_DAY)) {
-            peaks(out, Breakdowns.byHourOfDay(facts), overall, Insight.Kind.PEAK_HOURS, "between");
-            peaks(out, Breakdowns.byDayOfWeek(facts), overall, Insight.Kind.PEAK_DAYS, "on");
+        Map<String, Breakdown> byDimension = new LinkedHashMap<>();
+        for (Breakdown b : breakdowns) {
+            byDimension.put(b.dimension(), b);
         }
-        if (dims.contains(Breakdowns.DURATION)) {
-            durationTrend(out, Breakdowns.byDurationBucket(facts));
+        if (byDimension.containsKey(Breakdowns.HOUR_OF_DAY)) {
+            peaks(out, byDimension.get(Breakdowns.HOUR_OF_DAY), overall, Insight.Kind.PEAK_HOURS, "between");
+            peaks(out, byDimension.get(Breakdowns.DAY_OF_WEEK), overall, Insight.Kind.PEAK_DAYS, "on");
+        }
+        if (byDimension.containsKey(Breakdowns.DURATION)) {
+            durationTrend(out, byDimension.get(Breakdowns.DURATION));
         }
         List<Insight> segments = new ArrayList<>();
         List<Double> strength = new ArrayList<>();
-        for (String d : dims) {
+        for (Breakdown b : byDimension.values()) {
+            String d = b.dimension();
             if (d.equals(Breakdowns.HOUR_OF_DAY) || d.equals(Breakdowns.DAY_OF_WEEK) || d.equals(Breakdowns.DURATION)) {
                 continue;
             }
-            Breakdown b = Breakdowns.byAttribute(facts, d);
             Breakdown.Group g = strongSegment(b, overall);
             if (g != null) {
                 Map<String, Double> nums = new LinkedHashMap<>();
@@ -111,7 +139,7 @@ public final class Insights {
         for (int i = 0; i < Math.min(MAX_SEGMENTS, idx.size()); i++) {
             out.add(segments.get(idx.get(i)));
         }
-        funnelDrop(out, Funnel.of(facts));
+        funnelDrop(out, funnel);
         topPredictor(out, importance);
         addModelWarnings(out, report);
         return out;

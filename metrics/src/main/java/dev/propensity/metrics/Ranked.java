@@ -35,6 +35,9 @@ final class Ranked {
 
     static Ranked of(boolean[] labels, double[] scores) {
         Checks.pair(labels, scores);
+        if (ascending(scores)) {
+            return ofAscending(labels, scores);
+        }
         int p = 0;
         for (boolean b : labels) {
             p += b ? 1 : 0;
@@ -82,7 +85,60 @@ final class Ranked {
             fp[k] = cfp;
             k++;
         }
-        return new Ranked(Arrays.copyOf(th, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), p, labels.length - p);
+        return trimmed(th, tp, fp, k, p, labels.length - p);
+    }
+
+    /** The ranking of the first k distinct scores of the arrays. */
+    private static Ranked trimmed(double[] th, long[] tp, long[] fp, int k, long positives, long negatives) {
+        if (k == th.length) {
+            // every score distinct (usual for probabilities): the arrays are already the right length
+            return new Ranked(th, tp, fp, positives, negatives);
+        }
+        return new Ranked(Arrays.copyOf(th, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), positives, negatives);
+    }
+
+    /**
+     * Whether the scores never decrease (a server passes its rows by ascending probability), in the order of
+     * {@link Double#compare} (-0.0 before 0.0, as a sort puts them).
+     */
+    private static boolean ascending(double[] scores) {
+        for (int i = 1; i < scores.length; i++) {
+            if (Double.compare(scores[i], scores[i - 1]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The ranking of scores that never decrease, read from the end: the same thresholds and counts as the general
+     * path gives, without copying and sorting the scores.
+     */
+    private static Ranked ofAscending(boolean[] labels, double[] scores) {
+        int n = labels.length;
+        double[] th = new double[n];
+        long[] tp = new long[n];
+        long[] fp = new long[n];
+        int k = 0;
+        long ctp = 0;
+        long cfp = 0;
+        int i = n - 1;
+        while (i >= 0) {
+            double v = scores[i];
+            while (i >= 0 && scores[i] == v) {
+                if (labels[i]) {
+                    ctp++;
+                } else {
+                    cfp++;
+                }
+                i--;
+            }
+            th[k] = v;
+            tp[k] = ctp;
+            fp[k] = cfp;
+            k++;
+        }
+        return trimmed(th, tp, fp, k, ctp, cfp);
     }
 
     /** Argument checks shared by the metric functions. */

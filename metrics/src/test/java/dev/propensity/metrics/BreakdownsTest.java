@@ -185,4 +185,37 @@ class BreakdownsTest {
         assertThat(counts.get("May")).isEqualTo(3364);
         assertThat(counts.get("Nov")).isEqualTo(2998);
     }
+
+    @Test
+    void aRegionWithAFixedOffsetBreaksDownAsThatOffset() {
+        java.util.Random r = new java.util.Random(2);
+        java.time.ZoneId[][] pairs = {{java.time.ZoneId.of("UTC"), java.time.ZoneOffset.UTC},
+            {java.time.ZoneId.of("Etc/GMT-5"), java.time.ZoneOffset.ofHours(5)},
+            {java.time.ZoneId.of("Europe/Berlin"), java.time.ZoneId.of("Europe/Berlin")}};
+        for (java.time.ZoneId[] z : pairs) {
+            SessionFacts.Builder a = SessionFacts.builder(z[0]);
+            SessionFacts.Builder b = SessionFacts.builder(z[1]);
+            java.util.Random same = new java.util.Random(r.nextLong());
+            for (int i = 0; i < 500; i++) {
+                long start = 1_546_300_800_000L + (long) (same.nextDouble() * 365 * 86_400_000L);
+                boolean bought = same.nextInt(5) == 0;
+                a.addRow("s" + i, bought, start, 60, 2, 0, java.util.Map.of());
+                b.addRow("s" + i, bought, start, 60, 2, 0, java.util.Map.of());
+            }
+            SessionFacts fa = a.build();
+            SessionFacts fb = b.build();
+            org.assertj.core.api.Assertions.assertThat(Breakdowns.byHourOfDay(fa)).isEqualTo(Breakdowns.byHourOfDay(fb));
+            org.assertj.core.api.Assertions.assertThat(Breakdowns.byDayOfWeek(fa)).isEqualTo(Breakdowns.byDayOfWeek(fb));
+            // against the date-time library, row by row
+            for (int i = 0; i < fa.size(); i++) {
+                java.time.ZonedDateTime t = java.time.Instant.ofEpochMilli(fa.startMillis(i)).atZone(z[0]);
+                org.assertj.core.api.Assertions.assertThat(Breakdowns.hour(fa.startMillis(i),
+                        Breakdowns.fixed(z[0]))).isEqualTo(t.getHour());
+                org.assertj.core.api.Assertions.assertThat(Breakdowns.dayOfWeek(fa.startMillis(i),
+                        Breakdowns.fixed(z[0]))).isEqualTo(t.getDayOfWeek());
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(Breakdowns.fixed(java.time.ZoneId.of("UTC")))
+                .isEqualTo(java.time.ZoneOffset.UTC);
+    }
 }

@@ -210,4 +210,41 @@ class InsightsTest {
         assertThat(Insights.hourRanges(List.of("09:00", "10:00", "11:00", "20:00", "23:00")))
                 .containsExactly("09:00-12:00", "20:00-21:00", "23:00-00:00");
     }
+
+    @Test
+    void insightsOfComputedFiguresEqualThoseOfTheSessions() {
+        // peaks, a duration trend, strong segments and a funnel drop all fire on these sessions
+        java.util.Random r = new java.util.Random(9);
+        SessionFacts.Builder b = SessionFacts.builder();
+        String[] sources = {"search", "email", "ads", "direct"};
+        for (int i = 0; i < 6000; i++) {
+            int hour = r.nextInt(24);
+            String source = sources[r.nextInt(4)];
+            double duration = r.nextInt(2400);
+            double rate = 0.03 + (hour >= 18 ? 0.08 : 0) + (source.equals("email") ? 0.1 : 0) + duration / 20_000;
+            boolean bought = r.nextDouble() < rate;
+            int mask = mask(EventType.PRODUCT_VIEW) | (bought || r.nextDouble() < 0.3 ? mask(EventType.ADD_TO_CART) : 0)
+                    | (bought ? mask(EventType.PURCHASE) : 0);
+            b.addRow("s" + i, bought, DAY + r.nextInt(7) * 86_400_000L + hour * 3_600_000L, duration, 3, mask,
+                    Map.of(SessionAttributes.TRAFFIC_SOURCE, source, "device", r.nextBoolean() ? "mobile" : "desktop"));
+        }
+        SessionFacts facts = b.build();
+        double[] p = new double[facts.size()];
+        boolean[] y = facts.labels();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = y[i] ? 0.2 + 0.6 * r.nextDouble() : 0.5 * r.nextDouble();
+        }
+        ClassificationReport report = ClassificationMetrics.evaluate(y, p);
+        List<Importance> importance = Importance.fromCoefficients(new String[] {"cart_adds", "events"},
+                new double[] {1.5, -0.3});
+        List<Insight> expected = Insights.generate(facts, report, importance);
+        assertThat(kinds(expected)).contains(Insight.Kind.PEAK_HOURS, Insight.Kind.DURATION_TREND,
+                Insight.Kind.STRONG_SEGMENT, Insight.Kind.FUNNEL_DROP);
+        assertThat(Insights.generate(Kpis.of(facts), Breakdowns.all(facts, p), Funnel.of(facts), report, importance))
+                .isEqualTo(expected);
+        assertThat(Insights.generate(Kpis.of(facts), Breakdowns.all(facts), Funnel.of(facts), null, List.of()))
+                .isEqualTo(Insights.generate(facts));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Insights.generate(
+                Kpis.of(SessionFacts.builder().build()), List.of(), Funnel.of(facts), null, List.of()));
+    }
 }

@@ -16,6 +16,8 @@ import dev.propensity.metrics.Importance;
 import dev.propensity.metrics.Insight;
 import dev.propensity.metrics.Insights;
 import dev.propensity.metrics.Kpis;
+import dev.propensity.metrics.ModelQuality;
+import dev.propensity.metrics.RankedPredictions;
 import dev.propensity.model.Evaluation;
 import dev.propensity.model.LinearExplainable;
 import dev.propensity.model.PurchaseModel;
@@ -143,8 +145,31 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
     public static Figures ofPredictions(SessionFacts facts, double[] scores, EvaluationProtocol protocol,
                                         double threshold, List<Importance> coefficients,
                                         List<Importance> permutation) {
+        return ofPredictions(facts, scores, protocol, threshold, coefficients, permutation, Workers.callerOnly());
+    }
+
+    /**
+     * {@link #ofPredictions(SessionFacts, double[], EvaluationProtocol, double, List, List)} with the evaluation (one
+     * ranking of the scores for the evaluation and both reports), the KPIs and funnel, and each breakdown computed
+     * side by side on the workers; the same figures.
+     *
+     * @param facts        the sessions, at least one
+     * @param scores       each row's out-of-sample probability (NaN for a row that was not tested), or {@code null}
+     *                     without a model; sorting is cheapest when they come in ascending order
+     * @param protocol     how the predictions were made
+     * @param threshold    the decision threshold of the evaluation's report, in [0, 1]
+     * @param coefficients the run's standardised coefficients (may be empty)
+     * @param permutation  the run's permutation importance (may be empty)
+     * @param workers      where the two halves run
+     * @return the figures
+     * @throws IllegalArgumentException when there are no sessions, or scores and facts differ in length
+     */
+    public static Figures ofPredictions(SessionFacts facts, double[] scores, EvaluationProtocol protocol,
+                                        double threshold, List<Importance> coefficients,
+                                        List<Importance> permutation, Workers workers) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(workers, "workers");
         if (facts.size() == 0) {
             throw new IllegalArgumentException("figures need at least one session");
         }
@@ -152,7 +177,45 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
             throw new IllegalArgumentException("scores and sessions differ in length: " + scores.length + " vs "
                     + facts.size());
         }
-        Funnel funnel = facts.hasEvents() ? Funnel.of(facts) : null;
+        // the evaluation, the KPIs with the funnel, and each breakdown (Breakdowns.all, a dimension a task)
+        List<Workers.Task<Object>> tasks = new ArrayList<>();
+        tasks.add(() -> tested(facts, scores));
+        tasks.add(() -> new Object[] {Kpis.of(facts), Funnel.of(facts)});
+        for (String dimension : Breakdowns.available(facts)) {
+            tasks.add(() -> Breakdowns.of(facts, dimension, scores));
+        }
+        List<Object> parts = workers.compute(tasks);
+        Tested tested = (Tested) parts.get(0);
+        Object[] session = (Object[]) parts.get(1);
+        Kpis kpis = (Kpis) session[0];
+        Funnel funnel = (Funnel) session[1];
+        Funnel shown = facts.hasEvents() ? funnel : null;
+        List<Breakdown> all = new ArrayList<>();
+        for (Object b : parts.subList(2, parts.size())) {
+            all.add((Breakdown) b);
+        }
+        if (tested.ranked() == null) {
+            List<String> notes = scores == null ? List.of() : List.of(tested.note());
+            return new Figures(kpis, distinctBreakdowns(all), shown, null, null, null, new boolean[0],
+                    new double[0], List.of(), List.of(), distinct(Insights.generate(kpis, all, funnel, null,
+                    List.of())), notes);
+        }
+        RankedPredictions ranked = tested.ranked();
+        EvaluationResult result = ranked.evaluation(protocol, threshold);
+        ClassificationReport atHalf = ranked.report(0.5);
+        ClassificationReport atBest = ranked.report(result.bestF1().threshold());
+        List<Importance> drivers = permutation.isEmpty() ? coefficients : permutation;
+        return new Figures(kpis.withModel(ModelQuality.of(result.report(), result.protocol())),
+                distinctBreakdowns(all), shown, result, atHalf, atBest, tested.labels(), tested.scores(),
+                coefficients, permutation, distinct(Insights.generate(kpis, all, funnel, atBest, drivers)), List.of());
+    }
+
+    /** The tested rows' labels and scores, ranked; or no ranking and the note that says why. */
+    private record Tested(boolean[] labels, double[] scores, RankedPredictions ranked, String note) {
+    }
+
+    /** The tested rows (those with a score), or, without a model or when they lack a class, the note why not. */
+    private static Tested tested(SessionFacts facts, double[] scores) {
         int tested = 0;
         int buyers = 0;
         if (scores != null) {
@@ -164,12 +227,8 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
             }
         }
         if (tested == 0 || buyers == 0 || buyers == tested) {
-            List<String> notes = scores == null ? List.of() : List.of(String.format(java.util.Locale.ROOT,
-                    "no model figures for these sessions: %,d scored, %,d of them buyers (both classes are needed)",
-                    tested, buyers));
-            return new Figures(Kpis.of(facts), distinctBreakdowns(Breakdowns.all(facts, scores)), funnel, null, null,
-                    null, new boolean[0], new double[0], List.of(), List.of(), distinct(Insights.generate(facts)),
-                    notes);
+            return new Tested(null, null, null, String.format(java.util.Locale.ROOT, "no model figures for these "
+                    + "sessions: %,d scored, %,d of them buyers (both classes are needed)", tested, buyers));
         }
         boolean[] labels = new boolean[tested];
         double[] p = new double[tested];
@@ -179,13 +238,7 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
                 p[k++] = scores[i];
             }
         }
-        EvaluationResult result = EvaluationResult.of(protocol, labels, p, new int[tested], threshold);
-        ClassificationReport atHalf = ClassificationMetrics.evaluate(labels, p, 0.5);
-        ClassificationReport atBest = ClassificationMetrics.evaluate(labels, p, result.bestF1().threshold());
-        List<Importance> drivers = permutation.isEmpty() ? coefficients : permutation;
-        return new Figures(Kpis.of(facts, result), distinctBreakdowns(Breakdowns.all(facts, scores)), funnel, result,
-                atHalf, atBest, labels, p, coefficients, permutation,
-                distinct(Insights.generate(facts, atBest, drivers)), List.of());
+        return new Tested(labels, p, RankedPredictions.of(labels, p), null);
     }
 
     /** Whether a model was evaluated. */

@@ -142,6 +142,8 @@ public final class PropensityServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = maxBody;
+            // a known path asked with another method is 405, not 404
+            config.http.prefer405over404 = true;
             config.jetty.host = host;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
@@ -252,6 +254,10 @@ public final class PropensityServer implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
+        // a body announced over the limit is refused before anything reads it, on every route
+        if (ctx.req().getContentLengthLong() > maxBody) {
+            throw new HttpResponseException(413, "the request body is over the limit", Map.of());
+        }
         if (token == null || ctx.path().equals("/health")) {
             return;
         }
@@ -293,9 +299,32 @@ public final class PropensityServer implements AutoCloseable {
     }
 
     private SliceFilter filter(Context ctx) {
+        checkEncoding(ctx.queryString());
         Map<String, List<String>> q = new LinkedHashMap<>(ctx.queryParamMap());
         q.remove("token");
         return SliceFilter.parse(q, data);
+    }
+
+    /**
+     * Refuses a query with a malformed percent-escape ({@code %} not followed by two hex digits), which the query
+     * parser would otherwise drop without a word, answering for a slice nobody asked for.
+     */
+    static void checkEncoding(String query) {
+        if (query == null) {
+            return;
+        }
+        for (String pair : query.split("&", -1)) {
+            for (int i = pair.indexOf('%'); i >= 0; i = pair.indexOf('%', i + 1)) {
+                if (i + 2 >= pair.length() || Character.digit(pair.charAt(i + 1), 16) < 0
+                        || Character.digit(pair.charAt(i + 2), 16) < 0) {
+                    int eq = pair.indexOf('=');
+                    String name = eq < 0 ? pair : pair.substring(0, eq);
+                    throw new BadRequest(name.contains("%") ? "query" : name, "malformed percent-escape in '"
+                            + (pair.length() > 80 ? pair.substring(0, 80) + "..." : pair)
+                            + "': '%' must be followed by two hex digits");
+                }
+            }
+        }
     }
 
     private void page(Context ctx, boolean fragment) {

@@ -23,9 +23,11 @@ import java.util.Objects;
 
 /**
  * What the server slices: every session's facts and out-of-sample probability, kept by column (the facts' own
- * arrays, plus a byte per row for hour of day and day of week, an int per row for the start date, and the level
- * codes of each categorical attribute), so that filtering two million sessions is a pass over a few primitive
- * arrays. Built once from a dashboard run; immutable and thread-safe.
+ * arrays, plus a byte per row for hour of day and day of week, an int per row for the start date, and a byte per
+ * row for the level code of each categorical attribute), so that filtering two million sessions is a pass over a
+ * few primitive arrays. With predictions, rows are kept by ascending probability (equal ones in the order given):
+ * {@link #facts()} and {@link #probability(int)} are in that order. Built once from a dashboard run; immutable and
+ * thread-safe.
  */
 public final class ServeData {
     /** Marks an unknown start date in {@link #day}. */
@@ -33,11 +35,10 @@ public final class ServeData {
 
     private final SessionFacts facts;
     private final double[] probability;
-    private final int[] order;
     private final byte[] hour;
     private final byte[] weekday;
     private final int[] day;
-    private final Map<String, int[]> codes;
+    private final Map<String, byte[]> codes;
     private final Map<String, List<String>> levels;
     private final Headline headline;
     private final EvaluationProtocol protocol;
@@ -48,19 +49,30 @@ public final class ServeData {
     private final LocalDate firstDay;
     private final LocalDate lastDay;
 
-    private ServeData(SessionFacts facts, double[] probability, Headline headline, EvaluationProtocol protocol,
+    private ServeData(SessionFacts given, double[] probability, Headline headline, EvaluationProtocol protocol,
                       List<Importance> coefficients, List<Importance> permutation, PurchaseModel model,
                       List<String> notes) {
-        this.facts = Objects.requireNonNull(facts, "facts");
-        if (facts.size() == 0) {
+        Objects.requireNonNull(given, "facts");
+        if (given.size() == 0) {
             throw new IllegalArgumentException("nothing to serve: no sessions");
         }
-        if (probability != null && probability.length != facts.size()) {
+        if (probability != null && probability.length != given.size()) {
             throw new IllegalArgumentException("probabilities and sessions differ in length: " + probability.length
-                    + " vs " + facts.size());
+                    + " vs " + given.size());
         }
-        this.probability = probability;
-        this.order = probability == null ? null : ascending(probability);
+        // rows by ascending probability: a slice is then a subsequence, its scores reach the metrics sorted, and
+        // gathering its rows reads the columns front to back
+        int[] order = probability == null ? null : ascending(probability);
+        this.facts = order == null ? given : given.select(order);
+        if (order != null) {
+            double[] p = new double[order.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = probability[order[i]];
+            }
+            this.probability = p;
+        } else {
+            this.probability = null;
+        }
         this.headline = Objects.requireNonNull(headline, "headline");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.coefficients = List.copyOf(coefficients);
@@ -100,18 +112,19 @@ public final class ServeData {
         }
         this.firstDay = min == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(min);
         this.lastDay = max == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(max);
-        Map<String, int[]> c = new LinkedHashMap<>();
+        Map<String, byte[]> c = new LinkedHashMap<>();
         Map<String, List<String>> l = new LinkedHashMap<>();
-        for (String dim : Breakdowns.available(facts)) {
-            if (!facts.attributeNames().contains(dim)) {
+        for (String dim : Breakdowns.available(given)) {
+            if (!given.attributeNames().contains(dim)) {
                 continue;
             }
-            int[] col = new int[n];
+            // the level codes of the data as given (the slicers list the levels in the order first seen)
+            byte[] col = new byte[n];
             for (int i = 0; i < n; i++) {
-                col[i] = facts.attributeCode(dim, i);
+                col[i] = (byte) given.attributeCode(dim, order == null ? i : order[i]);
             }
             c.put(dim, col);
-            l.put(dim, facts.levels(dim));
+            l.put(dim, given.levels(dim));
         }
         this.codes = Collections.unmodifiableMap(c);
         this.levels = Collections.unmodifiableMap(l);
@@ -167,7 +180,7 @@ public final class ServeData {
                 importance, List.of(), model, notes);
     }
 
-    /** The sessions. */
+    /** The sessions, by ascending probability when there are predictions. */
     public SessionFacts facts() {
         return facts;
     }
@@ -238,10 +251,11 @@ public final class ServeData {
     }
 
     /**
-     * The rows a filter keeps: by ascending probability when there are predictions, otherwise in row order.
+     * The rows a filter keeps, in row order (which is ascending probability when there are predictions): one pass
+     * over a few primitive columns.
      *
      * @param f the filter
-     * @return the row indices
+     * @return the row indices, ascending; all rows when the filter keeps every session
      */
     int[] rows(SliceFilter f) {
         int n = facts.size();
@@ -256,19 +270,25 @@ public final class ServeData {
         boolean byWeekday = weekdays != SliceFilter.ALL_WEEKDAYS;
         int hf = f.hourFrom();
         int ht = f.hourTo();
-        List<int[]> cols = new ArrayList<>();
-        List<boolean[]> keep = new ArrayList<>();
+        // the hours and levels kept, as bit masks (levels are fewer than 32, see Breakdowns.MAX_LEVELS)
+        int hours = 0;
+        for (int h = 0; h < 24; h++) {
+            boolean in = wrap ? h >= hf || h <= ht : h >= hf && h <= ht;
+            hours |= in ? 1 << h : 0;
+        }
+        List<byte[]> cols = new ArrayList<>();
+        List<Integer> keep = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : f.attributes().entrySet()) {
             List<String> lv = levels.get(e.getKey());
-            boolean[] ok = new boolean[lv.size()];
+            int mask = 0;
             for (String v : e.getValue()) {
-                ok[lv.indexOf(v)] = true;
+                mask |= 1 << lv.indexOf(v);
             }
             cols.add(codes.get(e.getKey()));
-            keep.add(ok);
+            keep.add(mask);
         }
-        int[][] colArr = cols.toArray(new int[0][]);
-        boolean[][] keepArr = keep.toArray(new boolean[0][]);
+        byte[][] colArr = cols.toArray(new byte[0][]);
+        int[] keepArr = keep.stream().mapToInt(Integer::intValue).toArray();
         rows:
         for (int i = 0; i < n; i++) {
             if (byDay) {
@@ -279,8 +299,7 @@ public final class ServeData {
             }
             if (byHour) {
                 int h = hour[i];
-                boolean in = wrap ? h >= hf || (h >= 0 && h <= ht) : h >= hf && h <= ht;
-                if (!in) {
+                if (h < 0 || (hours & (1 << h)) == 0) {
                     continue;
                 }
             }
@@ -292,36 +311,29 @@ public final class ServeData {
             }
             for (int a = 0; a < colArr.length; a++) {
                 int c = colArr[a][i];
-                if (c < 0 || !keepArr[a][c]) {
+                if (c < 0 || (keepArr[a] & (1 << c)) == 0) {
                     continue rows;
                 }
             }
             out[k++] = i;
         }
-        if (order == null || k == 0) {
-            return Arrays.copyOf(out, k);
-        }
-        if (k == n) {
-            return order.clone();
-        }
-        // the kept rows by ascending probability
-        java.util.BitSet keepRow = new java.util.BitSet(n);
-        for (int i = 0; i < k; i++) {
-            keepRow.set(out[i]);
-        }
-        int m = 0;
-        for (int r : order) {
-            if (keepRow.get(r)) {
-                out[m++] = r;
-            }
-        }
-        return Arrays.copyOf(out, m);
+        return k == n ? out : Arrays.copyOf(out, k);
     }
 
     /**
-     * The rows by ascending probability (unscored rows first). A slice's rows are taken in this order, so that its
-     * scores reach the metrics already sorted, and their sorting (the ROC curve, the reports) costs a pass instead
-     * of an n log n sort on every slice.
+     * The sessions of some rows: these facts themselves when the rows are all of them, else their selection.
+     *
+     * @param rows ascending row indices, from {@link #rows}
+     * @return the facts of the rows
+     */
+    SessionFacts facts(int[] rows) {
+        return rows.length == facts.size() ? facts : facts.select(rows);
+    }
+
+    /**
+     * The rows by ascending probability (unscored rows first; equal probabilities in row order). The data keeps its
+     * rows in this order, so that a slice's scores reach the metrics already sorted, and their sorting (the ROC
+     * curve, the reports) costs a pass instead of an n log n sort on every slice.
      */
     private static int[] ascending(double[] p) {
         int n = p.length;
@@ -350,10 +362,16 @@ public final class ServeData {
         return order;
     }
 
-    /** The probabilities of the given rows (NaN where not tested), or {@code null} without a model. */
+    /**
+     * The probabilities of the given rows (NaN where not tested), or {@code null} without a model; for all rows, the
+     * data's own array, which the caller must not change.
+     */
     double[] probabilities(int[] rows) {
         if (probability == null) {
             return null;
+        }
+        if (rows.length == probability.length) {
+            return probability;
         }
         double[] p = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {

@@ -92,7 +92,7 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
      *
      * @param data    the data
      * @param filter  the slice and settings
-     * @param workers where the charts are drawn
+     * @param workers where the figures are computed and the charts drawn
      * @return the view
      */
     static SliceView compute(ServeData data, SliceFilter filter, Workers workers) {
@@ -106,10 +106,10 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
             notes.add("No session is in this slice (" + filter.describe() + ").");
             return new SliceView(filter, 0, null, null, Map.of(), null, List.of(), notes, millis);
         }
-        SessionFacts sub = data.facts().select(rows);
+        SessionFacts sub = data.facts(rows);
         double[] p = data.probabilities(rows);
         Figures figures = Figures.ofPredictions(sub, p, data.protocol(), filter.threshold(), data.coefficients(),
-                data.permutation());
+                data.permutation(), workers);
         notes.addAll(figures.notes());
         long t2 = System.nanoTime();
         millis.put("figures", (t2 - t1) / 1e6);
@@ -123,7 +123,7 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
         long t3 = System.nanoTime();
         millis.put("charts", (t3 - t2) / 1e6);
         ThresholdView t = p == null ? null : threshold(sub, p, filter);
-        List<TopSession> top = top(data, rows, p, filter.top());
+        List<TopSession> top = top(data, rows, p, filter.top(), data.hasPredictions());
         millis.put("rest", (System.nanoTime() - t3) / 1e6);
         return new SliceView(filter, rows.length, figures, dashboard, svgs, t, top, notes, millis);
     }
@@ -168,20 +168,26 @@ public record SliceView(SliceFilter filter, int sessions, Figures figures, Dashb
                 f.cost(), f.value(), expectedProfit, realised);
     }
 
-    /** The k rows of highest probability (ties by position in the slice), by a bounded selection, not a sort. */
-    private static List<TopSession> top(ServeData data, int[] rows, double[] p, int k) {
+    /**
+     * The k rows of highest probability (ties by position in the slice), by a bounded selection, not a sort. The
+     * slice is scanned from its end; when its probabilities ascend (the data keeps its rows so), the scan stops at
+     * the first row below the heap's lowest once the heap is full: no earlier row can enter.
+     */
+    private static List<TopSession> top(ServeData data, int[] rows, double[] p, int k, boolean ascending) {
         int n = rows.length;
         int m = Math.min(k, n);
         // a min-heap of positions into rows, keyed by probability (NaN lowest), then by later row first
         int[] heap = new int[m];
         int size = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = n - 1; i >= 0; i--) {
             if (size < m) {
                 heap[size] = i;
                 siftUp(heap, size++, p);
             } else if (less(heap[0], i, p)) {
                 heap[0] = i;
                 siftDown(heap, size, p);
+            } else if (ascending && !(p[i] == p[heap[0]])) {
+                break;
             }
         }
         List<Integer> order = new ArrayList<>();

@@ -58,4 +58,39 @@ class HostileDataTest {
         }
         assertThat(above).isLessThanOrEqualTo(25);
     }
+
+    @Test
+    void theDrillThroughBreaksTiesByTheOrderGivenAndSkipsUnscoredSessions() {
+        // 3,000 sessions on 7 probabilities (heavy ties, as copies of the same sessions give), some not scored
+        java.util.Random r = new java.util.Random(4);
+        dev.propensity.core.SessionFacts.Builder b = dev.propensity.core.SessionFacts.builder();
+        int n = 3000;
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i % 11 == 0 ? Double.NaN : (1 + r.nextInt(7)) / 10.0;
+            b.addRow("t" + i, r.nextBoolean(), 1_570_000_000_000L + i * 60_000L, 60, 2,
+                    1 << dev.propensity.core.EventType.PRODUCT_VIEW.ordinal(), Map.of("device", i % 2 == 0 ? "a" : "b"));
+        }
+        ServeData tied = ServeData.of(b.build(), p, new dev.propensity.pipeline.Headline("t", "d"),
+                dev.propensity.metrics.EvaluationProtocol.crossValidation(5, 1), java.util.List.of(), null,
+                java.util.List.of());
+        for (String device : new String[] {null, "b"}) {
+            for (int k : new int[] {1, 7, 50, 1000}) {
+                SliceFilter f = new SliceFilter(null, null, 0, 23, SliceFilter.ALL_WEEKDAYS, device == null ? Map.of()
+                        : Map.of("device", java.util.List.of(device)), 0.5, 1, 50, k);
+                // expected: the slice's rows by decreasing probability, ties in the given order (ids t0, t1, ...)
+                java.util.List<Integer> rows = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isNaN(p[i]) && (device == null || device.equals(i % 2 == 0 ? "a" : "b"))) {
+                        rows.add(i);
+                    }
+                }
+                rows.sort(java.util.Comparator.<Integer>comparingDouble(i -> -p[i]).thenComparingInt(i -> i));
+                java.util.List<String> expected = rows.subList(0, k).stream().map(i -> "t" + i).toList();
+                SliceView v = SliceView.compute(tied, f, Workers.callerOnly());
+                assertThat(v.top().stream().map(SliceView.TopSession::id).toList()).as(device + " " + k)
+                        .isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -128,9 +128,9 @@ class ServerApiTest {
     }
 
     @Test
-    void unknownRoutesAre404Json() throws Exception {
+    void unknownRoutesAre404AndAnotherMethod405Json() throws Exception {
         assertJsonError(get("/no/such/page"), 404, null);
-        assertJsonError(post("/api/v1/summary", "application/json", "{}"), 404, null);
+        assertJsonError(post("/api/v1/summary", "application/json", "{}"), 405, null);
     }
 
     @Test
