@@ -119,13 +119,27 @@ public final class LiveBench {
     static double replay(Path model, Path file) throws IOException {
         PurchaseModel m = PurchaseModels.load(model);
         LiveScorer live = LiveScorer.builder(m).topDrivers(0).build();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long process0 = processCpuNanos();
         Replay.Summary s = Replay.run(file, null, ReadOptions.defaults(), live, x -> { });
+        double scoringCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double processCpu = (processCpuNanos() - process0) / 1e9;
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "replay %s: %,d events in %.2f s = %,.0f events/s (target >= 1,000,000); open "
-                + "at the end %,d, expired %,d, evicted %,d; heap in use at the end %,d MB%n", file.getFileName(),
-                s.stats().events(), s.seconds(), s.eventsPerSecond(), s.stats().openSessions(), s.stats().expired(),
-                s.stats().evicted(), (rt.totalMemory() - rt.freeMemory()) >> 20);
+                + "at the end %,d, expired %,d, evicted %,d, reordered %,d; heap in use at the end %,d MB%n",
+                file.getFileName(), s.stats().events(), s.seconds(), s.eventsPerSecond(), s.stats().openSessions(),
+                s.stats().expired(), s.stats().evicted(), s.stats().reordered(), (rt.totalMemory() - rt.freeMemory()) >> 20);
+        System.out.printf(Locale.ROOT, "  CPU: scoring thread %.2f s (%,.0f events per CPU second; it scores while the"
+                + " reading runs on a worker), whole process during the replay %.2f s (%,.0f events per CPU second)%n",
+                scoringCpu, s.stats().events() / scoringCpu, processCpu, s.stats().events() / processCpu);
         return s.eventsPerSecond();
+    }
+
+    /** The CPU time of this process so far, nanoseconds (-1 when the JVM does not say). */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean x ? x.getProcessCpuTime() : -1;
     }
 
     static void peer(Path model, Path file, int events) throws IOException, InterruptedException {

@@ -39,7 +39,82 @@ final class Extractors {
      * and attributes (never events as objects) and write valid values by construction.
      */
     static boolean isStandard(FeatureExtractor e) {
-        return e instanceof Simple s && s.standard;
+        return e instanceof Simple s && s.standard || e instanceof Folded;
+    }
+
+    /**
+     * A standard extractor read from the {@link SessionTally} of the visible events (see {@link Folded}).
+     *
+     * @param name   what {@code toString} names after "extractor "
+     * @param specs  the features, in the order {@code writer} writes them
+     * @param keys   whether it reads the tally's product and category keys
+     * @param writer writes the values from the tally
+     * @return the extractor
+     */
+    static FeatureExtractor folded(String name, List<FeatureSpec> specs, boolean keys, TallyWriter writer) {
+        return new Folded(Objects.requireNonNull(name, "name"), List.copyOf(specs), keys,
+                Objects.requireNonNull(writer, "writer"));
+    }
+
+    /** One standard extractor's values read off a session's tally. */
+    interface TallyWriter {
+        /**
+         * Writes the values.
+         *
+         * @param tally   the fold of the visible events
+         * @param session the visible events (for attributes)
+         * @param values  the row's numeric values; this extractor's first feature is at {@code at}
+         * @param levels  the row's categorical levels, indexed as {@code values}
+         * @param at      the offset of this extractor's first feature
+         */
+        void write(SessionTally tally, ObservedSession session, double[] values, String[] levels, int at);
+    }
+
+    /**
+     * A standard extractor defined on the running {@link SessionTally}: the row engine folds one tally per session
+     * and lets every folded extractor read it (one pass over the events for the whole standard set), and a live
+     * session keeps its tally up to date event by event. Called on its own, {@link #extract} folds a tally of its
+     * own.
+     */
+    static final class Folded implements FeatureExtractor {
+        private final String name;
+        private final List<FeatureSpec> specs;
+        final boolean keys;
+        final TallyWriter writer;
+
+        Folded(String name, List<FeatureSpec> specs, boolean keys, TallyWriter writer) {
+            this.name = name;
+            this.specs = specs;
+            this.keys = keys;
+            this.writer = writer;
+        }
+
+        @Override
+        public List<FeatureSpec> features() {
+            return specs;
+        }
+
+        @Override
+        public void extract(ObservedSession session, FeatureRow out) {
+            SessionTally t = new SessionTally(keys);
+            t.fold(session, session.size());
+            double[] values = new double[specs.size()];
+            String[] levels = new String[specs.size()];
+            java.util.Arrays.fill(values, Double.NaN);
+            writer.write(t, session, values, levels, 0);
+            for (int j = 0; j < specs.size(); j++) {
+                if (specs.get(j).kind() == FeatureKind.CATEGORICAL) {
+                    out.setLevel(j, levels[j]);
+                } else {
+                    out.set(j, values[j]);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "extractor " + name;
+        }
     }
 
     /** An extractor of one numeric, count or binary value. */

@@ -1,5 +1,6 @@
 package dev.propensity.features;
 
+import dev.propensity.core.Pipe;
 import dev.propensity.core.io.CsvCells;
 import dev.propensity.core.Session;
 import dev.propensity.core.SessionView;

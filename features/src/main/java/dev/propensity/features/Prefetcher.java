@@ -1,5 +1,6 @@
 package dev.propensity.features;
 
+import dev.propensity.core.Pipe;
 import dev.propensity.core.Session;
 import dev.propensity.core.Workers;
 import java.io.IOException;

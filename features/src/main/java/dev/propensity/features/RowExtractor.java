@@ -10,14 +10,23 @@ import java.util.Map;
 
 /**
  * Runs a list of extractors over one session at a time into a reusable row: {@link #values} for numeric, count
- * and binary features, {@link #levels} for categorical ones. Not thread-safe: one per thread.
+ * and binary features, {@link #levels} for categorical ones. The standard extractors ({@link Extractors.Folded})
+ * read one {@link SessionTally} folded once per session over the visible events; other extractors are called over
+ * the visible events. Not thread-safe: one per thread.
  */
 final class RowExtractor {
     final FeatureSchema declared;
     final double[] values;
     final String[] levels;
     private final FeatureExtractor[] extractors;
+    /** By extractor: the row of a called extractor, null for a folded one. */
     private final Slot[] slots;
+    /** By extractor: a folded extractor, null for a called one. */
+    private final Extractors.Folded[] folded;
+    /** By extractor: the index of its first feature. */
+    private final int[] offsets;
+    /** The tally the folded extractors read; null when there is none. */
+    final SessionTally tally;
     private final Cutoff cutoff;
     private final boolean[] categorical;
     private final List<Map<String, Integer>> fixed;
@@ -31,14 +40,26 @@ final class RowExtractor {
         this.cutoff = cutoff;
         List<FeatureSpec> specs = new ArrayList<>();
         slots = new Slot[this.extractors.length];
+        folded = new Extractors.Folded[this.extractors.length];
+        offsets = new int[this.extractors.length];
+        boolean anyFolded = false;
+        boolean keys = false;
         for (int i = 0; i < this.extractors.length; i++) {
-            slots[i] = new Slot(specs.size(), this.extractors[i]);
             List<FeatureSpec> f = this.extractors[i].features();
             if (f == null || f.isEmpty()) {
                 throw new IllegalArgumentException("extractor " + this.extractors[i] + " declares no features");
             }
+            offsets[i] = specs.size();
+            if (this.extractors[i] instanceof Extractors.Folded x) {
+                folded[i] = x;
+                anyFolded = true;
+                keys |= x.keys;
+            } else {
+                slots[i] = new Slot(specs.size(), this.extractors[i]);
+            }
             specs.addAll(f);
         }
+        tally = anyFolded ? new SessionTally(keys) : null;
         declared = new FeatureSchema(specs);
         values = new double[specs.size()];
         levels = new String[specs.size()];
@@ -60,6 +81,33 @@ final class RowExtractor {
                 fixedArrays[j] = f.levels().toArray(new String[0]);
             }
         }
+    }
+
+    /**
+     * A row extractor of the same extractors and cutoff as another, sharing everything that does not change from
+     * row to row (schema, level indices), with a row of its own and no tally: it writes rows of live sessions,
+     * which keep their own tallies ({@link #extractFolded}).
+     *
+     * @param layout the extractor to share with
+     */
+    RowExtractor(RowExtractor layout) {
+        extractors = layout.extractors;
+        cutoff = layout.cutoff;
+        declared = layout.declared;
+        categorical = layout.categorical;
+        fixed = layout.fixed;
+        fixedArrays = layout.fixedArrays;
+        folded = layout.folded;
+        offsets = layout.offsets;
+        slots = new Slot[extractors.length];
+        for (int i = 0; i < extractors.length; i++) {
+            if (folded[i] == null) {
+                slots[i] = new Slot(offsets[i], extractors[i]);
+            }
+        }
+        tally = null; // a shared layout's rows are written from their sessions' tallies (extractFolded)
+        values = new double[declared.size()];
+        levels = new String[declared.size()];
     }
 
     /** Whether a feature has fixed levels. */
@@ -86,16 +134,42 @@ final class RowExtractor {
      */
     int extract(SessionView session) {
         ObservedSession observed = ObservedSession.of(session, cutoff);
+        if (tally != null) {
+            tally.fold(session, observed.size()); // the visible prefix, read from the source's view directly
+        }
+        return write(observed, tally);
+    }
+
+    /**
+     * Writes the row of the first {@code visible} events of a session from a tally the caller keeps folded over
+     * exactly those events (a live session adds each new event to it): the folded extractors read the tally, the
+     * others run over the prefix.
+     *
+     * @param session the session
+     * @param visible how many of its events are visible (they hold no purchase)
+     * @param folded  the fold of those events
+     * @return {@code visible}
+     */
+    int extractFolded(SessionView session, int visible, SessionTally folded) {
+        return write(ObservedSession.prefix(session, visible), folded);
+    }
+
+    private int write(ObservedSession observed, SessionTally tally) {
         Arrays.fill(values, Double.NaN);
         Arrays.fill(levels, null);
-        for (Slot slot : slots) {
+        for (int i = 0; i < slots.length; i++) {
+            Slot slot = slots[i];
+            if (slot == null) {
+                folded[i].writer.write(tally, observed, values, levels, offsets[i]);
+                continue;
+            }
             slot.observed = observed;
             try {
                 slot.extractor.extract(observed, slot);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new IllegalStateException("extractor " + slot.extractor + " failed on session " + session.id()
+                throw new IllegalStateException("extractor " + slot.extractor + " failed on session " + observed.id()
                         + ": " + e, e);
             }
         }

@@ -1,5 +1,6 @@
 package dev.propensity.features;
 
+import dev.propensity.core.ArraySessionView;
 import dev.propensity.core.Event;
 import dev.propensity.core.EventType;
 import dev.propensity.core.SessionView;
@@ -10,10 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Feature rows of sessions still in progress: the same extractors as a table, recomputed over a session's events
- * after each new one. After {@code k} events a {@link Live} session's row is exactly the row a
- * {@link FeatureTables} build gives the whole session under the cutoff {@code events:k} (so it never sees a
- * purchase: after the first purchase the row stays that of the events before it).
+ * Feature rows of sessions still in progress: the same extractors as a table, brought up to date after each new
+ * event. After {@code k} events a {@link Live} session's row is exactly the row a {@link FeatureTables} build gives
+ * the whole session under the cutoff {@code events:k} (so it never sees a purchase: after the first purchase the
+ * row stays that of the events before it).
  *
  * <pre>{@code
  * SessionRows rows = SessionRows.of(StandardExtractors.forEvents());
@@ -25,18 +26,24 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Recomputing costs one pass of the extractors over the session's events (tens of events for most sessions);
- * {@link Live#update()} allocates nothing beyond what the extractors do, and a session's event arrays grow by
- * doubling. A {@code SessionRows} is immutable and may be shared; each {@link Live} session is for one thread at a
- * time.
+ * <p>The standard extractors read a running tally of the visible events ({@link StandardExtractors}), to which each
+ * new event is added in constant time, so {@link Live#update()} costs the same at the 50th event as at the first and
+ * allocates nothing; the tally is the very fold a table build makes, in the same order, so the rows are
+ * bit-identical. An event placed before earlier ones (a late event within the tolerance) folds the tally again
+ * over the visible events ({@link Live#refolds()}). Other extractors run over the visible events at each
+ * {@link Live#update()}. A session's event arrays grow by doubling. A {@code SessionRows} is immutable and may be
+ * shared; each {@link Live} session is for one thread at a time.
  */
 public final class SessionRows {
     private final List<FeatureExtractor> extractors;
     private final FeatureSchema schema;
+    /** What every live session's row extractor shares. */
+    private final RowExtractor layout;
 
     private SessionRows(List<FeatureExtractor> extractors) {
         this.extractors = List.copyOf(extractors);
-        this.schema = new RowExtractor(this.extractors, Cutoffs.beforeFirstPurchase()).declared;
+        this.layout = new RowExtractor(this.extractors, Cutoffs.beforeFirstPurchase());
+        this.schema = layout.declared;
     }
 
     /**
@@ -71,140 +78,29 @@ public final class SessionRows {
     }
 
     /**
-     * One session in progress: its events so far (a {@link SessionView}), and its current row. Not thread-safe.
+     * A new row to write sessions' rows into ({@link Live#update(Row)}): one per thread, reused for every session.
+     *
+     * @return the row
      */
-    public final class Live implements SessionView {
-        private final String id;
-        private final String userId;
-        private final Map<String, String> attributes;
-        private final RowExtractor rx = new RowExtractor(extractors, Cutoffs.beforeFirstPurchase());
-        private final Map<String, Long> texts = new HashMap<>();
-        private int n;
-        private long[] times = new long[8];
-        private byte[] types = new byte[8];
-        private double[] prices = new double[8];
-        private long[] products = new long[8];
-        private long[] categories = new long[8];
-        private String[] productIds = new String[8];
-        private String[] categoryTexts = new String[8];
-        private String[] brands = new String[8];
-        private String[] users = new String[8];
-        private int firstPurchase = -1;
+    public Row newRow() {
+        return new Row();
+    }
+
+    /** One row of these extractors, written by {@link Live#update(Row)}; mutable, for one thread at a time. */
+    public final class Row {
+        private final RowExtractor rx = new RowExtractor(layout);
         private int visible;
 
-        private Live(String id, String userId, Map<String, String> attributes) {
-            this.id = id;
-            this.userId = userId;
-            this.attributes = attributes;
+        private Row() {
         }
 
-        /**
-         * Adds an event. Events normally come in time order; an earlier one is put in time order (after the events
-         * at the same time), as the sessionizer does.
-         *
-         * @param e the event (its session id is not checked)
-         */
-        public void add(Event e) {
-            add(e.epochMillis(), e.type(), e.productId(), e.category(), e.brand(), e.price(), e.userId());
-        }
-
-        /**
-         * Adds an event from its fields.
-         *
-         * @param epochMillis its time
-         * @param type        its type
-         * @param productId   its product, or {@code null}
-         * @param category    its category, or {@code null}
-         * @param brand       its brand, or {@code null}
-         * @param price       its price, {@code NaN} when none (else finite and {@code >= 0})
-         * @param user        the user id of the event, or {@code null}
-         */
-        public void add(long epochMillis, EventType type, String productId, String category, String brand,
-                        double price, String user) {
-            Objects.requireNonNull(type, "type");
-            if (!Double.isNaN(price) && (price < 0 || Double.isInfinite(price))) {
-                throw new IllegalArgumentException("session " + id + ": price must be finite and >= 0 (or NaN when"
-                        + " absent), was " + price);
-            }
-            if (n == times.length) {
-                int cap = n * 2;
-                times = Arrays.copyOf(times, cap);
-                types = Arrays.copyOf(types, cap);
-                prices = Arrays.copyOf(prices, cap);
-                products = Arrays.copyOf(products, cap);
-                categories = Arrays.copyOf(categories, cap);
-                productIds = Arrays.copyOf(productIds, cap);
-                categoryTexts = Arrays.copyOf(categoryTexts, cap);
-                brands = Arrays.copyOf(brands, cap);
-                users = Arrays.copyOf(users, cap);
-            }
-            int at = n;
-            while (at > 0 && times[at - 1] > epochMillis) {
-                at--;
-            }
-            if (at < n) {
-                int m = n - at;
-                System.arraycopy(times, at, times, at + 1, m);
-                System.arraycopy(types, at, types, at + 1, m);
-                System.arraycopy(prices, at, prices, at + 1, m);
-                System.arraycopy(products, at, products, at + 1, m);
-                System.arraycopy(categories, at, categories, at + 1, m);
-                System.arraycopy(productIds, at, productIds, at + 1, m);
-                System.arraycopy(categoryTexts, at, categoryTexts, at + 1, m);
-                System.arraycopy(brands, at, brands, at + 1, m);
-                System.arraycopy(users, at, users, at + 1, m);
-            }
-            times[at] = epochMillis;
-            types[at] = (byte) type.ordinal();
-            prices[at] = price;
-            products[at] = key("p", productId);
-            categories[at] = key("c", category);
-            productIds[at] = productId;
-            categoryTexts[at] = category;
-            brands[at] = brand;
-            users[at] = user;
-            n++;
-            if (type.isPurchase() && (firstPurchase < 0 || at <= firstPurchase)) {
-                firstPurchase = at;
-            } else if (firstPurchase >= at) {
-                firstPurchase++;
-            }
-        }
-
-        /** A key equal for equal texts within this session (numbers as themselves, other texts by code). */
-        private long key(String kind, String text) {
-            long k = SessionView.numericKey(text);
-            if (k != -1) {
-                return k;
-            }
-            Long code = texts.get(kind + text);
-            if (code == null) {
-                code = -1L - texts.size();
-                texts.put(kind + text, code);
-            }
-            return code;
-        }
-
-        /**
-         * Computes the row of the events so far: the row {@code events:k} gives the session in a table, for
-         * {@code k = }{@link #size()}.
-         *
-         * @return this session
-         * @throws IllegalArgumentException when an extractor rejects the session (naming it)
-         */
-        public Live update() {
-            visible = rx.extract(this);
-            return this;
-        }
-
-        /** The number of events the current row was computed from (those before the first purchase). */
+        /** The number of events the row was computed from (those before the first purchase). */
         public int visibleEvents() {
             return visible;
         }
 
         /**
-         * A numeric, count or binary value of the current row ({@code NaN} when missing, and for categorical
-         * features).
+         * A numeric, count or binary value ({@code NaN} when missing, and for categorical features).
          *
          * @param feature the index in {@link #schema()}
          * @return the value
@@ -214,7 +110,7 @@ public final class SessionRows {
         }
 
         /**
-         * A categorical level of the current row ({@code null} when missing, and for other features).
+         * A categorical level ({@code null} when missing, and for other features).
          *
          * @param feature the index in {@link #schema()}
          * @return the level
@@ -224,9 +120,9 @@ public final class SessionRows {
         }
 
         /**
-         * The current row as a model takes it: values in the order of another schema (a model's), matched by
-         * feature name, categorical values as codes of that schema's levels; a level the schema does not know is
-         * missing ({@code NaN}), as it is when scoring a table.
+         * The row as a model takes it: values in the order of another schema (a model's), matched by feature name,
+         * categorical values as codes of that schema's levels; a level the schema does not know is missing
+         * ({@code NaN}), as it is when scoring a table.
          *
          * @param target the schema to order and code the row by; each of its features must be one of the rows'
          * @param out    where to write, at least {@code target.size()} long
@@ -251,6 +147,268 @@ public final class SessionRows {
             }
             return out;
         }
+    }
+
+    /**
+     * One session in progress: its events so far (a {@link SessionView}), the running tally of its visible events,
+     * and its current row. Not thread-safe.
+     */
+    public final class Live extends ArraySessionView {
+        private final String id;
+        private final String userId;
+        private Map<String, String> attributes;
+        /** The map last given to {@link #addAttributes}, so that passing the same map again costs nothing. */
+        private Map<String, String> given;
+        /** The running tally of the visible events; null when no extractor reads one. */
+        private final SessionTally tally = layout.tally == null ? null : new SessionTally(layout.tally.keys());
+        /** This session's own row, made by the first {@link #update()}. */
+        private Row own;
+        private Map<String, Long> productCodes;
+        private Map<String, Long> categoryCodes;
+        private int productCount;
+        private int categoryCount;
+        private String[] productIds = new String[INITIAL];
+        private String[] categoryTexts = new String[INITIAL];
+        private String[] brands = new String[INITIAL];
+        private String[] users = new String[INITIAL];
+        private int refolds;
+
+        private Live(String id, String userId, Map<String, String> attributes) {
+            this.id = id;
+            this.userId = userId;
+            this.attributes = attributes;
+            this.n = 0;
+            this.times = new long[INITIAL];
+            this.types = new byte[INITIAL];
+            this.prices = new double[INITIAL];
+            this.productKeys = new long[INITIAL];
+            this.categoryKeys = new long[INITIAL];
+            this.firstPurchase = -1;
+        }
+
+        /**
+         * Adds an event. Events normally come in time order; an earlier one is put in time order (after the events
+         * at the same time), as the sessionizer does.
+         *
+         * @param e the event (its session id is not checked)
+         */
+        public void add(Event e) {
+            add(e.epochMillis(), e.type(), e.productId(), e.category(), e.brand(), e.price(), e.userId());
+        }
+
+        /**
+         * Adds an event from its fields. An event after the last one (the usual case) is added to the running tally
+         * of the visible events in constant time; one that lands before earlier events refolds the tally over the
+         * visible events (counted in {@link #refolds()}).
+         *
+         * @param epochMillis its time
+         * @param type        its type
+         * @param productId   its product, or {@code null}
+         * @param category    its category, or {@code null}
+         * @param brand       its brand, or {@code null}
+         * @param price       its price, {@code NaN} when none (else finite and {@code >= 0})
+         * @param user        the user id of the event, or {@code null}
+         */
+        public void add(long epochMillis, EventType type, String productId, String category, String brand,
+                        double price, String user) {
+            Objects.requireNonNull(type, "type");
+            if (!Double.isNaN(price) && (price < 0 || Double.isInfinite(price))) {
+                throw new IllegalArgumentException("session " + id + ": price must be finite and >= 0 (or NaN when"
+                        + " absent), was " + price);
+            }
+            if (n == times.length) {
+                int cap = n * 2;
+                times = Arrays.copyOf(times, cap);
+                types = Arrays.copyOf(types, cap);
+                prices = Arrays.copyOf(prices, cap);
+                productKeys = Arrays.copyOf(productKeys, cap);
+                categoryKeys = Arrays.copyOf(categoryKeys, cap);
+                productIds = Arrays.copyOf(productIds, cap);
+                categoryTexts = Arrays.copyOf(categoryTexts, cap);
+                brands = Arrays.copyOf(brands, cap);
+                users = Arrays.copyOf(users, cap);
+            }
+            long productKey = key(true, productId); // before the events move: found among events 0..n-1
+            long categoryKey = key(false, category);
+            int at = n;
+            while (at > 0 && times[at - 1] > epochMillis) {
+                at--;
+            }
+            if (at < n) {
+                int m = n - at;
+                System.arraycopy(times, at, times, at + 1, m);
+                System.arraycopy(types, at, types, at + 1, m);
+                System.arraycopy(prices, at, prices, at + 1, m);
+                System.arraycopy(productKeys, at, productKeys, at + 1, m);
+                System.arraycopy(categoryKeys, at, categoryKeys, at + 1, m);
+                System.arraycopy(productIds, at, productIds, at + 1, m);
+                System.arraycopy(categoryTexts, at, categoryTexts, at + 1, m);
+                System.arraycopy(brands, at, brands, at + 1, m);
+                System.arraycopy(users, at, users, at + 1, m);
+            }
+            times[at] = epochMillis;
+            types[at] = (byte) type.ordinal();
+            prices[at] = price;
+            productKeys[at] = productKey;
+            categoryKeys[at] = categoryKey;
+            productIds[at] = productId;
+            categoryTexts[at] = category;
+            brands[at] = brand;
+            users[at] = user;
+            n++;
+            if (type.isPurchase() && (firstPurchase < 0 || at <= firstPurchase)) {
+                firstPurchase = at;
+            } else if (firstPurchase >= at) {
+                firstPurchase++;
+            }
+            int nowVisible = firstPurchase < 0 ? n : firstPurchase;
+            if (tally != null) {
+                if (at < tally.n) {
+                    tally.fold(this, nowVisible); // placed among the events folded in already
+                    refolds++;
+                } else if (at < nowVisible) {
+                    tally.add(this, at); // the usual case: the next visible event in time
+                }
+                // otherwise a purchase or an event after it: the visible events are those folded in already
+            }
+        }
+
+        /** How many times an event placed before earlier ones made the tally be folded again. */
+        public int refolds() {
+            return refolds;
+        }
+
+        /**
+         * Adds session attributes not set yet (the first value of each name is kept, as the sessionizer keeps it).
+         *
+         * @param more attributes; may be empty
+         */
+        public void addAttributes(Map<String, String> more) {
+            if (more == given || more.isEmpty()) {
+                return; // the same map as last time (a caller passing each session's one map): nothing new
+            }
+            given = more;
+            if (attributes.keySet().containsAll(more.keySet())) {
+                return;
+            }
+            Map<String, String> merged = new HashMap<>(attributes);
+            more.forEach(merged::putIfAbsent);
+            attributes = Map.copyOf(merged);
+        }
+
+        /**
+         * A key equal for equal texts within this session: numbers as themselves, other texts by a code of this
+         * session, found among the events so far (short sessions) or in a map (made once a session is long).
+         */
+        private long key(boolean product, String text) {
+            long k = SessionView.numericKey(text);
+            if (k != -1) {
+                return k;
+            }
+            String[] texts = product ? productIds : categoryTexts;
+            long[] keys = product ? productKeys : categoryKeys;
+            Map<String, Long> codes = product ? productCodes : categoryCodes;
+            if (codes == null && n <= LINEAR) {
+                for (int i = 0; i < n; i++) {
+                    if (keys[i] < 0 && keys[i] != SessionView.NO_KEY && text.equals(texts[i])) {
+                        return keys[i];
+                    }
+                }
+                return product ? -1L - productCount++ : -1L - categoryCount++;
+            }
+            if (codes == null) {
+                codes = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    if (keys[i] < 0 && keys[i] != SessionView.NO_KEY) {
+                        codes.putIfAbsent(texts[i], keys[i]);
+                    }
+                }
+                if (product) {
+                    productCodes = codes;
+                } else {
+                    categoryCodes = codes;
+                }
+            }
+            Long code = codes.get(text);
+            if (code == null) {
+                code = product ? -1L - productCount++ : -1L - categoryCount++;
+                codes.put(text, code);
+            }
+            return code;
+        }
+
+        /**
+         * Computes the row of the events so far: the row {@code events:k} gives the session in a table, for
+         * {@code k = }{@link #size()}, kept in this session ({@link #value}, {@link #level}, {@link #rawRow}).
+         *
+         * @return this session
+         * @throws IllegalArgumentException when an extractor rejects the session (naming it)
+         */
+        public Live update() {
+            if (own == null) {
+                own = new Row();
+            }
+            update(own);
+            return this;
+        }
+
+        /**
+         * Writes the row of the events so far into a row of the caller's (one reused for many sessions, so that a
+         * session need not keep a row of its own): as {@link #update()}, without changing this session's row.
+         *
+         * @param row where to write
+         * @return {@code row}
+         * @throws IllegalArgumentException when an extractor rejects the session (naming it)
+         */
+        public Row update(Row row) {
+            row.visible = tally != null ? row.rx.extractFolded(this, tally.n, tally) : row.rx.extract(this);
+            return row;
+        }
+
+        private Row current() {
+            if (own == null) {
+                throw new IllegalStateException("session " + id + ": no row yet; call update() first");
+            }
+            return own;
+        }
+
+        /** The number of events the current row was computed from (those before the first purchase). */
+        public int visibleEvents() {
+            return own == null ? 0 : own.visible;
+        }
+
+        /**
+         * A numeric, count or binary value of the current row ({@code NaN} when missing, and for categorical
+         * features).
+         *
+         * @param feature the index in {@link #schema()}
+         * @return the value
+         */
+        public double value(int feature) {
+            return current().value(feature);
+        }
+
+        /**
+         * A categorical level of the current row ({@code null} when missing, and for other features).
+         *
+         * @param feature the index in {@link #schema()}
+         * @return the level
+         */
+        public String level(int feature) {
+            return current().level(feature);
+        }
+
+        /**
+         * The current row as a model takes it; see {@link Row#rawRow}.
+         *
+         * @param target the schema to order and code the row by; each of its features must be one of the rows'
+         * @param out    where to write, at least {@code target.size()} long
+         * @return {@code out}
+         * @throws IllegalArgumentException when {@code target} names a feature these rows do not have
+         */
+        public double[] rawRow(FeatureSchema target, double[] out) {
+            return current().rawRow(target, out);
+        }
 
         @Override
         public String id() {
@@ -260,47 +418,6 @@ public final class SessionRows {
         @Override
         public String userId() {
             return userId;
-        }
-
-        @Override
-        public int size() {
-            return n;
-        }
-
-        private void check(int i) {
-            if (i < 0 || i >= n) {
-                throw new IndexOutOfBoundsException("event " + i + " of a session of " + n + " events");
-            }
-        }
-
-        @Override
-        public long time(int i) {
-            check(i);
-            return times[i];
-        }
-
-        @Override
-        public EventType type(int i) {
-            check(i);
-            return TYPES[types[i]];
-        }
-
-        @Override
-        public double price(int i) {
-            check(i);
-            return prices[i];
-        }
-
-        @Override
-        public long productKey(int i) {
-            check(i);
-            return products[i];
-        }
-
-        @Override
-        public long categoryKey(int i) {
-            check(i);
-            return categories[i];
         }
 
         @Override
@@ -333,15 +450,12 @@ public final class SessionRows {
         }
 
         @Override
-        public int firstPurchaseIndex() {
-            return firstPurchase;
-        }
-
-        @Override
         public String toString() {
-            return "SessionRows.Live[id=" + id + ", events=" + n + ", visible=" + visible + "]";
+            return "SessionRows.Live[id=" + id + ", events=" + n + ", visible=" + visibleEvents() + "]";
         }
     }
 
-    private static final EventType[] TYPES = EventType.values();
+    private static final int INITIAL = 4;
+    /** Up to this many events, a text's key is found among the events so far rather than in a map. */
+    private static final int LINEAR = 32;
 }

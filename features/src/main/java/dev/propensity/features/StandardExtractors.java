@@ -2,22 +2,24 @@ package dev.propensity.features;
 
 import dev.propensity.core.EventType;
 import dev.propensity.core.SessionAttributes;
-import dev.propensity.core.SessionView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The standard feature extractors, the one definition of each standard feature: every source (the byte-level
  * REES46 reader, the sessionizer's sessions, the UCI table, a live session) and every cutoff runs them. Each works on
- * the {@linkplain ObservedSession visible events} only, read by index from the session's view, so what it computes
- * depends on the {@link Cutoff}.
+ * the {@linkplain ObservedSession visible events} only, so what it computes depends on the {@link Cutoff}. The
+ * features of events are read off one running tally of the visible events (counts, first and last time, longest
+ * gap, price sum and maximum, cart value, distinct product and category keys), folded one event at a time: a table
+ * folds it once per session for the whole set, a live session ({@link SessionRows}) adds each new event to it, and
+ * since the additions happen in the same order the two give bit-identical rows.
  *
  * <p>Conventions when nothing, or too little, is visible (a buying session whose first event is its purchase has
  * no visible events; see {@link Cutoffs}): counts, {@code duration_seconds}, {@code cart_value} and
@@ -78,17 +80,13 @@ public final class StandardExtractors {
 
     /** {@code duration_seconds}: seconds from the first to the last visible event; 0 for one or no event. */
     public static FeatureExtractor duration() {
-        return Extractors.single(true, FeatureSpec.numeric("duration_seconds",
-                "seconds from the first to the last visible event"), s -> {
-                    int n = s.size();
-                    return n < 2 ? 0.0 : (s.time(n - 1) - s.time(0)) / 1000.0;
-                });
+        return single(FeatureSpec.numeric("duration_seconds", "seconds from the first to the last visible event"),
+                false, t -> t.n < 2 ? 0.0 : (t.last - t.first) / 1000.0);
     }
 
     /** {@code events}: the number of visible events. */
     public static FeatureExtractor eventCount() {
-        return Extractors.single(true, FeatureSpec.count("events", "number of events before the cutoff"),
-                ObservedSession::size);
+        return single(FeatureSpec.count("events", "number of events before the cutoff"), false, t -> t.n);
     }
 
     /** {@code page_views}: visible non-product page views. */
@@ -113,55 +111,21 @@ public final class StandardExtractors {
 
     /** {@code distinct_products}: distinct non-null product ids among the visible events. */
     public static FeatureExtractor distinctProducts() {
-        return Extractors.single(true, FeatureSpec.count("distinct_products", "distinct products seen"),
-                s -> distinct(s, true));
+        return single(FeatureSpec.count("distinct_products", "distinct products seen"), true,
+                t -> t.products.size());
     }
 
     /** {@code distinct_categories}: distinct non-null categories among the visible events. */
     public static FeatureExtractor distinctCategories() {
-        return Extractors.single(true, FeatureSpec.count("distinct_categories", "distinct categories seen"),
-                s -> distinct(s, false));
+        return single(FeatureSpec.count("distinct_categories", "distinct categories seen"), true,
+                t -> t.categories.size());
     }
 
-    /**
-     * The number of distinct products (or categories) among the visible events, events without one not counted:
-     * pairwise on the keys for short sessions, sorted for long ones.
-     */
+    /** The number of distinct products (or categories) among the visible events, events without one not counted. */
     static int distinct(ObservedSession s, boolean products) {
-        int n = s.size();
-        if (n > 64) {
-            long[] keys = new long[n];
-            int m = 0;
-            for (int i = 0; i < n; i++) {
-                long k = products ? s.productKey(i) : s.categoryKey(i);
-                if (k != SessionView.NO_KEY) {
-                    keys[m++] = k;
-                }
-            }
-            Arrays.sort(keys, 0, m);
-            int count = 0;
-            for (int i = 0; i < m; i++) {
-                if (i == 0 || keys[i] != keys[i - 1]) {
-                    count++;
-                }
-            }
-            return count;
-        }
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            long k = products ? s.productKey(i) : s.categoryKey(i);
-            if (k == SessionView.NO_KEY) {
-                continue;
-            }
-            boolean earlier = false;
-            for (int j = 0; j < i && !earlier; j++) {
-                earlier = (products ? s.productKey(j) : s.categoryKey(j)) == k;
-            }
-            if (!earlier) {
-                count++;
-            }
-        }
-        return count;
+        SessionTally t = new SessionTally(true);
+        t.fold(s, s.size());
+        return (products ? t.products : t.categories).size();
     }
 
     /**
@@ -169,59 +133,31 @@ public final class StandardExtractors {
      * near the outcome}.
      */
     public static FeatureExtractor checkoutInitiated() {
-        return Extractors.single(true, FeatureSpec.binary("checkout_initiated", "checkout started before the cutoff")
-                .asNearOutcome(), s -> {
-                    for (int i = 0; i < s.size(); i++) {
-                        if (s.type(i) == EventType.CHECKOUT) {
-                            return 1.0;
-                        }
-                    }
-                    return 0.0;
-                });
+        int checkout = EventType.CHECKOUT.ordinal();
+        return single(FeatureSpec.binary("checkout_initiated", "checkout started before the cutoff").asNearOutcome(),
+                false, t -> t.counts[checkout] > 0 ? 1.0 : 0.0);
     }
 
     /**
-     * {@code cart_value}: the prices of visible cart adds minus those of cart removes, never below 0; events
-     * without a price count 0.
+     * {@code cart_value}: the prices of visible cart adds minus those of cart removes (added in event order), never
+     * below 0; events without a price count 0.
      */
     public static FeatureExtractor cartValue() {
-        return Extractors.single(true, FeatureSpec.numeric("cart_value", "value put into the cart (adds minus removes)"),
-                s -> {
-                    double v = 0;
-                    for (int i = 0; i < s.size(); i++) {
-                        double price = s.price(i);
-                        if (!Double.isNaN(price)) {
-                            EventType t = s.type(i);
-                            if (t == EventType.ADD_TO_CART) {
-                                v += price;
-                            } else if (t == EventType.REMOVE_FROM_CART) {
-                                v -= price;
-                            }
-                        }
-                    }
-                    return Math.max(0.0, v);
-                });
+        return single(FeatureSpec.numeric("cart_value", "value put into the cart (adds minus removes)"), false,
+                t -> Math.max(0.0, t.cart));
     }
 
-    /** {@code price_mean}, {@code price_max}: over visible events with a price; missing when there is none. */
+    /**
+     * {@code price_mean}, {@code price_max}: over visible events with a price (the sum taken in event order);
+     * missing when there is none.
+     */
     public static FeatureExtractor priceStats() {
         List<FeatureSpec> specs = List.of(
                 FeatureSpec.numeric("price_mean", "mean price of the products seen"),
                 FeatureSpec.numeric("price_max", "highest price of the products seen"));
-        return Extractors.of(true, "price_mean, price_max", specs, (session, out) -> {
-            double sum = 0;
-            double max = Double.NaN;
-            int n = 0;
-            for (int i = 0; i < session.size(); i++) {
-                double price = session.price(i);
-                if (!Double.isNaN(price)) {
-                    sum += price;
-                    max = n == 0 ? price : Math.max(max, price);
-                    n++;
-                }
-            }
-            out.set(0, n == 0 ? Double.NaN : sum / n);
-            out.set(1, max);
+        return Extractors.folded("price_mean, price_max", specs, false, (t, session, values, levels, at) -> {
+            values[at] = t.priced == 0 ? Double.NaN : t.priceSum / t.priced;
+            values[at + 1] = t.priceMax;
         });
     }
 
@@ -230,30 +166,21 @@ public final class StandardExtractors {
         List<FeatureSpec> specs = List.of(
                 FeatureSpec.numeric("gap_mean_seconds", "mean seconds between events"),
                 FeatureSpec.numeric("gap_max_seconds", "longest pause between events, seconds"));
-        return Extractors.of(true, "gap_mean_seconds, gap_max_seconds", specs, (session, out) -> {
-            int n = session.size();
-            if (n < 2) {
-                out.set(0, Double.NaN);
-                out.set(1, Double.NaN);
+        return Extractors.folded("gap_mean_seconds, gap_max_seconds", specs, false, (t, session, values, levels, at) -> {
+            if (t.n < 2) {
+                values[at] = Double.NaN;
+                values[at + 1] = Double.NaN;
                 return;
             }
-            long max = 0;
-            long previous = session.time(0);
-            for (int i = 1; i < n; i++) {
-                long t = session.time(i);
-                max = Math.max(max, t - previous);
-                previous = t;
-            }
-            long total = previous - session.time(0);
-            out.set(0, total / 1000.0 / (n - 1));
-            out.set(1, max / 1000.0);
+            values[at] = (t.last - t.first) / 1000.0 / (t.n - 1);
+            values[at + 1] = t.gapMax / 1000.0;
         });
     }
 
     /** {@code bounce}: 1 when exactly one event is visible. */
     public static FeatureExtractor bounce() {
-        return Extractors.single(true, FeatureSpec.binary("bounce", "a single event before the cutoff"),
-                s -> s.size() == 1 ? 1.0 : 0.0);
+        return single(FeatureSpec.binary("bounce", "a single event before the cutoff"), false,
+                t -> t.n == 1 ? 1.0 : 0.0);
     }
 
     /**
@@ -278,29 +205,42 @@ public final class StandardExtractors {
         ZoneRules rules = zone.getRules();
         boolean fixed = rules.isFixedOffset();
         int fixedOffset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
-        return Extractors.of(true, "start time (" + zone + ")", specs, (session, out) -> {
-            if (session.size() == 0) {
+        Object owner = new Object();
+        return Extractors.folded("start time (" + zone + ")", specs, false, (t, session, values, levels, at) -> {
+            if (t.n == 0) {
                 for (int i = 2; i < specs.size(); i++) {
-                    out.set(i, Double.NaN);
+                    values[at + i] = Double.NaN;
                 }
                 return;
             }
-            long ms = session.time(0);
-            long local = Math.floorDiv(ms, 1000L) + (fixed ? fixedOffset
-                    : rules.getOffset(Instant.ofEpochMilli(ms)).getTotalSeconds());
-            long day = Math.floorDiv(local, 86_400L);
-            int secondOfDay = (int) Math.floorMod(local, 86_400L);
-            int dow = (int) Math.floorMod(day + 3, 7L) + 1; // 1970-01-01 was a Thursday; 1 = Monday
-            int hourOfDay = secondOfDay / 3600;
-            double hour = secondOfDay / 3600.0;
-            double week = dow - 1 + hour / 24.0;
-            out.setLevel(0, HOURS.get(hourOfDay));
-            out.setLevel(1, WEEKDAYS.get(dow - 1));
-            out.set(2, Math.sin(2 * Math.PI * hour / 24.0));
-            out.set(3, Math.cos(2 * Math.PI * hour / 24.0));
-            out.set(4, Math.sin(2 * Math.PI * week / 7.0));
-            out.set(5, Math.cos(2 * Math.PI * week / 7.0));
-            out.set(6, dow >= 6 ? 1.0 : 0.0);
+            double[] v = t.start;
+            if (v == null) {
+                v = new double[7];
+                t.start = v;
+            }
+            if (t.startOwner != owner || t.startTime != t.first) {
+                // computed once per start time: a live session asks again after every event
+                long ms = t.first;
+                long local = Math.floorDiv(ms, 1000L) + (fixed ? fixedOffset
+                        : rules.getOffset(Instant.ofEpochMilli(ms)).getTotalSeconds());
+                long day = Math.floorDiv(local, 86_400L);
+                int secondOfDay = (int) Math.floorMod(local, 86_400L);
+                int dow = (int) Math.floorMod(day + 3, 7L) + 1; // 1970-01-01 was a Thursday; 1 = Monday
+                double hour = secondOfDay / 3600.0;
+                double week = dow - 1 + hour / 24.0;
+                v[0] = secondOfDay / 3600;
+                v[1] = dow - 1;
+                v[2] = Math.sin(2 * Math.PI * hour / 24.0);
+                v[3] = Math.cos(2 * Math.PI * hour / 24.0);
+                v[4] = Math.sin(2 * Math.PI * week / 7.0);
+                v[5] = Math.cos(2 * Math.PI * week / 7.0);
+                v[6] = dow >= 6 ? 1.0 : 0.0;
+                t.startOwner = owner;
+                t.startTime = ms;
+            }
+            levels[at] = HOURS.get((int) v[0]);
+            levels[at + 1] = WEEKDAYS.get((int) v[1]);
+            System.arraycopy(v, 2, values, at + 2, 5);
         });
     }
 
@@ -316,6 +256,9 @@ public final class StandardExtractors {
             }
             if (v == null) {
                 return Double.NaN;
+            }
+            if (v.startsWith("Returning") || v.startsWith("returning")) {
+                return 1.0; // the usual spellings, without a lower-cased copy per call
             }
             return v.toLowerCase(Locale.ROOT).startsWith("returning") ? 1.0 : 0.0;
         });
@@ -341,15 +284,14 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor countOf(EventType type, String name, String description) {
         Objects.requireNonNull(type, "type");
-        return Extractors.single(true, FeatureSpec.count(name, description), s -> {
-            int n = 0;
-            for (int i = 0; i < s.size(); i++) {
-                if (s.type(i) == type) {
-                    n++;
-                }
-            }
-            return n;
-        });
+        int ordinal = type.ordinal();
+        return single(FeatureSpec.count(name, description), false, t -> t.counts[ordinal]);
+    }
+
+    /** A standard extractor of one numeric, count or binary value read off the tally. */
+    private static FeatureExtractor single(FeatureSpec spec, boolean keys, ToDoubleFunction<SessionTally> value) {
+        return Extractors.folded(spec.name(), List.of(spec), keys,
+                (t, session, values, levels, at) -> values[at] = value.applyAsDouble(t));
     }
 
     /**

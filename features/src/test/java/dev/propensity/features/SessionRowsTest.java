@@ -136,4 +136,45 @@ class SessionRowsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("session s: price must be finite and >= 0");
     }
+
+    @Test
+    void eventsPlacedAmongEarlierOnesRefoldTheTallyAndStillGiveTheBatchRow() {
+        List<Session> sessions = SyntheticSessions.generate(120, 23);
+        java.util.Random rnd = new java.util.Random(7);
+        SessionRows rows = SessionRows.of(StandardExtractors.forEvents());
+        FeatureSchema schema = rows.schema();
+        int refolds = 0;
+        int compared = 0;
+        for (Session s : sessions) {
+            List<Event> arriving = new ArrayList<>(s.events());
+            for (int i = 0; i + 1 < arriving.size(); i++) { // swap some neighbours: late by one event
+                if (rnd.nextInt(4) == 0) {
+                    java.util.Collections.swap(arriving, i, i + 1);
+                }
+            }
+            SessionRows.Live live = rows.start(s.id(), s.userId(), s.attributes());
+            List<Event> seen = new ArrayList<>();
+            for (Event e : arriving) {
+                live.add(e);
+                live.update();
+                seen.add(e);
+                List<Event> ordered = new ArrayList<>(seen);
+                ordered.sort(java.util.Comparator.comparing(Event::time)); // stable: as the sessionizer places them
+                FeatureTable t = FeatureTables.build(List.of(Session.of(s.id(), s.userId(), ordered, s.attributes())));
+                for (int j = 0; j < schema.size(); j++) {
+                    String what = schema.get(j).name() + " of " + s.id() + " after " + seen.size() + " arrivals";
+                    if (schema.get(j).kind() == FeatureKind.CATEGORICAL) {
+                        assertThat(live.level(j)).as(what).isEqualTo(t.level(0, j));
+                    } else {
+                        assertThat(Double.doubleToLongBits(live.value(j))).as(what)
+                                .isEqualTo(Double.doubleToLongBits(t.value(0, j)));
+                    }
+                }
+                compared++;
+            }
+            refolds += live.refolds();
+        }
+        assertThat(compared).isGreaterThan(1_000);
+        assertThat(refolds).isGreaterThan(20);
+    }
 }

@@ -71,14 +71,19 @@ final class LiveFeatures {
         return rows.start(id, userId, attributes);
     }
 
+    /** A new row to write live sessions' rows into (one per thread). */
+    SessionRows.Row newRow() {
+        return rows.newRow();
+    }
+
     /**
-     * The raw row of a live session's current row (after {@link SessionRows.Live#update()}).
+     * The raw row of a live session's row (written by {@link SessionRows.Live#update(SessionRows.Row)}).
      *
-     * @param live the session
-     * @return a new row in the model schema's order
+     * @param live the session's row
+     * @param row  where to write the row in the model schema's order, {@code schema().size()} long
+     * @return {@code row}
      */
-    double[] row(SessionRows.Live live) {
-        double[] row = new double[schema.size()];
+    double[] row(SessionRows.Row live, double[] row) {
         for (int j = 0; j < row.length; j++) {
             Map<String, Integer> m = codes.get(j);
             if (m == null) {

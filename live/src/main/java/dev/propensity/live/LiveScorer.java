@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +91,7 @@ public final class LiveScorer {
     private final LongAdder late = new LongAdder();
     private final LongAdder evicted = new LongAdder();
     private final LongAdder expired = new LongAdder();
+    private final LongAdder reordered = new LongAdder();
 
     private LiveScorer(Builder b) {
         this.model = b.model;
@@ -202,7 +202,7 @@ public final class LiveScorer {
                 open.incrementAndGet();
                 created = true;
             }
-            result = apply(s, event, attributes);
+            result = apply(stripe, s, event, attributes);
         }
         if (created) {
             enforceCapacity(key, user);
@@ -211,7 +211,7 @@ public final class LiveScorer {
     }
 
     /** Adds the event to an open session (lock held) and scores it. */
-    private LiveScore apply(State s, Event e, Map<String, String> attributes) {
+    private LiveScore apply(Stripe stripe, State s, Event e, Map<String, String> attributes) {
         long t = e.epochMillis();
         s.received++;
         s.last = Math.max(s.last, t);
@@ -223,24 +223,21 @@ public final class LiveScorer {
         }
         if (s.session == null) {
             s.session = features.start(s.id, s.userId, attributes);
-        } else if (!attributes.isEmpty() && !s.session.attributes().keySet().containsAll(attributes.keySet())) {
-            // a name not seen before in this session: the first value of each name is kept, as the Sessionizer does
-            Map<String, String> merged = new HashMap<>(s.session.attributes());
-            attributes.forEach(merged::putIfAbsent);
-            SessionRows.Live again = features.start(s.id, s.userId, merged);
-            for (int i = 0; i < s.session.size(); i++) {
-                again.add(s.session.event(i));
-            }
-            s.session = again;
+        } else {
+            s.session.addAttributes(attributes);
         }
+        int refolds = s.session.refolds();
         s.session.add(e);
-        s.session.update();
+        if (s.session.refolds() != refolds) {
+            reordered.increment();
+        }
+        SessionRows.Row current = s.session.update(stripe.features);
         boolean purchase = s.session.firstPurchaseIndex() >= 0;
         double before = s.received == 1 ? Double.NaN : s.probability;
-        double[] row = features.row(s.session);
+        double[] row = features.row(current, stripe.row);
         double p = model.probability(row);
         s.probability = p;
-        s.visible = s.session.visibleEvents();
+        s.visible = current.visibleEvents();
         List<Driver> drivers = drivers(s.id, row);
         double change = Double.isNaN(before) ? 0.0 : p - before;
         scored.increment();
@@ -301,12 +298,12 @@ public final class LiveScorer {
         for (Event e : events) {
             session.add(e);
         }
-        session.update();
-        double[] row = features.row(session);
+        SessionRows.Row current = session.update(features.newRow());
+        double[] row = features.row(current, new double[features.schema().size()]);
         double prob = model.probability(row);
         long last = events.stream().mapToLong(Event::epochMillis).max().orElseThrow();
         return new LiveScore(id, events.size(), java.time.Instant.ofEpochMilli(last), prob, 0.0,
-                session.firstPurchaseIndex() < 0 ? LiveStatus.SCORED : LiveStatus.PURCHASED, session.visibleEvents(),
+                session.firstPurchaseIndex() < 0 ? LiveStatus.SCORED : LiveStatus.PURCHASED, current.visibleEvents(),
                 drivers(id, row));
     }
 
@@ -318,7 +315,7 @@ public final class LiveScorer {
     /** The counters since this scorer was built. */
     public LiveStats stats() {
         return new LiveStats(events.sum(), scored.sum(), purchases.sum(), afterPurchase.sum(), late.sum(), open.get(),
-                evicted.sum(), expired.sum());
+                evicted.sum(), expired.sum(), reordered.sum());
     }
 
     /**
@@ -418,6 +415,9 @@ public final class LiveScorer {
 
     /** A lock's worth of sessions, least recently updated first. */
     private final class Stripe {
+        /** The feature row and the raw row of the session being scored (lock held). */
+        final SessionRows.Row features = LiveScorer.this.features.newRow();
+        final double[] row = new double[LiveScorer.this.features.schema().size()];
         final LinkedHashMap<String, State> byId = new LinkedHashMap<>(64, 0.75f, true);
         final LinkedHashMap<String, State> byUser = new LinkedHashMap<>(16, 0.75f, true);
 

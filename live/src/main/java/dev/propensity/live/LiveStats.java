@@ -15,7 +15,9 @@ package dev.propensity.live;
  *                        (the least recently updated first)
  * @param expired         sessions removed after {@link LiveScorer.Builder#idleTimeout(java.time.Duration)} without
  *                        events (measured in event time, against the latest event seen)
+ * @param reordered       events within the tolerance placed before earlier events of their session, so that the
+ *                        session's running tally was folded again over its events (rare in a log in time order)
  */
 public record LiveStats(long events, long scored, long purchases, long afterPurchase, long late, int openSessions,
-                        long evicted, long expired) {
+                        long evicted, long expired, long reordered) {
 }

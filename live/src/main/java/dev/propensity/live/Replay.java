@@ -1,6 +1,8 @@
 package dev.propensity.live;
 
 import dev.propensity.core.Event;
+import dev.propensity.core.Pipe;
+import dev.propensity.core.Workers;
 import dev.propensity.core.io.EventReader;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.Inputs;
@@ -12,6 +14,7 @@ import dev.propensity.metrics.EarlinessTracker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -56,7 +59,8 @@ public final class Replay {
     }
 
     /**
-     * Replays a file.
+     * Replays a file on the {@linkplain Workers#defaults() default workers}: see
+     * {@link #run(Path, InputFormat, ReadOptions, LiveScorer, Consumer, Workers)}.
      *
      * @param file    the event log
      * @param format  its format, or {@code null} to detect it from the header
@@ -69,9 +73,31 @@ public final class Replay {
      */
     public static Summary run(Path file, InputFormat format, ReadOptions options, LiveScorer scorer,
                               Consumer<LiveScore> sink) throws IOException {
+        return run(file, format, options, scorer, sink, Workers.defaults());
+    }
+
+    /**
+     * Replays a file. With workers that run two tasks at once, the file is read and parsed in batches on one
+     * while the events are scored on the calling thread (a few batches ahead at most, so memory stays bounded by
+     * the open sessions); otherwise both happen on the calling thread. Either way every event is scored in file
+     * order.
+     *
+     * @param file    the event log
+     * @param format  its format, or {@code null} to detect it from the header
+     * @param options strict or lenient reading (its sessionizer is not used: the scorer keys the sessions)
+     * @param scorer  the scorer
+     * @param sink    receives every event's score, in file order; may be a no-op
+     * @param workers reads beside the scoring when they run two tasks at once
+     * @return the summary
+     * @throws IOException when reading fails
+     * @throws IllegalArgumentException when the format is a session table (nothing to replay)
+     */
+    public static Summary run(Path file, InputFormat format, ReadOptions options, LiveScorer scorer,
+                              Consumer<LiveScore> sink, Workers workers) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(scorer, "scorer");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(workers, "workers");
         InputFormat f = format != null ? format : InputFormat.detect(file);
         if (!f.hasEvents()) {
             throw new IllegalArgumentException(file + ": is a session table (" + f.name().toLowerCase(java.util.Locale.ROOT)
@@ -79,22 +105,73 @@ public final class Replay {
         }
         long t0 = System.nanoTime();
         EarlinessTracker tracker = new EarlinessTracker(scorer.idleTimeoutMillis());
-        ReadReport report;
-        try (EventReader r = Inputs.events(file, f, options)) {
-            for (Event e = r.next(); e != null; e = r.next()) {
-                LiveScore s = scorer.update(e, r.attributes());
-                if (s.status() == LiveStatus.SCORED || s.status() == LiveStatus.PURCHASED) {
-                    boolean purchase = s.status() == LiveStatus.PURCHASED;
-                    tracker.event(s.sessionId(), e.epochMillis(), purchase, s.probability(), s.visibleEvents());
+        ReadReport[] report = new ReadReport[1];
+        Pipe.Producer<Batch> read = out -> {
+            try (EventReader r = Inputs.events(file, f, options)) {
+                Batch b = new Batch();
+                for (Event e = r.next(); e != null; e = r.next()) {
+                    b.events[b.n] = e;
+                    b.attributes[b.n++] = r.attributes();
+                    if (b.n == Batch.SIZE) {
+                        out.accept(b);
+                        b = new Batch();
+                    }
                 }
-                sink.accept(s);
+                if (b.n > 0) {
+                    out.accept(b);
+                }
+                report[0] = r.report();
             }
-            report = r.report();
+        };
+        Pipe.Consumer<Batch, Void> score = batches -> {
+            while (batches.hasNext()) {
+                Batch b = batches.next();
+                for (int i = 0; i < b.n; i++) {
+                    Event e = b.events[i];
+                    LiveScore s = scorer.update(e, b.attributes[i]);
+                    if (s.status() == LiveStatus.SCORED || s.status() == LiveStatus.PURCHASED) {
+                        boolean purchase = s.status() == LiveStatus.PURCHASED;
+                        tracker.event(s.sessionId(), e.epochMillis(), purchase, s.probability(), s.visibleEvents());
+                    }
+                    sink.accept(s);
+                }
+            }
+            return null;
+        };
+        if (workers.parallelism() >= 2) {
+            Pipe.run(workers, AHEAD, read, score);
+        } else {
+            List<Batch> one = new java.util.ArrayList<>(1);
+            try {
+                read.run(b -> {
+                    one.add(b);
+                    try {
+                        score.run(one.iterator());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    one.clear();
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Earliness earliness = tracker.finish();
         LiveStats stats = scorer.stats();
-        return new Summary(file.toString(), report, stats, seconds,
+        return new Summary(file.toString(), report[0], stats, seconds,
                 stats.purchases() > 0 ? earliness.points() : List.of());
+    }
+
+    /** How many batches the reading may be ahead of the scoring. */
+    private static final int AHEAD = 4;
+
+    /** Events read, with their rows' attributes, handed from the reading to the scoring. */
+    private static final class Batch {
+        static final int SIZE = 2048;
+        final Event[] events = new Event[SIZE];
+        @SuppressWarnings("unchecked")
+        final Map<String, String>[] attributes = new Map[SIZE];
+        int n;
     }
 }

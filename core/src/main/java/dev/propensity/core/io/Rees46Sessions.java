@@ -89,9 +89,10 @@ public final class Rees46Sessions {
      * @param options       strict or lenient, the sessionizer (it must group by session id: {@link #supports})
      * @param workers       runs the parts (see the class description)
      * @param minSplitBytes the smallest file read in two parts ({@link #MIN_SPLIT_BYTES} normally)
-     * @param brands        whether the views carry each event's brand ({@link SessionView#brand(int)}, and so
-     *                      {@link SessionView#event(int)}); without, those throw {@link IllegalStateException},
-     *                      and the read is faster (for readers of the view's other fields only)
+     * @param brands        whether the views carry each event's brand and user ({@link SessionView#brand(int)},
+     *                      {@link SessionView#userId(int)}, and so {@link SessionView#event(int)}); without, those
+     *                      throw {@link IllegalStateException}, and the read is faster (for readers of the view's
+     *                      other fields only)
      * @param first         receives the sessions of a one-part read, or of the first part and those open at the
      *                      split
      * @param second        receives the other sessions of a two-part read
@@ -288,20 +289,11 @@ public final class Rees46Sessions {
 
         void row(RawRow row, long t, dev.propensity.core.EventType type, double price) {
             if (watermark != Long.MIN_VALUE && t < watermark - toleranceMs) {
-                if (failLate) {
-                    throw new InputException(reader.file, reader.line(), null, RejectReason.LATE_EVENT,
-                            sz.lateEventMessage(reader.currentEvent(), watermark));
-                }
-                reader.report.note(new InputException(reader.file, reader.line(), null, RejectReason.LATE_EVENT,
-                        "event at " + Instant.ofEpochMilli(t) + " arrived later than the out-of-order tolerance"
-                                + " allows"));
+                late(t);
             }
             events++;
             if (t < minTime) {
-                if (holding && minTime == Long.MAX_VALUE) {
-                    holdUntil = t + holdSpan;
-                }
-                minTime = t;
+                earliest(t);
             }
             byte[] b = row.buffer();
             int ss = row.start(Rees46Reader.USER_SESSION);
@@ -311,20 +303,14 @@ public final class Rees46Sessions {
             } else {
                 int h = hash(b, ss, se);
                 int slot = find(b, ss, se, h);
-                int us = row.start(Rees46Reader.USER_ID);
-                int ue = row.end(Rees46Reader.USER_ID);
-                long uk;
+                long uk = SAME_USER;
                 if (slot < 0) {
-                    slot = insert(b, ss, se, h);
-                    firstEvent[slot] = t;
-                    firstUser[slot] = key(userIds, b, us, ue);
-                    firstUserBytes[slot] = java.util.Arrays.copyOfRange(b, us, ue);
-                    uk = SAME_USER;
+                    slot = open(row, b, ss, se, h, t);
                 } else {
                     touch(slot);
-                    byte[] fu = firstUserBytes[slot];
-                    uk = fu.length == ue - us && java.util.Arrays.equals(fu, 0, fu.length, b, us, ue) ? SAME_USER
-                            : key(userIds, b, us, ue);
+                    if (keepBrands) {
+                        uk = user(row, b, slot);
+                    }
                 }
                 long pk = key(products, b, row.start(Rees46Reader.PRODUCT_ID), row.end(Rees46Reader.PRODUCT_ID));
                 int cs = row.start(Rees46Reader.CATEGORY_CODE);
@@ -352,6 +338,46 @@ public final class Rees46Sessions {
                 }
                 users.advanceWatermark(t);
             }
+        }
+
+        /** A late event (rare): fails a strict read, is noted in a lenient one. Kept out of {@link #row}. */
+        private void late(long t) {
+            if (failLate) {
+                throw new InputException(reader.file, reader.line(), null, RejectReason.LATE_EVENT,
+                        sz.lateEventMessage(reader.currentEvent(), watermark));
+            }
+            reader.report.note(new InputException(reader.file, reader.line(), null, RejectReason.LATE_EVENT,
+                    "event at " + Instant.ofEpochMilli(t) + " arrived later than the out-of-order tolerance allows"));
+        }
+
+        /** A new earliest time (rare once reading has started). */
+        private void earliest(long t) {
+            if (holding && minTime == Long.MAX_VALUE) {
+                holdUntil = t + holdSpan;
+            }
+            minTime = t;
+        }
+
+        /** Opens a session for the current row's session id; returns its slot. */
+        private int open(RawRow row, byte[] b, int ss, int se, int h, long t) {
+            int slot = insert(b, ss, se, h);
+            int us = row.start(Rees46Reader.USER_ID);
+            int ue = row.end(Rees46Reader.USER_ID);
+            firstEvent[slot] = t;
+            firstUser[slot] = key(userIds, b, us, ue);
+            if (keepBrands) {
+                firstUserBytes[slot] = java.util.Arrays.copyOfRange(b, us, ue);
+            }
+            return slot;
+        }
+
+        /** The key of the current row's user in an open session: {@link #SAME_USER} when it is the first one's. */
+        private long user(RawRow row, byte[] b, int slot) {
+            int us = row.start(Rees46Reader.USER_ID);
+            int ue = row.end(Rees46Reader.USER_ID);
+            byte[] fu = firstUserBytes[slot];
+            return fu.length == ue - us && java.util.Arrays.equals(fu, 0, fu.length, b, us, ue) ? SAME_USER
+                    : key(userIds, b, us, ue);
         }
 
         /** Whether a full session takes this event: only its first purchase, as the sessionizer keeps it. */
@@ -413,12 +439,35 @@ public final class Rees46Sessions {
         private void add(int slot, long t, byte type, long pk, long ck, long bk, long uk, double price) {
             int n = counts[slot];
             long[] ts = times[slot];
+            if (n == ts.length || n > 0 && t < lasts[slot]) {
+                insertEvent(slot, t, type, pk, ck, bk, uk, price); // a full array or an event out of order
+                return;
+            }
+            lasts[slot] = t;
+            ts[n] = t;
+            prods[slot][n] = pk;
+            cats[slot][n] = ck;
+            if (keepBrands) {
+                brnds[slot][n] = bk;
+                usrs[slot][n] = uk;
+            }
+            types[slot][n] = type;
+            prices[slot][n] = price;
+            counts[slot] = n + 1;
+        }
+
+        /** {@link #add}'s rare cases: the arrays grow, and an event older than the last is put in time order. */
+        private void insertEvent(int slot, long t, byte type, long pk, long ck, long bk, long uk, double price) {
+            int n = counts[slot];
+            long[] ts = times[slot];
             if (n == ts.length) {
                 times[slot] = ts = java.util.Arrays.copyOf(ts, n * 2);
                 prods[slot] = java.util.Arrays.copyOf(prods[slot], n * 2);
                 cats[slot] = java.util.Arrays.copyOf(cats[slot], n * 2);
-                brnds[slot] = java.util.Arrays.copyOf(brnds[slot], n * 2);
-                usrs[slot] = java.util.Arrays.copyOf(usrs[slot], n * 2);
+                if (keepBrands) {
+                    brnds[slot] = java.util.Arrays.copyOf(brnds[slot], n * 2);
+                    usrs[slot] = java.util.Arrays.copyOf(usrs[slot], n * 2);
+                }
                 types[slot] = java.util.Arrays.copyOf(types[slot], n * 2);
                 prices[slot] = java.util.Arrays.copyOf(prices[slot], n * 2);
             }
@@ -445,8 +494,10 @@ public final class Rees46Sessions {
                 System.arraycopy(ts, at, ts, at + 1, n - at);
                 System.arraycopy(ps, at, ps, at + 1, n - at);
                 System.arraycopy(cs, at, cs, at + 1, n - at);
-                System.arraycopy(bs, at, bs, at + 1, n - at);
-                System.arraycopy(us, at, us, at + 1, n - at);
+                if (keepBrands) {
+                    System.arraycopy(bs, at, bs, at + 1, n - at);
+                    System.arraycopy(us, at, us, at + 1, n - at);
+                }
                 System.arraycopy(ty, at, ty, at + 1, n - at);
                 System.arraycopy(pr, at, pr, at + 1, n - at);
             } else {
@@ -455,8 +506,10 @@ public final class Rees46Sessions {
             ts[at] = t;
             ps[at] = pk;
             cs[at] = ck;
-            bs[at] = bk;
-            us[at] = uk;
+            if (keepBrands) {
+                bs[at] = bk;
+                us[at] = uk;
+            }
             ty[at] = type;
             pr[at] = price;
             counts[slot] = n + 1;
@@ -477,8 +530,13 @@ public final class Rees46Sessions {
             int n = counts[slot];
             return new Detached(keys[slot], n, java.util.Arrays.copyOf(times[slot], n),
                     java.util.Arrays.copyOf(types[slot], n), java.util.Arrays.copyOf(prods[slot], n),
-                    java.util.Arrays.copyOf(cats[slot], n), java.util.Arrays.copyOf(brnds[slot], n),
-                    java.util.Arrays.copyOf(usrs[slot], n), java.util.Arrays.copyOf(prices[slot], n), firstUser[slot]);
+                    java.util.Arrays.copyOf(cats[slot], n), copy(brnds[slot], n), copy(usrs[slot], n),
+                    java.util.Arrays.copyOf(prices[slot], n), firstUser[slot]);
+        }
+
+        /** The first {@code n} entries of an array, null for null (brands and users not kept). */
+        private static long[] copy(long[] a, int n) {
+            return a == null ? null : java.util.Arrays.copyOf(a, n);
         }
 
         /** Emits a detached session through this table's sink. */
@@ -617,8 +675,10 @@ public final class Rees46Sessions {
                 times[slot] = new long[8];
                 prods[slot] = new long[8];
                 cats[slot] = new long[8];
-                brnds[slot] = new long[8];
-                usrs[slot] = new long[8];
+                if (keepBrands) {
+                    brnds[slot] = new long[8];
+                    usrs[slot] = new long[8];
+                }
                 types[slot] = new byte[8];
                 prices[slot] = new double[8];
             }
@@ -799,13 +859,15 @@ public final class Rees46Sessions {
         Detached translate(Table from, Table to) {
             long[] p2 = ps.clone();
             long[] c2 = cs.clone();
-            long[] b2 = bs.clone();
-            long[] u2 = us.clone();
+            long[] b2 = bs == null ? null : bs.clone();
+            long[] u2 = us == null ? null : us.clone();
             for (int i = 0; i < n; i++) {
                 p2[i] = from.products.translate(p2[i], to.products);
                 c2[i] = from.categories.translate(c2[i], to.categories);
-                b2[i] = from.brands.translate(b2[i], to.brands);
-                u2[i] = from.userIds.translate(u2[i], to.userIds);
+                if (b2 != null) {
+                    b2[i] = from.brands.translate(b2[i], to.brands);
+                    u2[i] = from.userIds.translate(u2[i], to.userIds);
+                }
             }
             return new Detached(key, n, ts, ty, p2, c2, b2, u2, pr, from.userIds.translate(user, to.userIds));
         }
@@ -817,15 +879,18 @@ public final class Rees46Sessions {
             byte[] y2 = java.util.Arrays.copyOf(ty, m);
             long[] p2 = java.util.Arrays.copyOf(ps, m);
             long[] c2 = java.util.Arrays.copyOf(cs, m);
-            long[] b2 = java.util.Arrays.copyOf(bs, m);
-            long[] u2 = java.util.Arrays.copyOf(us, m);
+            boolean texts = bs != null && o.bs != null;
+            long[] b2 = texts ? java.util.Arrays.copyOf(bs, m) : new long[m];
+            long[] u2 = texts ? java.util.Arrays.copyOf(us, m) : new long[m];
             double[] r2 = java.util.Arrays.copyOf(pr, m);
             System.arraycopy(o.ts, 0, t2, n, o.n);
             System.arraycopy(o.ty, 0, y2, n, o.n);
             System.arraycopy(o.ps, 0, p2, n, o.n);
             System.arraycopy(o.cs, 0, c2, n, o.n);
-            System.arraycopy(o.bs, 0, b2, n, o.n);
-            System.arraycopy(o.us, 0, u2, n, o.n);
+            if (texts) {
+                System.arraycopy(o.bs, 0, b2, n, o.n);
+                System.arraycopy(o.us, 0, u2, n, o.n);
+            }
             System.arraycopy(o.pr, 0, r2, n, o.n);
             // stable insertion sort: the tails are nearly sorted already
             for (int i = 1; i < m; i++) {
@@ -858,26 +923,18 @@ public final class Rees46Sessions {
                 u2[j + 1] = u;
                 r2[j + 1] = r;
             }
-            return new Detached(key, m, t2, y2, p2, c2, b2, u2, r2, user);
+            return new Detached(key, m, t2, y2, p2, c2, texts ? b2 : null, texts ? u2 : null, r2, user);
         }
     }
 
     /** The view a table hands its sink: arrays of one session, reused for the next. */
-    static final class View implements SessionView {
-        private static final dev.propensity.core.EventType[] TYPES = dev.propensity.core.EventType.values();
+    static final class View extends dev.propensity.core.ArraySessionView {
         private final Table owner;
         private byte[] key;
         private String id;
-        private int n;
-        private long[] ts;
-        private byte[] ty;
-        private long[] ps;
-        private long[] cs;
         private long[] bs;
         private long[] us;
-        private double[] pr;
         private long user;
-        private int firstPurchase;
 
         View(Table owner) {
             this.owner = owner;
@@ -888,31 +945,15 @@ public final class Rees46Sessions {
             this.key = key;
             this.id = null;
             this.n = n;
-            this.ts = ts;
-            this.ty = ty;
-            this.ps = ps;
-            this.cs = cs;
+            this.times = ts;
+            this.types = ty;
+            this.productKeys = ps;
+            this.categoryKeys = cs;
             this.bs = bs;
             this.us = us;
-            this.pr = pr;
+            this.prices = pr;
             this.user = user;
-            this.firstPurchase = -2;
-        }
-
-        @Override
-        public int firstPurchaseIndex() {
-            if (firstPurchase == -2) {
-                int p = -1;
-                int purchase = dev.propensity.core.EventType.PURCHASE.ordinal();
-                for (int i = 0; i < n; i++) {
-                    if (ty[i] == purchase) {
-                        p = i;
-                        break;
-                    }
-                }
-                firstPurchase = p;
-            }
-            return firstPurchase;
+            this.firstPurchase = UNKNOWN;
         }
 
         @Override
@@ -931,60 +972,23 @@ public final class Rees46Sessions {
         @Override
         public String userId(int i) {
             check(i);
-            return us[i] == SAME_USER ? userId() : owner.userIds.text(us[i]);
-        }
-
-        @Override
-        public int size() {
-            return n;
-        }
-
-        private void check(int i) {
-            if (i < 0 || i >= n) {
-                throw new IndexOutOfBoundsException("event " + i + " of a session of " + n + " events");
+            if (!owner.keepBrands) {
+                throw new IllegalStateException("this read of REES46 sessions did not keep each event's user; read"
+                        + " with brands = true to see them");
             }
-        }
-
-        @Override
-        public long time(int i) {
-            check(i);
-            return ts[i];
-        }
-
-        @Override
-        public dev.propensity.core.EventType type(int i) {
-            check(i);
-            return TYPES[ty[i]];
-        }
-
-        @Override
-        public double price(int i) {
-            check(i);
-            return pr[i];
-        }
-
-        @Override
-        public long productKey(int i) {
-            check(i);
-            return ps[i];
-        }
-
-        @Override
-        public long categoryKey(int i) {
-            check(i);
-            return cs[i];
+            return us[i] == SAME_USER ? userId() : owner.userIds.text(us[i]);
         }
 
         @Override
         public String productId(int i) {
             check(i);
-            return owner.products.text(ps[i]);
+            return owner.products.text(productKeys[i]);
         }
 
         @Override
         public String category(int i) {
             check(i);
-            return owner.categories.text(cs[i]);
+            return owner.categories.text(categoryKeys[i]);
         }
 
         @Override

@@ -1,6 +1,5 @@
-package dev.propensity.features;
+package dev.propensity.core;
 
-import dev.propensity.core.Workers;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -19,16 +18,38 @@ import java.util.concurrent.TimeUnit;
  *
  * @param <T> the items (batches, normally)
  */
-final class Pipe<T> {
-    /** Puts items into the pipe. */
+public final class Pipe<T> {
+    /**
+     * Puts items into the pipe.
+     *
+     * @param <T> the items
+     */
     @FunctionalInterface
-    interface Producer<T> {
+    public interface Producer<T> {
+        /**
+         * Puts every item.
+         *
+         * @param out takes one item (waiting while the pipe is full)
+         * @throws IOException when producing fails
+         */
         void run(java.util.function.Consumer<T> out) throws IOException;
     }
 
-    /** Takes every item out of the pipe and makes a result. */
+    /**
+     * Takes every item out of the pipe and makes a result.
+     *
+     * @param <T> the items
+     * @param <R> the result
+     */
     @FunctionalInterface
-    interface Consumer<T, R> {
+    public interface Consumer<T, R> {
+        /**
+         * Takes the items.
+         *
+         * @param in the items, in the order they were put
+         * @return the result
+         * @throws IOException when consuming fails
+         */
         R run(Iterator<T> in) throws IOException;
     }
 
@@ -64,7 +85,7 @@ final class Pipe<T> {
      * @return the consumer's result
      * @throws IOException what either side failed with
      */
-    static <T, R> R run(Workers workers, int capacity, Producer<T> producer, Consumer<T, R> consumer)
+    public static <T, R> R run(Workers workers, int capacity, Producer<T> producer, Consumer<T, R> consumer)
             throws IOException {
         if (workers.parallelism() < 2) {
             throw new IllegalArgumentException("a pipe needs workers that run two tasks at once, " + workers
