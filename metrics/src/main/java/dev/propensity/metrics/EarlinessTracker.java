@@ -18,6 +18,12 @@ public final class EarlinessTracker {
     private final int eventCheckpoints;
     private final Earliness earliness;
     private final long idleMs;
+    /** Per checkpoint: the event count it is reached at (events checkpoints), or -1. */
+    private final int[] atEvents;
+    /** Per checkpoint: the milliseconds after the session's start it is reached at (minutes checkpoints), or -1. */
+    private final long[] afterMillis;
+    /** Per checkpoint: whether it is "all before the first purchase". */
+    private final boolean[] whole;
     private final LinkedHashMap<String, Track> open = new LinkedHashMap<>(1024, 0.75f, true);
     private long latest = Long.MIN_VALUE;
 
@@ -37,6 +43,19 @@ public final class EarlinessTracker {
         this.eventCheckpoints = ev.size();
         this.earliness = new Earliness(checkpoints);
         this.idleMs = idleMillis;
+        int n = checkpoints.size();
+        if (n > Integer.SIZE) {
+            throw new IllegalStateException("at most " + Integer.SIZE + " checkpoints, were " + n);
+        }
+        this.atEvents = new int[n];
+        this.afterMillis = new long[n];
+        this.whole = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            Checkpoint cp = checkpoints.get(c);
+            atEvents[c] = cp.kind() == Checkpoint.Kind.EVENTS ? cp.value() : -1;
+            afterMillis[c] = c >= eventCheckpoints ? cp.value() * 60_000L : -1;
+            whole[c] = cp.kind() == Checkpoint.Kind.ALL;
+        }
     }
 
     /**
@@ -61,13 +80,11 @@ public final class EarlinessTracker {
             open.put(sessionId, t);
         }
         t.last = eventMillis;
+        int n = atEvents.length;
         // minute checkpoints passed before this event: scored with the probability before it
-        for (int c = eventCheckpoints; c < checkpoints.size(); c++) {
-            long mark = t.start + checkpoints.get(c).value() * 60_000L;
-            if (!t.done[c] && eventMillis > mark) {
-                t.done[c] = true;
-                t.score[c] = t.probability;
-                t.counts[c] = true;
+        for (int c = eventCheckpoints; c < n; c++) {
+            if ((t.reached & (1 << c)) == 0 && eventMillis > t.start + afterMillis[c]) {
+                t.reach(c, t.probability);
             }
         }
         if (purchase) {
@@ -78,19 +95,13 @@ public final class EarlinessTracker {
         }
         t.probability = probability;
         for (int c = 0; c < eventCheckpoints; c++) {
-            Checkpoint cp = checkpoints.get(c);
-            if (cp.kind() == Checkpoint.Kind.EVENTS && cp.value() == eventsBefore) {
-                t.done[c] = true;
-                t.score[c] = probability;
-                t.counts[c] = true;
+            if (atEvents[c] == eventsBefore) {
+                t.reach(c, probability);
             }
         }
-        for (int c = eventCheckpoints; c < checkpoints.size(); c++) {
-            long mark = t.start + checkpoints.get(c).value() * 60_000L;
-            if (!t.done[c] && eventMillis == mark) {
-                t.done[c] = true;
-                t.score[c] = probability;
-                t.counts[c] = true;
+        for (int c = eventCheckpoints; c < n; c++) {
+            if ((t.reached & (1 << c)) == 0 && eventMillis == t.start + afterMillis[c]) {
+                t.reach(c, probability);
             }
         }
     }
@@ -107,10 +118,10 @@ public final class EarlinessTracker {
     }
 
     private void flush(Track t, boolean purchased) {
-        for (int c = 0; c < checkpoints.size(); c++) {
-            if (checkpoints.get(c).kind() == Checkpoint.Kind.ALL) {
+        for (int c = 0; c < whole.length; c++) {
+            if (whole[c]) {
                 earliness.add(c, purchased, t.probability);
-            } else if (t.counts[c]) {
+            } else if ((t.reached & (1 << c)) != 0) {
                 earliness.add(c, purchased, t.score[c]);
             }
         }
@@ -139,15 +150,18 @@ public final class EarlinessTracker {
         final long start;
         long last;
         double probability = Double.NaN;
-        final boolean[] done;
-        final boolean[] counts;
+        /** Bit c: checkpoint c is reached, its score in {@link #score}. */
+        int reached;
         final double[] score;
 
         Track(long start, int n) {
             this.start = start;
-            this.done = new boolean[n];
-            this.counts = new boolean[n];
             this.score = new double[n];
+        }
+
+        void reach(int c, double p) {
+            reached |= 1 << c;
+            score[c] = p;
         }
     }
 
