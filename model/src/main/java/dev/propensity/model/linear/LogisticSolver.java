@@ -222,11 +222,7 @@ public final class LogisticSolver {
             double slope = dot(grad, dir);
             if (!(slope < 0)) {
                 // the estimated Hessian gave no descent direction: fall back to steepest descent
-                double scale = 1.0 / Math.max(1.0, norm(grad));
-                for (int j = 0; j < p; j++) {
-                    dir[j] = -grad[j] * scale;
-                }
-                slope = dot(grad, dir);
+                slope = steepestDescent(grad, dir);
             }
             LineStep line = backtrack(beta, dir, f, slope, newBeta, newGrad, 30);
             evaluations += line.evaluations();
@@ -544,11 +540,7 @@ public final class LogisticSolver {
             if (slope >= 0) {
                 // not a descent direction: restart from steepest descent
                 stored = 0;
-                double scale = 1.0 / Math.max(1.0, norm(grad));
-                for (int j = 0; j < p; j++) {
-                    dir[j] = -grad[j] * scale;
-                }
-                slope = dot(grad, dir);
+                slope = steepestDescent(grad, dir);
             }
             LineStep line = backtrack(beta, dir, f, slope, newBeta, newGrad, 40);
             evaluations += line.evaluations();
@@ -583,6 +575,19 @@ public final class LogisticSolver {
 
     /** Where a line search ended: the objective there, the passes it cost, whether it found a sufficient decrease. */
     private record LineStep(double f, int evaluations, boolean accepted) {
+    }
+
+    /**
+     * Sets {@code dir} to the steepest-descent direction, the negative gradient scaled to length at most 1, and
+     * returns its slope (the gradient's dot product with it): the fallback of both solvers when their direction does
+     * not descend.
+     */
+    private static double steepestDescent(double[] grad, double[] dir) {
+        double scale = 1.0 / Math.max(1.0, norm(grad));
+        for (int j = 0; j < grad.length; j++) {
+            dir[j] = -grad[j] * scale;
+        }
+        return dot(grad, dir);
     }
 
     /**
