@@ -29,7 +29,7 @@ public final class SessionFacts {
     /** Marks an unknown start time in {@link #startMillis(int)}. */
     public static final long UNKNOWN_START = Long.MIN_VALUE;
 
-    private final String[] ids;
+    private final IdColumn ids;
     private final boolean[] purchased;
     private final long[] startMillis;
     private final double[] durationSeconds;
@@ -41,7 +41,7 @@ public final class SessionFacts {
 
     private SessionFacts(Builder b) {
         int n = b.size;
-        this.ids = Arrays.copyOf(b.ids, n);
+        this.ids = b.ids.build();
         this.purchased = Arrays.copyOf(b.purchased, n);
         this.startMillis = Arrays.copyOf(b.startMillis, n);
         this.durationSeconds = Arrays.copyOf(b.durationSeconds, n);
@@ -89,7 +89,7 @@ public final class SessionFacts {
 
     /** The number of sessions. */
     public int size() {
-        return ids.length;
+        return ids.size();
     }
 
     /** The zone that hour of day and day of week are read in. */
@@ -99,7 +99,7 @@ public final class SessionFacts {
 
     /** The session id of a row. */
     public String id(int row) {
-        return ids[row];
+        return ids.get(row);
     }
 
     /** The label of a row. */
@@ -154,7 +154,7 @@ public final class SessionFacts {
 
     /** Whether every row has a known start time (so hour of day and day of week can be broken down). */
     public boolean hasStartTimes() {
-        if (ids.length == 0) {
+        if (ids.size() == 0) {
             return false;
         }
         for (long s : startMillis) {
@@ -222,15 +222,14 @@ public final class SessionFacts {
     public SessionFacts select(int[] rows) {
         Objects.requireNonNull(rows, "rows");
         int n = rows.length;
-        String[] sIds = new String[n];
+        IdColumn sIds = ids.select(rows);
         boolean[] sPurchased = new boolean[n];
         long[] sStart = new long[n];
         double[] sDuration = new double[n];
         int[] sCounts = new int[n];
         int[] sMasks = new int[n];
         for (int i = 0; i < n; i++) {
-            int r = Objects.checkIndex(rows[i], ids.length);
-            sIds[i] = ids[r];
+            int r = rows[i];
             sPurchased[i] = purchased[r];
             sStart[i] = startMillis[r];
             sDuration[i] = durationSeconds[r];
@@ -270,7 +269,7 @@ public final class SessionFacts {
                 Collections.unmodifiableMap(codes), Collections.unmodifiableMap(levels), zone);
     }
 
-    private SessionFacts(String[] ids, boolean[] purchased, long[] startMillis, double[] durationSeconds,
+    private SessionFacts(IdColumn ids, boolean[] purchased, long[] startMillis, double[] durationSeconds,
                          int[] eventCounts, int[] typeMasks, Map<String, int[]> attributeCodes,
                          Map<String, List<String>> attributeLevels, ZoneId zone) {
         this.ids = ids;
@@ -290,7 +289,7 @@ public final class SessionFacts {
         for (boolean p : purchased) {
             buyers += p ? 1 : 0;
         }
-        return "SessionFacts[sessions=" + ids.length + ", purchases=" + buyers + ", attributes=" + attributeNames()
+        return "SessionFacts[sessions=" + ids.size() + ", purchases=" + buyers + ", attributes=" + attributeNames()
                 + ", zone=" + zone + "]";
     }
 
@@ -298,7 +297,7 @@ public final class SessionFacts {
     public static final class Builder {
         private final ZoneId zone;
         private int size;
-        private String[] ids = new String[16];
+        private final IdColumn.Appender ids = new IdColumn.Appender(16, 0);
         private boolean[] purchased = new boolean[16];
         private long[] startMillis = new long[16];
         private double[] durationSeconds = new double[16];
@@ -361,7 +360,7 @@ public final class SessionFacts {
                         }
                     }
                 }
-                addRow(other.ids[i], other.purchased[i], other.startMillis[i], other.durationSeconds[i],
+                addRow(other.ids.get(i), other.purchased[i], other.startMillis[i], other.durationSeconds[i],
                         other.eventCounts[i], other.typeMasks[i], attrs);
             }
             return this;
@@ -382,16 +381,15 @@ public final class SessionFacts {
         public Builder addRow(String id, boolean purchased, long startMillis, double durationSeconds, int eventCount,
                               int typeMask, Map<String, String> attributes) {
             Objects.requireNonNull(id, "id");
-            if (size == ids.length) {
+            if (size == this.purchased.length) {
                 int cap = size * 2;
-                ids = Arrays.copyOf(ids, cap);
                 this.purchased = Arrays.copyOf(this.purchased, cap);
                 this.startMillis = Arrays.copyOf(this.startMillis, cap);
                 this.durationSeconds = Arrays.copyOf(this.durationSeconds, cap);
                 eventCounts = Arrays.copyOf(eventCounts, cap);
                 typeMasks = Arrays.copyOf(typeMasks, cap);
             }
-            ids[size] = id;
+            ids.add(id);
             this.purchased[size] = purchased;
             this.startMillis[size] = startMillis;
             this.durationSeconds[size] = durationSeconds;

@@ -1,6 +1,7 @@
 package dev.propensity.features;
 
 import dev.propensity.core.Workers;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,14 +45,17 @@ public final class FittedEncoding {
     private final int[] sources;
     private volatile Binding lastBinding;
 
-    /** How a particular table's columns and level codes map onto this encoding. */
+    /**
+     * How a particular table's columns and level codes map onto this encoding. The table is held weakly: a model
+     * kept after scoring a fold's test rows must not keep that table's columns alive.
+     */
     private static final class Binding {
-        final FeatureTable table;
+        final WeakReference<FeatureTable> table;
         final int[] column;
         final int[][] codeSlot;
 
         Binding(FeatureTable table, int[] column, int[][] codeSlot) {
-            this.table = table;
+            this.table = new WeakReference<>(table);
             this.column = column;
             this.codeSlot = codeSlot;
         }
@@ -524,8 +528,11 @@ public final class FittedEncoding {
      * @param rows  the table rows, or {@code null} for the identity
      * @param from  the first position in {@code rows} (or row), inclusive
      * @param to    the last position, exclusive
-     * @param out   {@link #width()} arrays, each at least {@code to} long
-     * @throws IllegalArgumentException when the table lacks a feature or an array is too short
+     * @param out   {@link #width()} entries, each an array at least {@code to} long, or {@code null} for outputs
+     *              not wanted now: a feature whose outputs are all {@code null} is skipped (so a caller can encode
+     *              one feature at a time, see {@link #sourceFeature(int)})
+     * @throws IllegalArgumentException when the table lacks a feature, an array is too short, or a feature's
+     *                                  outputs are partly {@code null}
      */
     public void encodeFloat(FeatureTable table, int[] rows, int from, int to, float[][] out) {
         Binding b = bind(table);
@@ -539,12 +546,23 @@ public final class FittedEncoding {
             throw new IllegalArgumentException("output has " + out.length + " arrays, the encoding needs " + width);
         }
         for (float[] o : out) {
-            if (o.length < to) {
+            if (o != null && o.length < to) {
                 throw new IllegalArgumentException("output array has length " + o.length + ", rows go up to " + to);
             }
         }
         Columns sink = new Columns(null, out);
         for (ColumnTransform p : parts) {
+            int wanted = 0;
+            for (int k = 0; k < p.width(); k++) {
+                wanted += out[p.offset() + k] == null ? 0 : 1;
+            }
+            if (wanted == 0) {
+                continue;
+            }
+            if (wanted != p.width()) {
+                throw new IllegalArgumentException("feature " + inputSchema.get(p.input()).name() + ": " + wanted
+                        + " of its " + p.width() + " output arrays given; give all or none");
+            }
             double[] src = table.columnArray(b.column[p.input()]);
             int[] slots = b.codeSlot[p.input()];
             for (int k = 0; k < p.width(); k++) {
@@ -560,7 +578,7 @@ public final class FittedEncoding {
     private Binding bind(FeatureTable table) {
         Objects.requireNonNull(table, "table");
         Binding b = lastBinding;
-        if (b != null && b.table == table) {
+        if (b != null && b.table.get() == table) {
             return b;
         }
         FeatureSchema ts = table.schema();

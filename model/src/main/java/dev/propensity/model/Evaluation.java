@@ -126,7 +126,10 @@ public record Evaluation(double[] probabilities, int[] folds, EvaluationResult r
                 probabilities[testRows[i]] = p[i];
             }
             seconds[f] = (System.nanoTime() - t0) / 1e9;
-            models[f] = m;
+            // only the model returned is kept: a fold's model (a large tree ensemble, say) is garbage once scored
+            if (!finalModel && f == testFolds.length - 1) {
+                models[f] = m;
+            }
         };
         if (foldsAtOnce <= 1) {
             for (int f = 0; f < tasks; f++) {
