@@ -299,7 +299,7 @@ public final class FeatureTables {
                 TableRows a = new TableRows(new RowExtractor(ex, cutoff));
                 TableRows b = new TableRows(new RowExtractor(ex, cutoff));
                 ReadReport read = Rees46Sessions.read(file, options, readWorkers(), splitBytes, needsBrands(ex),
-                        a::add, b::add);
+                        a, b);
                 Result built = assemble(List.of(a, b), t0);
                 return new Result(built.table(), built.report(), read);
             }
@@ -344,7 +344,7 @@ public final class FeatureTables {
                 Streamer b = new Streamer(new RowExtractor(ex, cutoff), sink, lock);
                 sink.start(a.rx.declared);
                 ReadReport read = Rees46Sessions.read(file, options,
-                        parts <= 1 ? Workers.callerOnly() : readWorkers(), splitBytes, needsBrands(ex), a::add, b::add);
+                        parts <= 1 ? Workers.callerOnly() : readWorkers(), splitBytes, needsBrands(ex), a, b);
                 a.flush();
                 b.flush();
                 Counts counts = new Counts();
@@ -428,7 +428,7 @@ public final class FeatureTables {
             Peeking it = new Peeking(sessions);
             TableRows rows = new TableRows(new RowExtractor(resolveExtractors(it.peek()), cutoff));
             while (it.hasNext()) {
-                rows.add(SessionView.of(it.next()));
+                rows.session(SessionView.of(it.next()));
             }
             return assemble(List.of(rows), t0);
         }
@@ -523,7 +523,7 @@ public final class FeatureTables {
         }
 
         /** The rows of one part of a table, kept by column (in chunks) with their facts until assembled. */
-        private final class TableRows {
+        private final class TableRows implements Rees46Sessions.Sink {
             final RowExtractor rx;
             final Column[] cols;
             final SessionFacts.Builder facts = SessionFacts.builder(zone);
@@ -538,7 +538,8 @@ public final class FeatureTables {
                 }
             }
 
-            void add(SessionView s) {
+            @Override
+            public void session(SessionView s) {
                 if (!accept(s, rx, counts)) {
                     return;
                 }
@@ -560,7 +561,7 @@ public final class FeatureTables {
          * Hands the rows of one part to a {@link RowSink}, in batches under a lock shared by the parts, so that the
          * sink sees one thread at a time.
          */
-        private final class Streamer {
+        private final class Streamer implements Rees46Sessions.Sink {
             private static final int BATCH = 512;
             final RowExtractor rx;
             private final RowSink sink;
@@ -586,7 +587,8 @@ public final class FeatureTables {
                 levels = new String[width];
             }
 
-            void add(SessionView s) {
+            @Override
+            public void session(SessionView s) {
                 if (!accept(s, rx, counts)) {
                     return;
                 }

@@ -113,10 +113,17 @@ final class SessionTally {
         }
     }
 
-    /** A set of long keys ({@link SessionView#NO_KEY} never added), open addressing, cleared per session. */
+    /**
+     * A set of long keys ({@link SessionView#NO_KEY} never added), cleared per session: a plain list searched in
+     * order while it holds at most {@link #LINEAR} keys (most sessions; nothing to hash or to clear), then a table
+     * with open addressing.
+     */
     static final class KeySet {
-        /** The table, made on the first key (most live sessions are short). */
+        /** The most keys kept as a list. */
+        static final int LINEAR = 8;
+        /** The first {@code size} entries as a list, or (when {@code hashed}) the table; made on the first key. */
         private long[] table;
+        private boolean hashed;
         private int size;
 
         /** The number of distinct keys added. */
@@ -128,10 +135,9 @@ final class SessionTally {
             if (size == 0) {
                 return;
             }
-            if (table.length > 64) {
+            if (hashed) {
                 table = null;
-            } else {
-                Arrays.fill(table, SessionView.NO_KEY);
+                hashed = false;
             }
             size = 0;
         }
@@ -141,15 +147,37 @@ final class SessionTally {
             if (key == SessionView.NO_KEY) {
                 return;
             }
-            if (table == null) {
-                table = new long[8];
-                Arrays.fill(table, SessionView.NO_KEY);
+            if (hashed) {
+                put(key);
+                return;
             }
-            int mask = table.length - 1;
+            long[] t = table;
+            if (t == null) {
+                table = t = new long[LINEAR];
+            }
+            int n = size;
+            for (int i = 0; i < n; i++) {
+                if (t[i] == key) {
+                    return;
+                }
+            }
+            if (n < LINEAR) {
+                t[n] = key;
+                size = n + 1;
+                return;
+            }
+            rehash(t, 4 * LINEAR); // a ninth key: from the list to a table
+            put(key);
+        }
+
+        /** Adds a key to the table. */
+        private void put(long key) {
+            long[] t = table;
+            int mask = t.length - 1;
             long h = key * 0x9E3779B97F4A7C15L;
             int i = (int) (h ^ (h >>> 32)) & mask;
             while (true) {
-                long k = table[i];
+                long k = t[i];
                 if (k == key) {
                     return;
                 }
@@ -158,16 +186,24 @@ final class SessionTally {
                 }
                 i = (i + 1) & mask;
             }
-            table[i] = key;
-            if (++size * 2 > table.length) {
-                long[] old = table;
-                table = new long[old.length * 2];
-                Arrays.fill(table, SessionView.NO_KEY);
-                size = 0;
-                for (long k : old) {
-                    if (k != SessionView.NO_KEY) {
-                        add(k);
-                    }
+            t[i] = key;
+            if (++size * 2 > t.length) {
+                rehash(t, t.length * 2);
+            }
+        }
+
+        /** Moves the keys of a list or a table into a new table of {@code capacity} entries. */
+        private void rehash(long[] old, int capacity) {
+            boolean list = !hashed;
+            int n = size;
+            table = new long[capacity];
+            Arrays.fill(table, SessionView.NO_KEY);
+            hashed = true;
+            size = 0;
+            for (int i = 0; i < old.length; i++) {
+                long k = old[i];
+                if (list ? i < n : k != SessionView.NO_KEY) {
+                    put(k);
                 }
             }
         }

@@ -210,6 +210,28 @@ public final class Rees46Reader extends CsvFile implements EventReader {
         return report;
     }
 
+    /**
+     * Feeds the next valid rows to a visitor, at most {@code rows} of them, without building events: a caller that
+     * has work to do between rows (sessions to hand on) does it between calls, outside the per-row loop.
+     *
+     * @param visitor receives each valid row
+     * @param rows    the most rows to deliver in this call
+     * @return whether this call delivered {@code rows} rows (more may follow); false at the end of the input
+     * @throws InputException in strict mode, at a bad row
+     * @throws IOException    when reading fails
+     */
+    boolean scan(Visitor visitor, int rows) throws IOException {
+        int n = 0;
+        while (n < rows && nextRow()) {
+            if (parse()) {
+                report.events(1);
+                visitor.row(sc, epochMillis, type, price);
+                n++;
+            }
+        }
+        return n == rows;
+    }
+
     /** A high-cardinality field (ids) decoded without caching: a cache would mostly miss. */
     private String text(int field) {
         int s = sc.start(field);

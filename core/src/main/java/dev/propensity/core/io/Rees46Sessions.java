@@ -119,7 +119,7 @@ public final class Rees46Sessions {
         if (mid <= 0) {
             try (Rees46Reader r = Rees46Reader.open(file, options)) {
                 Table a = new Table(sz, r, first, false, brands);
-                r.scan(a::row);
+                a.consume();
                 a.finish();
                 r.report().overSessionLimit(a.overflow());
                 return r.report();
@@ -132,7 +132,7 @@ public final class Rees46Sessions {
         Workers.Task<Void> firstPart = () -> {
             try (Rees46Reader r = Rees46Reader.openRange(file, options, 0, split)) {
                 tables[0] = new Table(sz, r, first, false, brands);
-                r.scan(tables[0]::row);
+                tables[0].consume();
                 reports[0] = r.report();
             }
             return null;
@@ -140,7 +140,7 @@ public final class Rees46Sessions {
         Workers.Task<Void> secondPart = () -> {
             try (Rees46Reader r = Rees46Reader.openRange(file, options, split, end)) {
                 tables[1] = new Table(sz, r, second, true, brands);
-                r.scan(tables[1]::row);
+                tables[1].consume();
                 tables[1].finish();
                 reports[1] = r.report();
             } catch (InputException e) {
@@ -205,8 +205,15 @@ public final class Rees46Sessions {
      * The open sessions of one reader: session-id sessions in a hash table on the id bytes with an access-ordered
      * list, their events in primitive arrays; rows without a session id through an embedded sessionizer run that
      * shares the watermark.
+     *
+     * <p>The per-row work ({@link #row}) only reads rows into the table: sessions it completes wait in a small
+     * queue, in order, and go to the sink ({@link #drain}) between blocks of {@link #BLOCK_ROWS} rows. The reading
+     * loop and the per-session work (the sink: features, rows) are so two separate units for the JIT instead of
+     * one method holding everything from a byte to a written row, which took longer to compile than to run.
      */
     static final class Table {
+        /** Rows read between two hand-overs of completed sessions to the sink. */
+        static final int BLOCK_ROWS = 4096;
         private final Sessionizer sz;
         private final long idleMs;
         final long toleranceMs;
@@ -218,6 +225,13 @@ public final class Rees46Sessions {
         private final boolean keepBrands;
         private final Sessionizer.Run users;
         private final View view;
+        /** This table's row visitor: one call site, one class, for every table. */
+        private final Rees46Reader.Visitor rows = this::row;
+        /** Completed sessions not yet handed to the sink, in order: a slot, or {@code -1 - i} for doneUsers[i]. */
+        private int[] queue = new int[256];
+        private int queued;
+        /** The completed sessions grouped by user that wait in {@link #queue}. */
+        private final List<Session> doneUsers = new ArrayList<>();
 
         final Dictionary products = new Dictionary(1 << 16);
         final Dictionary categories = new Dictionary(1 << 12);
@@ -280,11 +294,53 @@ public final class Rees46Sessions {
         private void userSession(Session s) {
             if (collectUsers != null) {
                 collectUsers.add(s);
-            } else if (s.start().toEpochMilli() <= holdUntil) {
-                heldUsers.add(s);
             } else {
-                sink.session(SessionView.of(s));
+                enqueue(-1 - doneUsers.size());
+                doneUsers.add(s);
             }
+        }
+
+        private void enqueue(int entry) {
+            if (queued == queue.length) {
+                queue = java.util.Arrays.copyOf(queue, queued * 2);
+            }
+            queue[queued++] = entry;
+        }
+
+        /**
+         * Reads every row of the reader into this table, handing completed sessions to the sink between blocks of
+         * rows. At a bad row (a strict read) the sessions completed before it are handed on first, as when each
+         * went on at once.
+         */
+        void consume() throws IOException {
+            try {
+                while (reader.scan(rows, BLOCK_ROWS)) {
+                    drain();
+                }
+            } catch (InputException e) {
+                drain();
+                throw e;
+            }
+            drain();
+        }
+
+        /** Hands the queued sessions to the sink (or holds them back), in the order they were completed. */
+        void drain() {
+            for (int i = 0; i < queued; i++) {
+                int e = queue[i];
+                if (e >= 0) {
+                    emit(e);
+                } else {
+                    Session s = doneUsers.get(-1 - e);
+                    if (s.start().toEpochMilli() <= holdUntil) {
+                        heldUsers.add(s);
+                    } else {
+                        sink.session(SessionView.of(s));
+                    }
+                }
+            }
+            queued = 0;
+            doneUsers.clear();
         }
 
         void row(RawRow row, long t, dev.propensity.core.EventType type, double price) {
@@ -334,7 +390,7 @@ public final class Rees46Sessions {
                 while (head >= 0 && lasts[head] + idleMs < horizon) {
                     int s = head;
                     remove(s);
-                    emit(s);
+                    enqueue(s);
                 }
                 users.advanceWatermark(t);
             }
@@ -402,12 +458,14 @@ public final class Rees46Sessions {
 
         /** Emits every open session, session-id ones first, as the sessionizer's {@code finish} does. */
         void finish() {
+            drain();
             while (head >= 0) {
                 int s = head;
                 remove(s);
                 emit(s);
             }
             users.finish();
+            drain();
         }
 
         /**
