@@ -127,7 +127,7 @@ public final class Replay {
         };
         if (workers.parallelism() >= 2) {
             // three stages: read on a worker, score on another, follow and hand over on the caller
-            Pipe.run(workers, AHEAD, read, batches -> Pipe.run(workers, AHEAD, out -> {
+            Pipe.run(workers, AHEAD, read, batches -> Pipe.<Batch, Void>run(workers, AHEAD, out -> {
                 while (batches.hasNext()) {
                     Batch b = batches.next();
                     b.score(scorer);
