@@ -234,7 +234,7 @@ public final class LiveScorer {
         SessionRows.Row current = s.session.update(stripe.features);
         boolean purchase = s.session.firstPurchaseIndex() >= 0;
         double before = s.received == 1 ? Double.NaN : s.probability;
-        double[] row = features.row(current, stripe.row);
+        double[] row = features.row(current, stripe.row, stripe.levels);
         double p = model.probability(row);
         s.probability = p;
         s.visible = current.visibleEvents();
@@ -299,7 +299,7 @@ public final class LiveScorer {
             session.add(e);
         }
         SessionRows.Row current = session.update(features.newRow());
-        double[] row = features.row(current, new double[features.schema().size()]);
+        double[] row = features.row(current, new double[features.schema().size()], features.newCache());
         double prob = model.probability(row);
         long last = events.stream().mapToLong(Event::epochMillis).max().orElseThrow();
         return new LiveScore(id, events.size(), java.time.Instant.ofEpochMilli(last), prob, 0.0,
@@ -418,6 +418,7 @@ public final class LiveScorer {
         /** The feature row and the raw row of the session being scored (lock held). */
         final SessionRows.Row features = LiveScorer.this.features.newRow();
         final double[] row = new double[LiveScorer.this.features.schema().size()];
+        final LiveFeatures.LevelCache levels = LiveScorer.this.features.newCache();
         final LinkedHashMap<String, State> byId = new LinkedHashMap<>(64, 0.75f, true);
         final LinkedHashMap<String, State> byUser = new LinkedHashMap<>(16, 0.75f, true);
 
