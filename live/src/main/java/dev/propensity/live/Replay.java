@@ -128,8 +128,18 @@ public final class Replay {
         if (workers.parallelism() >= 2) {
             // three stages: read on a worker, score on another, follow and hand over on the caller
             Pipe.run(workers, AHEAD, read, batches -> Pipe.<Batch, Void>run(workers, AHEAD, out -> {
-                while (batches.hasNext()) {
-                    Batch b = batches.next();
+                while (true) {
+                    Batch b;
+                    try {
+                        if (!batches.hasNext()) {
+                            break;
+                        }
+                        b = batches.next();
+                    } catch (RuntimeException e) {
+                        // the reading failed or stopped: passed on as this stage's failure, so that the last stage
+                        // stops too (not taken for the inner pipe's own signal that its consumer stopped)
+                        throw new IllegalStateException("the reading stopped: " + e.getMessage(), e);
+                    }
                     b.score(scorer);
                     out.accept(b);
                 }
