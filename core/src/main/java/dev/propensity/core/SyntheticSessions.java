@@ -270,7 +270,7 @@ public final class SyntheticSessions {
         byte[] noProduct = ",,,".getBytes(StandardCharsets.US_ASCII);
         long events = 0;
         long buyers = 0;
-        try (AsciiOut w = new AsciiOut(out)) {
+        try (AsciiOut w = AsciiOut.to(out)) {
             w.ascii(rees46 ? "event_time,event_type,product_id,category_id,category_code,brand,price,user_id,user_session\n"
                     : "time,session_id,user_id,type,product_id,category,brand,price,traffic_source,visitor_type,device\n");
             CursorHeap open = new CursorHeap();

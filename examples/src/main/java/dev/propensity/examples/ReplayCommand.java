@@ -1,5 +1,6 @@
 package dev.propensity.examples;
 
+import dev.propensity.core.AsciiOut;
 import dev.propensity.core.Sessionizer;
 import dev.propensity.core.io.InputFormat;
 import dev.propensity.core.io.ReadOptions;
@@ -11,11 +12,10 @@ import dev.propensity.metrics.EarlinessPoint;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.PurchaseModels;
 import dev.propensity.pipeline.PredictionsCsv;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,12 +92,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (out == null) {
             s = Replay.run(input.input(), format, options, live, x -> { });
         } else if (toStdout) {
-            s = replayInto(console, format, options, live);
+            s = replayInto(new ConsoleStream(console), format, options, live);
         } else {
-            try (Writer w = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(Outputs.file(file)),
-                    StandardCharsets.UTF_8), 1 << 16)) {
-                s = replayInto(w, format, options, live);
-            }
+            s = replayInto(Files.newOutputStream(Outputs.file(file)), format, options, live);
         }
         if (!toStdout) {
             print(console, s, out);
@@ -107,27 +104,56 @@ final class ReplayCommand implements Callable<Integer> {
         return PropensityCommand.OK;
     }
 
-    private Replay.Summary replayInto(Writer w, InputFormat format, ReadOptions options, LiveScorer live)
-            throws IOException {
-        w.write("session_id,event_index,event_time,probability\n");
-        StringBuilder sb = new StringBuilder(128);
-        Consumer<LiveScore> rows = x -> {
-            sb.setLength(0);
-            PredictionsCsv.appendField(sb, x.sessionId());
-            sb.append(',').append(x.eventIndex()).append(',').append(x.eventTime()).append(',');
-            if (!Double.isNaN(x.probability())) {
-                sb.append(x.probability());
-            }
-            sb.append('\n');
-            try {
-                w.append(sb);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-        Replay.Summary s = Replay.run(input.input(), format, options, live, rows);
-        w.flush();
-        return s;
+    private Replay.Summary replayInto(OutputStream stream, InputFormat format, ReadOptions options,
+                                      LiveScorer live) throws IOException {
+        try (AsciiOut w = AsciiOut.to(stream)) {
+            w.text("session_id,event_index,event_time,probability\n");
+            StringBuilder id = new StringBuilder(64);
+            Consumer<LiveScore> rows = x -> {
+                id.setLength(0);
+                PredictionsCsv.appendField(id, x.sessionId());
+                try {
+                    w.text(id).ascii(',').number(x.eventIndex()).ascii(',').instant(x.eventTime().toEpochMilli())
+                            .ascii(',');
+                    if (!Double.isNaN(x.probability())) {
+                        w.number(x.probability());
+                    }
+                    w.ascii('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            return Replay.run(input.input(), format, options, live, rows);
+        }
+    }
+
+    /** The command's standard output as a byte stream of UTF-8 text, left open. */
+    private static final class ConsoleStream extends OutputStream {
+        private final PrintWriter console;
+
+        ConsoleStream(PrintWriter console) {
+            this.console = console;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            console.write(new String(b, off, len, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void flush() {
+            console.flush();
+        }
+
+        @Override
+        public void close() {
+            console.flush();
+        }
     }
 
     private static void print(PrintWriter p, Replay.Summary s, String out) {

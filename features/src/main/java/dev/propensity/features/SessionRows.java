@@ -154,8 +154,8 @@ public final class SessionRows {
      * and its current row. Not thread-safe.
      */
     public final class Live extends ArraySessionView {
-        private final String id;
-        private final String userId;
+        private String id;
+        private String userId;
         private Map<String, String> attributes;
         /** The map last given to {@link #addAttributes}, so that passing the same map again costs nothing. */
         private Map<String, String> given;
@@ -184,6 +184,35 @@ public final class SessionRows {
             this.productKeys = new long[INITIAL];
             this.categoryKeys = new long[INITIAL];
             this.firstPurchase = -1;
+        }
+
+        /**
+         * Makes this session a new one with no events, as {@link SessionRows#start} makes it, keeping the arrays it
+         * has grown: for a caller that reuses the sessions it has finished with (the live scorer, where most
+         * sessions have a few events).
+         *
+         * @param sessionId  the new session's id
+         * @param user       its user, or {@code null}
+         * @param attributes its session-level attributes; may be empty
+         * @return this session
+         */
+        public Live restart(String sessionId, String user, Map<String, String> attributes) {
+            this.id = Objects.requireNonNull(sessionId, "sessionId");
+            this.userId = user;
+            this.attributes = Map.copyOf(attributes);
+            this.given = null;
+            this.own = null;
+            this.productCodes = null;
+            this.categoryCodes = null;
+            this.productCount = 0;
+            this.categoryCount = 0;
+            this.refolds = 0;
+            this.n = 0;
+            this.firstPurchase = -1;
+            if (tally != null) {
+                tally.reset();
+            }
+            return this;
         }
 
         /**

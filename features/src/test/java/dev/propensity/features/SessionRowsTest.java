@@ -41,6 +41,14 @@ class SessionRowsTest {
 
     /** Feeds every session event by event and compares each row with the batch row of {@code events:k}. */
     private static int assertIncrementalEqualsBatch(List<Session> sessions, List<FeatureExtractor> extractors) {
+        int fresh = assertIncrementalEqualsBatch(sessions, extractors, false);
+        assertThat(assertIncrementalEqualsBatch(sessions, extractors, true)).isEqualTo(fresh);
+        return fresh;
+    }
+
+    /** With {@code restart}, each session after the first reuses the one before it ({@link SessionRows.Live#restart}). */
+    private static int assertIncrementalEqualsBatch(List<Session> sessions, List<FeatureExtractor> extractors,
+                                                    boolean restart) {
         int longest = sessions.stream().mapToInt(s -> s.events().size()).max().orElse(0);
         List<FeatureTable> batch = new ArrayList<>();
         for (int k = 1; k <= longest; k++) {
@@ -49,9 +57,12 @@ class SessionRowsTest {
         SessionRows rows = SessionRows.of(extractors);
         FeatureSchema schema = rows.schema();
         int compared = 0;
+        SessionRows.Live reused = null;
         for (int i = 0; i < sessions.size(); i++) {
             Session s = sessions.get(i);
-            SessionRows.Live live = rows.start(s.id(), s.userId(), s.attributes());
+            SessionRows.Live live = reused != null && restart ? reused.restart(s.id(), s.userId(), s.attributes())
+                    : rows.start(s.id(), s.userId(), s.attributes());
+            reused = live;
             for (int k = 1; k <= s.events().size(); k++) {
                 live.add(s.events().get(k - 1));
                 live.update();

@@ -24,6 +24,8 @@ final class LiveFeatures {
     private final int[] source;
     /** For each categorical model feature, its level codes; null for other features. */
     private final List<Map<String, Integer>> codes;
+    /** For each categorical model feature, its number among the categorical ones; -1 for other features. */
+    private final int[] categorical;
 
     LiveFeatures(List<FeatureExtractor> extractors, FeatureSchema schema) {
         this.schema = Objects.requireNonNull(schema, "schema");
@@ -55,6 +57,11 @@ final class LiveFeatures {
             }
             codes.add(m);
         }
+        categorical = new int[schema.size()];
+        int k = 0;
+        for (int j = 0; j < schema.size(); j++) {
+            categorical[j] = codes.get(j) != null ? k++ : -1;
+        }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the model needs features no extractor produces: " + missing
                     + "; the extractors produce " + produced.names());
@@ -79,11 +86,12 @@ final class LiveFeatures {
     /**
      * The raw row of a live session's row (written by {@link SessionRows.Live#update(SessionRows.Row)}).
      *
-     * @param live the session's row
-     * @param row  where to write the row in the model schema's order, {@code schema().size()} long
+     * @param live  the session's row
+     * @param row   where to write the row in the model schema's order, {@code schema().size()} long
+     * @param cache the caller's cache of level codes ({@link #newCache()}), for one thread at a time
      * @return {@code row}
      */
-    double[] row(SessionRows.Row live, double[] row) {
+    double[] row(SessionRows.Row live, double[] row, LevelCache cache) {
         for (int j = 0; j < row.length; j++) {
             Map<String, Integer> m = codes.get(j);
             if (m == null) {
@@ -93,11 +101,41 @@ final class LiveFeatures {
                 if (level == null) {
                     row[j] = Double.NaN;
                 } else {
-                    Integer c = m.get(level);
-                    row[j] = c != null ? c : schema.get(j).levels().size();
+                    // the reader hands equal texts as one string, so the same string is usually the same level
+                    int slot = categorical[j] * LevelCache.SLOTS + (level.hashCode() & (LevelCache.SLOTS - 1));
+                    if (cache.levels[slot] != level) {
+                        Integer c = m.get(level);
+                        cache.levels[slot] = level;
+                        cache.codes[slot] = c != null ? c : schema.get(j).levels().size();
+                    }
+                    row[j] = cache.codes[slot];
                 }
             }
         }
         return row;
+    }
+
+    /** A new cache of level codes for {@link #row}, one per thread (or lock). */
+    LevelCache newCache() {
+        int n = 0;
+        for (int c : categorical) {
+            n += c >= 0 ? 1 : 0;
+        }
+        return new LevelCache(n);
+    }
+
+    /**
+     * The codes of the levels last met, per feature and hash slot, found by the level's identity: a level string
+     * met again costs no map lookup. Mutable, for one thread at a time.
+     */
+    static final class LevelCache {
+        static final int SLOTS = 64;
+        private final String[] levels;
+        private final int[] codes;
+
+        private LevelCache(int categoricalFeatures) {
+            levels = new String[categoricalFeatures * SLOTS];
+            codes = new int[categoricalFeatures * SLOTS];
+        }
     }
 }

@@ -70,6 +70,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class LiveScorer {
     private static final int STRIPES = 64;
+    /** Per stripe, how many finished live sessions are kept to be restarted, and the most events they may hold. */
+    private static final int SPARES = 16;
+    private static final int SPARE_EVENTS = 64;
 
     private final PurchaseModel model;
     private final LiveFeatures features;
@@ -189,6 +192,7 @@ public final class LiveScorer {
             State s = map.get(key);
             if (s != null && user && t - s.last > gapMs) {
                 map.remove(key);
+                stripe.recycle(s);
                 open.decrementAndGet();
                 s = null;
             }
@@ -222,7 +226,7 @@ public final class LiveScorer {
                     s.visible, List.of());
         }
         if (s.session == null) {
-            s.session = features.start(s.id, s.userId, attributes);
+            s.session = stripe.start(s.id, s.userId, attributes);
         } else {
             s.session.addAttributes(attributes);
         }
@@ -234,7 +238,7 @@ public final class LiveScorer {
         SessionRows.Row current = s.session.update(stripe.features);
         boolean purchase = s.session.firstPurchaseIndex() >= 0;
         double before = s.received == 1 ? Double.NaN : s.probability;
-        double[] row = features.row(current, stripe.row);
+        double[] row = features.row(current, stripe.row, stripe.levels);
         double p = model.probability(row);
         s.probability = p;
         s.visible = current.visibleEvents();
@@ -244,7 +248,7 @@ public final class LiveScorer {
         if (purchase) {
             purchases.increment();
             s.ended = true;
-            s.session = null;
+            stripe.recycle(s);
             return new LiveScore(s.id, s.received, e.time(), p, change, LiveStatus.PURCHASED, s.visible, drivers);
         }
         return new LiveScore(s.id, s.received, e.time(), p, change, LiveStatus.SCORED, s.visible, drivers);
@@ -299,7 +303,7 @@ public final class LiveScorer {
             session.add(e);
         }
         SessionRows.Row current = session.update(features.newRow());
-        double[] row = features.row(current, new double[features.schema().size()]);
+        double[] row = features.row(current, new double[features.schema().size()], features.newCache());
         double prob = model.probability(row);
         long last = events.stream().mapToLong(Event::epochMillis).max().orElseThrow();
         return new LiveScore(id, events.size(), java.time.Instant.ofEpochMilli(last), prob, 0.0,
@@ -418,6 +422,25 @@ public final class LiveScorer {
         /** The feature row and the raw row of the session being scored (lock held). */
         final SessionRows.Row features = LiveScorer.this.features.newRow();
         final double[] row = new double[LiveScorer.this.features.schema().size()];
+        final LiveFeatures.LevelCache levels = LiveScorer.this.features.newCache();
+        /** Sessions finished with, kept to be restarted: most sessions have a few events, so this saves making one. */
+        private final java.util.ArrayDeque<SessionRows.Live> spare = new java.util.ArrayDeque<>();
+
+        /** A new live session: a spare one restarted, or a new one. */
+        SessionRows.Live start(String id, String userId, Map<String, String> attributes) {
+            SessionRows.Live live = spare.pollLast();
+            return live != null ? live.restart(id, userId, attributes)
+                    : LiveScorer.this.features.start(id, userId, attributes);
+        }
+
+        /** Drops a session's events, keeping its live session as a spare (a few, and only short ones). */
+        void recycle(State s) {
+            SessionRows.Live live = s.session;
+            s.session = null;
+            if (live != null && live.size() <= SPARE_EVENTS && spare.size() < SPARES) {
+                spare.addLast(live);
+            }
+        }
         final LinkedHashMap<String, State> byId = new LinkedHashMap<>(64, 0.75f, true);
         final LinkedHashMap<String, State> byUser = new LinkedHashMap<>(16, 0.75f, true);
 
@@ -434,6 +457,7 @@ public final class LiveScorer {
                     break;
                 }
                 it.remove();
+                recycle(s);
                 open.decrementAndGet();
                 expired.increment();
                 n++;
@@ -455,6 +479,7 @@ public final class LiveScorer {
                     continue;
                 }
                 it.remove();
+                recycle(e.getValue());
                 return true;
             }
             return false;

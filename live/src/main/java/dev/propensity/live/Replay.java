@@ -77,16 +77,18 @@ public final class Replay {
     }
 
     /**
-     * Replays a file. With workers that run two tasks at once, the file is read and parsed in batches on one
-     * while the events are scored on the calling thread (a few batches ahead at most, so memory stays bounded by
-     * the open sessions); otherwise both happen on the calling thread. Either way every event is scored in file
-     * order.
+     * Replays a file. With workers that run two tasks at once, the work is a pipeline of three stages handing
+     * batches of events on (a few batches ahead at most, so memory stays bounded by the open sessions): the file
+     * is read and parsed on one worker, the events are scored on another, and the calling thread follows the
+     * sessions for the earliness figures and hands every score to the sink; otherwise all of it happens on the
+     * calling thread. Either way every event is scored in file order and the sink receives the scores in file
+     * order, one at a time, always on the calling thread.
      *
      * @param file    the event log
      * @param format  its format, or {@code null} to detect it from the header
      * @param options strict or lenient reading (its sessionizer is not used: the scorer keys the sessions)
      * @param scorer  the scorer
-     * @param sink    receives every event's score, in file order; may be a no-op
+     * @param sink    receives every event's score, in file order, on the calling thread; may be a no-op
      * @param workers reads beside the scoring when they run two tasks at once
      * @return the summary
      * @throws IOException when reading fails
@@ -123,38 +125,35 @@ public final class Replay {
                 report[0] = r.report();
             }
         };
-        Pipe.Consumer<Batch, Void> score = batches -> {
-            while (batches.hasNext()) {
-                Batch b = batches.next();
-                for (int i = 0; i < b.n; i++) {
-                    Event e = b.events[i];
-                    LiveScore s = scorer.update(e, b.attributes[i]);
-                    if (s.status() == LiveStatus.SCORED || s.status() == LiveStatus.PURCHASED) {
-                        boolean purchase = s.status() == LiveStatus.PURCHASED;
-                        tracker.event(s.sessionId(), e.epochMillis(), purchase, s.probability(), s.visibleEvents());
-                    }
-                    sink.accept(s);
-                }
-            }
-            return null;
-        };
         if (workers.parallelism() >= 2) {
-            Pipe.run(workers, AHEAD, read, score);
-        } else {
-            List<Batch> one = new java.util.ArrayList<>(1);
-            try {
-                read.run(b -> {
-                    one.add(b);
+            // three stages: read on a worker, score on another, follow and hand over on the caller
+            Pipe.run(workers, AHEAD, read, batches -> Pipe.<Batch, Void>run(workers, AHEAD, out -> {
+                while (true) {
+                    Batch b;
                     try {
-                        score.run(one.iterator());
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        if (!batches.hasNext()) {
+                            break;
+                        }
+                        b = batches.next();
+                    } catch (RuntimeException e) {
+                        // the reading failed or stopped: passed on as this stage's failure, so that the last stage
+                        // stops too (not taken for the inner pipe's own signal that its consumer stopped)
+                        throw new IllegalStateException("the reading stopped: " + e.getMessage(), e);
                     }
-                    one.clear();
-                });
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
+                    b.score(scorer);
+                    out.accept(b);
+                }
+            }, scored -> {
+                while (scored.hasNext()) {
+                    scored.next().deliver(tracker, sink);
+                }
+                return null;
+            }));
+        } else {
+            read.run(b -> {
+                b.score(scorer);
+                b.deliver(tracker, sink);
+            });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Earliness earliness = tracker.finish();
@@ -166,12 +165,33 @@ public final class Replay {
     /** How many batches the reading may be ahead of the scoring. */
     private static final int AHEAD = 4;
 
-    /** Events read, with their rows' attributes, handed from the reading to the scoring. */
+    /** Events read, with their rows' attributes, handed from the reading to the scoring, then their scores. */
     private static final class Batch {
         static final int SIZE = 2048;
         final Event[] events = new Event[SIZE];
         @SuppressWarnings("unchecked")
         final Map<String, String>[] attributes = new Map[SIZE];
+        final LiveScore[] scores = new LiveScore[SIZE];
         int n;
+
+        /** Scores every event, in order. */
+        void score(LiveScorer scorer) {
+            for (int i = 0; i < n; i++) {
+                scores[i] = scorer.update(events[i], attributes[i]);
+            }
+        }
+
+        /** Follows the scored events' sessions for the earliness figures and hands the scores over, in order. */
+        void deliver(EarlinessTracker tracker, Consumer<LiveScore> sink) {
+            for (int i = 0; i < n; i++) {
+                LiveScore s = scores[i];
+                if (s.status() == LiveStatus.SCORED || s.status() == LiveStatus.PURCHASED) {
+                    boolean purchase = s.status() == LiveStatus.PURCHASED;
+                    tracker.event(s.sessionId(), events[i].epochMillis(), purchase, s.probability(),
+                            s.visibleEvents());
+                }
+                sink.accept(s);
+            }
+        }
     }
 }
