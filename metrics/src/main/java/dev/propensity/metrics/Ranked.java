@@ -116,9 +116,17 @@ final class Ranked {
      */
     private static Ranked ofAscending(boolean[] labels, double[] scores) {
         int n = labels.length;
-        double[] th = new double[n];
-        long[] tp = new long[n];
-        long[] fp = new long[n];
+        // count the distinct scores first, so that the arrays are no longer than they must be (scores repeat a lot
+        // on real data, and arrays the size of the rows would be garbage after every ranking)
+        int distinct = n == 0 ? 0 : 1;
+        for (int i = 1; i < n; i++) {
+            if (scores[i] != scores[i - 1]) {
+                distinct++;
+            }
+        }
+        double[] th = new double[distinct];
+        long[] tp = new long[distinct];
+        long[] fp = new long[distinct];
         int k = 0;
         long ctp = 0;
         long cfp = 0;

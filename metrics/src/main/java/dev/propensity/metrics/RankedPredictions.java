@@ -16,7 +16,7 @@ import java.util.Objects;
  * ClassificationReport atHalf = r.report(0.5);
  * }</pre>
  *
- * <p>Immutable (the arrays are copied) and thread-safe.
+ * <p>Immutable (the arrays are copied, except by {@link #ofOwned}) and thread-safe.
  */
 public final class RankedPredictions {
     private final boolean[] labels;
@@ -50,6 +50,21 @@ public final class RankedPredictions {
     public static RankedPredictions of(boolean[] labels, double[] probabilities) {
         Ranked.Checks.probabilities(labels, probabilities);
         return new RankedPredictions(labels.clone(), probabilities.clone());
+    }
+
+    /**
+     * {@link #of} without copying the arrays: for a caller that made them for these predictions alone (a slice's
+     * tested rows) and ranks two million of them per request, where two more copies would be garbage at once. The
+     * caller must not change the arrays afterwards.
+     *
+     * @param labels        true for buyers; kept, not copied
+     * @param probabilities predicted purchase probabilities in [0, 1], row for row; kept, not copied
+     * @return the ranked predictions
+     * @throws IllegalArgumentException as {@link #of}
+     */
+    public static RankedPredictions ofOwned(boolean[] labels, double[] probabilities) {
+        Ranked.Checks.probabilities(labels, probabilities);
+        return new RankedPredictions(labels, probabilities);
     }
 
     /** The number of rows. */

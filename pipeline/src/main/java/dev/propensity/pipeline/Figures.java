@@ -231,14 +231,19 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
                     + "sessions: %,d scored, %,d of them buyers (both classes are needed)", tested, buyers));
         }
         boolean[] labels = new boolean[tested];
-        double[] p = new double[tested];
+        // every row scored (a server's slice): the scores themselves, read only while the figures are computed
+        boolean all = tested == scores.length;
+        double[] p = all ? scores : new double[tested];
         for (int i = 0, k = 0; i < scores.length; i++) {
             if (!Double.isNaN(scores[i])) {
                 labels[k] = facts.purchased(i);
-                p[k++] = scores[i];
+                if (!all) {
+                    p[k] = scores[i];
+                }
+                k++;
             }
         }
-        return new Tested(labels, p, RankedPredictions.of(labels, p), null);
+        return new Tested(labels, p, RankedPredictions.ofOwned(labels, p), null);
     }
 
     /** Whether a model was evaluated. */
@@ -271,6 +276,35 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
         m.put("bestF1", atBestF1.f1());
         m.put("bestF1Threshold", atBestF1.threshold());
         return m;
+    }
+
+    /**
+     * The evaluated sessions counted by probability bin, buyers and non-buyers apart (bin b holds probabilities in
+     * [b / bins, (b + 1) / bins), 1 in the last), without copying the scores.
+     *
+     * @param bins the number of bins, at least 1
+     * @return {@code [0]} buyers and {@code [1]} non-buyers per bin; zeros without a model
+     */
+    public long[][] scoreHistogram(int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be at least 1, was " + bins);
+        }
+        long[][] counts = new long[2][bins];
+        for (int i = 0; i < scores.length; i++) {
+            int b = Math.min(bins - 1, Math.max(0, (int) (scores[i] * bins)));
+            counts[labels[i] ? 0 : 1][b]++;
+        }
+        return counts;
+    }
+
+    /** The evaluated labels themselves, for this package's readers that only read them (no copy of 2M rows). */
+    boolean[] labelsRead() {
+        return labels;
+    }
+
+    /** The evaluated scores themselves, for this package's readers that only read them. */
+    double[] scoresRead() {
+        return scores;
     }
 
     /** The evaluated labels (a copy). */
