@@ -35,6 +35,11 @@ final class Ranked {
 
     static Ranked of(boolean[] labels, double[] scores) {
         Checks.pair(labels, scores);
+        return ofChecked(labels, scores);
+    }
+
+    /** {@link #of} of arrays already checked ({@link Checks#pair}). */
+    static Ranked ofChecked(boolean[] labels, double[] scores) {
         if (ascending(scores)) {
             return ofAscending(labels, scores);
         }
@@ -147,6 +152,30 @@ final class Ranked {
             k++;
         }
         return trimmed(th, tp, fp, k, ctp, cfp);
+    }
+
+    /**
+     * The confusion counts when rows with a score &gt;= threshold are predicted to buy: the counts of the last
+     * distinct score at or above it (thresholds decrease), as {@link ClassificationMetrics#confusion} counts them.
+     */
+    ConfusionMatrix confusion(double threshold) {
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("threshold must not be NaN");
+        }
+        // the number of distinct scores >= threshold
+        int lo = 0;
+        int hi = thresholds.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (thresholds[mid] >= threshold) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        long tp = lo == 0 ? 0 : cumTp[lo - 1];
+        long fp = lo == 0 ? 0 : cumFp[lo - 1];
+        return new ConfusionMatrix(tp, fp, negatives - fp, positives - tp);
     }
 
     /** Argument checks shared by the metric functions. */

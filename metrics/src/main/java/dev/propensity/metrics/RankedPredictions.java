@@ -30,11 +30,12 @@ public final class RankedPredictions {
     private RankedPredictions(boolean[] labels, double[] probabilities) {
         this.labels = labels;
         this.probabilities = probabilities;
-        this.ranked = Ranked.of(labels, probabilities);
+        // the arrays were checked by the factory: each figure is a pass of its own, no check repeated
+        this.ranked = Ranked.ofChecked(labels, probabilities);
         this.rocAuc = ClassificationMetrics.rocAuc(ranked);
         this.averagePrecision = ClassificationMetrics.averagePrecision(ranked);
-        this.logLoss = ClassificationMetrics.logLoss(labels, probabilities);
-        this.brier = ClassificationMetrics.brier(labels, probabilities);
+        this.logLoss = ClassificationMetrics.logLossChecked(labels, probabilities);
+        this.brier = ClassificationMetrics.brierChecked(labels, probabilities);
     }
 
     /**
@@ -81,7 +82,9 @@ public final class RankedPredictions {
      */
     public ClassificationReport report(double threshold) {
         ClassificationMetrics.checkThreshold(threshold);
-        return ClassificationMetrics.report(labels, probabilities, threshold, rocAuc, averagePrecision, logLoss,
+        // the confusion counts from the ranking (the rows at or above the threshold are a prefix of it): the same
+        // integers as counting every row again
+        return ClassificationMetrics.report(ranked.confusion(threshold), threshold, rocAuc, averagePrecision, logLoss,
                 brier);
     }
 
