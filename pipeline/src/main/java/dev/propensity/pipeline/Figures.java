@@ -21,6 +21,7 @@ import dev.propensity.metrics.RankedPredictions;
 import dev.propensity.model.Evaluation;
 import dev.propensity.model.LinearExplainable;
 import dev.propensity.model.PurchaseModel;
+import dev.propensity.viz.Charts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -279,22 +280,14 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
     }
 
     /**
-     * The evaluated sessions counted by probability bin, buyers and non-buyers apart (bin b holds probabilities in
-     * [b / bins, (b + 1) / bins), 1 in the last), without copying the scores.
+     * The evaluated sessions counted by probability bin, buyers and non-buyers apart, as the score distribution
+     * chart counts them ({@link Charts#scoreHistogram}), without copying the scores.
      *
-     * @param bins the number of bins, at least 1
+     * @param bins the number of bins, 2..200
      * @return {@code [0]} buyers and {@code [1]} non-buyers per bin; zeros without a model
      */
     public long[][] scoreHistogram(int bins) {
-        if (bins < 1) {
-            throw new IllegalArgumentException("bins must be at least 1, was " + bins);
-        }
-        long[][] counts = new long[2][bins];
-        for (int i = 0; i < scores.length; i++) {
-            int b = Math.min(bins - 1, Math.max(0, (int) (scores[i] * bins)));
-            counts[labels[i] ? 0 : 1][b]++;
-        }
-        return counts;
+        return Charts.scoreHistogram(labels, scores, bins);
     }
 
     /** The evaluated labels themselves, for this package's readers that only read them (no copy of 2M rows). */

@@ -119,7 +119,7 @@ final class ChartTables {
     }
 
     private static Table scores(Figures f, double threshold) {
-        int bins = 20;
+        int bins = Dashboard.SCORE_BINS;
         long[][] counts = f.scoreHistogram(bins);
         long[] buyers = counts[0];
         long[] others = counts[1];
