@@ -38,6 +38,7 @@ public final class Breakdowns {
     public static final int MAX_LEVELS = 31;
 
     private static final double[] DURATION_UPPER = {60, 180, 600, 1800};
+    private static final List<String> HOUR_LABELS = hourLabels();
     private static final List<String> DAY_LABELS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "oct", "nov", "dec");
@@ -48,6 +49,14 @@ public final class Breakdowns {
     private static final List<String> LABEL_LIKE = List.of("revenue", "purchased", "label", "converted");
 
     private Breakdowns() {
+    }
+
+    private static List<String> hourLabels() {
+        List<String> labels = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            labels.add(String.format(Locale.ROOT, "%02d:00", h));
+        }
+        return List.copyOf(labels);
     }
 
     /**
@@ -170,16 +179,12 @@ public final class Breakdowns {
      */
     public static Breakdown byHourOfDay(SessionFacts facts, double[] scores) {
         checkScores(facts, scores);
-        int[] key = new int[facts.size()];
+        Tally t = new Tally(HOUR_LABELS.size());
         ZoneId zone = fixed(facts.zone());
-        for (int i = 0; i < key.length; i++) {
-            key[i] = facts.hasStart(i) ? hour(facts.startMillis(i), zone) : -1;
+        for (int i = 0; i < facts.size(); i++) {
+            t.add(facts.hasStart(i) ? hour(facts.startMillis(i), zone) : -1, facts, scores, i);
         }
-        List<String> labels = new ArrayList<>();
-        for (int h = 0; h < 24; h++) {
-            labels.add(String.format(Locale.ROOT, "%02d:00", h));
-        }
-        return build(facts, scores, HOUR_OF_DAY, "Hour of day", key, labels, "start time", false);
+        return build(facts, t, HOUR_OF_DAY, "Hour of day", HOUR_LABELS, "start time", false);
     }
 
     /** Conversion by day of week of the session start, without predictions. */
@@ -197,12 +202,12 @@ public final class Breakdowns {
      */
     public static Breakdown byDayOfWeek(SessionFacts facts, double[] scores) {
         checkScores(facts, scores);
-        int[] key = new int[facts.size()];
+        Tally t = new Tally(DAY_LABELS.size());
         ZoneId zone = fixed(facts.zone());
-        for (int i = 0; i < key.length; i++) {
-            key[i] = facts.hasStart(i) ? dayOfWeek(facts.startMillis(i), zone).ordinal() : -1;
+        for (int i = 0; i < facts.size(); i++) {
+            t.add(facts.hasStart(i) ? dayOfWeek(facts.startMillis(i), zone).ordinal() : -1, facts, scores, i);
         }
-        return build(facts, scores, DAY_OF_WEEK, "Day of week", key, DAY_LABELS, "start time", false);
+        return build(facts, t, DAY_OF_WEEK, "Day of week", DAY_LABELS, "start time", false);
     }
 
     /** Conversion by session-duration bucket, without predictions. */
@@ -221,11 +226,11 @@ public final class Breakdowns {
      */
     public static Breakdown byDurationBucket(SessionFacts facts, double[] scores) {
         checkScores(facts, scores);
-        int[] key = new int[facts.size()];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = durationBucket(facts.durationSeconds(i));
+        Tally t = new Tally(DURATION_BUCKETS.size());
+        for (int i = 0; i < facts.size(); i++) {
+            t.add(durationBucket(facts.durationSeconds(i)), facts, scores, i);
         }
-        return build(facts, scores, DURATION, "Session duration", key, DURATION_BUCKETS, "duration", false);
+        return build(facts, t, DURATION, "Session duration", DURATION_BUCKETS, "duration", false);
     }
 
     /**
@@ -265,11 +270,11 @@ public final class Breakdowns {
         checkScores(facts, scores);
         Objects.requireNonNull(attribute, "attribute");
         List<String> levels = facts.levels(attribute);
-        int[] key = new int[facts.size()];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = facts.attributeCode(attribute, i);
+        Tally t = new Tally(levels.size());
+        for (int i = 0; i < facts.size(); i++) {
+            t.add(facts.attributeCode(attribute, i), facts, scores, i);
         }
-        return build(facts, scores, attribute, title(attribute), key, levels, "value of '" + attribute + "'", true);
+        return build(facts, t, attribute, title(attribute), levels, "value of '" + attribute + "'", true);
     }
 
     /** A readable title for a dimension key: "traffic_source" and "TrafficType" become "Traffic source", "Traffic type". */
@@ -292,17 +297,27 @@ public final class Breakdowns {
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
-    private static Breakdown build(SessionFacts facts, double[] scores, String dim, String title, int[] key,
-                                   List<String> labels, String what, boolean reorder) {
-        int m = labels.size();
-        long[] n = new long[m];
-        long[] buyers = new long[m];
-        double[] sum = new double[m];
-        long[] scored = new long[m];
-        for (int i = 0; i < key.length; i++) {
-            int k = key[i];
+    /**
+     * The counts of one breakdown, group by group, gathered row by row as the rows' group keys are computed (no
+     * array of keys the size of the data).
+     */
+    private static final class Tally {
+        final long[] n;
+        final long[] buyers;
+        final double[] sum;
+        final long[] scored;
+
+        Tally(int groups) {
+            n = new long[groups];
+            buyers = new long[groups];
+            sum = new double[groups];
+            scored = new long[groups];
+        }
+
+        /** Counts row i in group k; a negative k (value unknown) is left out. */
+        void add(int k, SessionFacts facts, double[] scores, int i) {
             if (k < 0) {
-                continue;
+                return;
             }
             n[k]++;
             buyers[k] += facts.purchased(i) ? 1 : 0;
@@ -311,6 +326,15 @@ public final class Breakdowns {
                 scored[k]++;
             }
         }
+    }
+
+    private static Breakdown build(SessionFacts facts, Tally t, String dim, String title, List<String> labels,
+                                   String what, boolean reorder) {
+        int m = labels.size();
+        long[] n = t.n;
+        long[] buyers = t.buyers;
+        double[] sum = t.sum;
+        long[] scored = t.scored;
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < m; k++) {
             if (n[k] > 0) {

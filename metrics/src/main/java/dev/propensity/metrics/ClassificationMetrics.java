@@ -48,8 +48,13 @@ public final class ClassificationMetrics {
      */
     static ClassificationReport report(boolean[] labels, double[] scores, double threshold, double rocAuc,
                                        double averagePrecision, double logLoss, double brier) {
-        ConfusionMatrix cm = confusion(labels, scores, threshold);
-        long n = labels.length;
+        return report(confusion(labels, scores, threshold), threshold, rocAuc, averagePrecision, logLoss, brier);
+    }
+
+    /** The report of confusion counts at a threshold, with the threshold-free figures given. */
+    static ClassificationReport report(ConfusionMatrix cm, double threshold, double rocAuc, double averagePrecision,
+                                       double logLoss, double brier) {
+        long n = cm.tp() + cm.fp() + cm.tn() + cm.fn();
         long pos = cm.positives();
         double baseRate = (double) pos / n;
         return new ClassificationReport(n, pos, baseRate, threshold, cm, cm.accuracy(), Math.max(baseRate, 1 - baseRate),
@@ -169,6 +174,11 @@ public final class ClassificationMetrics {
      */
     public static double logLoss(boolean[] labels, double[] probabilities) {
         Ranked.Checks.probabilities(labels, probabilities);
+        return logLossChecked(labels, probabilities);
+    }
+
+    /** {@link #logLoss} of arrays already checked. */
+    static double logLossChecked(boolean[] labels, double[] probabilities) {
         double sum = 0;
         for (int i = 0; i < labels.length; i++) {
             double p = Math.min(Math.max(probabilities[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
@@ -186,6 +196,11 @@ public final class ClassificationMetrics {
      */
     public static double brier(boolean[] labels, double[] probabilities) {
         Ranked.Checks.probabilities(labels, probabilities);
+        return brierChecked(labels, probabilities);
+    }
+
+    /** {@link #brier} of arrays already checked. */
+    static double brierChecked(boolean[] labels, double[] probabilities) {
         double sum = 0;
         for (int i = 0; i < labels.length; i++) {
             double d = probabilities[i] - (labels[i] ? 1 : 0);

@@ -35,6 +35,11 @@ final class Ranked {
 
     static Ranked of(boolean[] labels, double[] scores) {
         Checks.pair(labels, scores);
+        return ofChecked(labels, scores);
+    }
+
+    /** {@link #of} of arrays already checked ({@link Checks#pair}). */
+    static Ranked ofChecked(boolean[] labels, double[] scores) {
         if (ascending(scores)) {
             return ofAscending(labels, scores);
         }
@@ -116,9 +121,17 @@ final class Ranked {
      */
     private static Ranked ofAscending(boolean[] labels, double[] scores) {
         int n = labels.length;
-        double[] th = new double[n];
-        long[] tp = new long[n];
-        long[] fp = new long[n];
+        // count the distinct scores first, so that the arrays are no longer than they must be (scores repeat a lot
+        // on real data, and arrays the size of the rows would be garbage after every ranking)
+        int distinct = n == 0 ? 0 : 1;
+        for (int i = 1; i < n; i++) {
+            if (scores[i] != scores[i - 1]) {
+                distinct++;
+            }
+        }
+        double[] th = new double[distinct];
+        long[] tp = new long[distinct];
+        long[] fp = new long[distinct];
         int k = 0;
         long ctp = 0;
         long cfp = 0;
@@ -139,6 +152,30 @@ final class Ranked {
             k++;
         }
         return trimmed(th, tp, fp, k, ctp, cfp);
+    }
+
+    /**
+     * The confusion counts when rows with a score &gt;= threshold are predicted to buy: the counts of the last
+     * distinct score at or above it (thresholds decrease), as {@link ClassificationMetrics#confusion} counts them.
+     */
+    ConfusionMatrix confusion(double threshold) {
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("threshold must not be NaN");
+        }
+        // the number of distinct scores >= threshold
+        int lo = 0;
+        int hi = thresholds.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (thresholds[mid] >= threshold) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        long tp = lo == 0 ? 0 : cumTp[lo - 1];
+        long fp = lo == 0 ? 0 : cumFp[lo - 1];
+        return new ConfusionMatrix(tp, fp, negatives - fp, positives - tp);
     }
 
     /** Argument checks shared by the metric functions. */

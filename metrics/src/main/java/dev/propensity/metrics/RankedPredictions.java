@@ -16,7 +16,7 @@ import java.util.Objects;
  * ClassificationReport atHalf = r.report(0.5);
  * }</pre>
  *
- * <p>Immutable (the arrays are copied) and thread-safe.
+ * <p>Immutable (the arrays are copied, except by {@link #ofOwned}) and thread-safe.
  */
 public final class RankedPredictions {
     private final boolean[] labels;
@@ -30,11 +30,12 @@ public final class RankedPredictions {
     private RankedPredictions(boolean[] labels, double[] probabilities) {
         this.labels = labels;
         this.probabilities = probabilities;
-        this.ranked = Ranked.of(labels, probabilities);
+        // the arrays were checked by the factory: each figure is a pass of its own, no check repeated
+        this.ranked = Ranked.ofChecked(labels, probabilities);
         this.rocAuc = ClassificationMetrics.rocAuc(ranked);
         this.averagePrecision = ClassificationMetrics.averagePrecision(ranked);
-        this.logLoss = ClassificationMetrics.logLoss(labels, probabilities);
-        this.brier = ClassificationMetrics.brier(labels, probabilities);
+        this.logLoss = ClassificationMetrics.logLossChecked(labels, probabilities);
+        this.brier = ClassificationMetrics.brierChecked(labels, probabilities);
     }
 
     /**
@@ -52,6 +53,21 @@ public final class RankedPredictions {
         return new RankedPredictions(labels.clone(), probabilities.clone());
     }
 
+    /**
+     * {@link #of} without copying the arrays: for a caller that made them for these predictions alone (a slice's
+     * tested rows) and ranks two million of them per request, where two more copies would be garbage at once. The
+     * caller must not change the arrays afterwards.
+     *
+     * @param labels        true for buyers; kept, not copied
+     * @param probabilities predicted purchase probabilities in [0, 1], row for row; kept, not copied
+     * @return the ranked predictions
+     * @throws IllegalArgumentException as {@link #of}
+     */
+    public static RankedPredictions ofOwned(boolean[] labels, double[] probabilities) {
+        Ranked.Checks.probabilities(labels, probabilities);
+        return new RankedPredictions(labels, probabilities);
+    }
+
     /** The number of rows. */
     public int size() {
         return labels.length;
@@ -66,7 +82,9 @@ public final class RankedPredictions {
      */
     public ClassificationReport report(double threshold) {
         ClassificationMetrics.checkThreshold(threshold);
-        return ClassificationMetrics.report(labels, probabilities, threshold, rocAuc, averagePrecision, logLoss,
+        // the confusion counts from the ranking (the rows at or above the threshold are a prefix of it): the same
+        // integers as counting every row again
+        return ClassificationMetrics.report(ranked.confusion(threshold), threshold, rocAuc, averagePrecision, logLoss,
                 brier);
     }
 

@@ -54,6 +54,25 @@ class RankedPredictionsTest {
     }
 
     @Test
+    void reportsAtTheScoresThemselvesAndBeyondCountAsEveryRowDoes() {
+        // the confusion counts come from the ranking: thresholds equal to a score, between scores and outside
+        for (Object[] d : new Object[][] {predictions(8_000, 2, 7, true), predictions(8_000, 4, 8, false)}) {
+            boolean[] y = (boolean[]) d[0];
+            double[] p = (double[]) d[1];
+            RankedPredictions owned = RankedPredictions.ofOwned(y.clone(), p.clone());
+            RankedPredictions copied = RankedPredictions.of(y, p);
+            for (double t : new double[] {p[0], p[1], p[p.length / 2], p[p.length - 1], Math.nextUp(p[7]),
+                Math.nextDown(p[9]), 1.5, -1, -0.0, 1e-9}) {
+                ClassificationReport expected = ClassificationMetrics.evaluate(y, p, t);
+                assertThat(copied.report(t)).as("threshold " + t).isEqualTo(expected);
+                assertThat(owned.report(t)).as("threshold " + t).isEqualTo(expected);
+            }
+        }
+        assertThatThrownBy(() -> RankedPredictions.ofOwned(new boolean[] {true}, new double[] {-0.1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 0");
+    }
+
+    @Test
     void thinnedCurvesEqualTheFullCurvesThinned() {
         Object[] d = predictions(30_000, 9, 5, false);
         boolean[] y = (boolean[]) d[0];

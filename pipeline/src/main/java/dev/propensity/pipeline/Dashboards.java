@@ -69,7 +69,7 @@ public final class Dashboards {
             b.sessionTable();
         }
         if (figures.hasModel()) {
-            b.evaluation(figures.evaluation()).predictions(figures.labels(), figures.scores());
+            b.evaluation(figures.evaluation()).predictions(figures.labelsRead(), figures.scoresRead());
             b.importance(figures.importance());
         }
         if (earliness != null) {

@@ -21,6 +21,7 @@ import dev.propensity.metrics.RankedPredictions;
 import dev.propensity.model.Evaluation;
 import dev.propensity.model.LinearExplainable;
 import dev.propensity.model.PurchaseModel;
+import dev.propensity.viz.Charts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -231,14 +232,19 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
                     + "sessions: %,d scored, %,d of them buyers (both classes are needed)", tested, buyers));
         }
         boolean[] labels = new boolean[tested];
-        double[] p = new double[tested];
+        // every row scored (a server's slice): the scores themselves, read only while the figures are computed
+        boolean all = tested == scores.length;
+        double[] p = all ? scores : new double[tested];
         for (int i = 0, k = 0; i < scores.length; i++) {
             if (!Double.isNaN(scores[i])) {
                 labels[k] = facts.purchased(i);
-                p[k++] = scores[i];
+                if (!all) {
+                    p[k] = scores[i];
+                }
+                k++;
             }
         }
-        return new Tested(labels, p, RankedPredictions.of(labels, p), null);
+        return new Tested(labels, p, RankedPredictions.ofOwned(labels, p), null);
     }
 
     /** Whether a model was evaluated. */
@@ -271,6 +277,27 @@ public record Figures(Kpis kpis, List<Breakdown> breakdowns, Funnel funnel, Eval
         m.put("bestF1", atBestF1.f1());
         m.put("bestF1Threshold", atBestF1.threshold());
         return m;
+    }
+
+    /**
+     * The evaluated sessions counted by probability bin, buyers and non-buyers apart, as the score distribution
+     * chart counts them ({@link Charts#scoreHistogram}), without copying the scores.
+     *
+     * @param bins the number of bins, 2..200
+     * @return {@code [0]} buyers and {@code [1]} non-buyers per bin; zeros without a model
+     */
+    public long[][] scoreHistogram(int bins) {
+        return Charts.scoreHistogram(labels, scores, bins);
+    }
+
+    /** The evaluated labels themselves, for this package's readers that only read them (no copy of 2M rows). */
+    boolean[] labelsRead() {
+        return labels;
+    }
+
+    /** The evaluated scores themselves, for this package's readers that only read them. */
+    double[] scoresRead() {
+        return scores;
     }
 
     /** The evaluated labels (a copy). */

@@ -59,7 +59,7 @@ final class ChartTables {
             } else if (name.equals(Dashboard.CONFUSION)) {
                 t = confusion(f.evaluation().report());
             } else if (name.equals(Dashboard.SCORES)) {
-                t = scores(f.labels(), f.scores(), f.evaluation().report().threshold());
+                t = scores(f, f.evaluation().report().threshold());
             } else if (name.startsWith(Dashboard.BREAKDOWN_PREFIX) && nextBreakdown < breakdowns.size()) {
                 t = breakdown(breakdowns.get(nextBreakdown++));
             } else if (name.equals(Dashboard.FUNNEL)) {
@@ -118,18 +118,11 @@ final class ChartTables {
                         List.of("did not buy", count(c.fp()), count(c.tn()))));
     }
 
-    private static Table scores(boolean[] labels, double[] scores, double threshold) {
-        int bins = 20;
-        long[] buyers = new long[bins];
-        long[] others = new long[bins];
-        for (int i = 0; i < scores.length; i++) {
-            int b = Math.min(bins - 1, Math.max(0, (int) (scores[i] * bins)));
-            if (labels[i]) {
-                buyers[b]++;
-            } else {
-                others[b]++;
-            }
-        }
+    private static Table scores(Figures f, double threshold) {
+        int bins = Dashboard.SCORE_BINS;
+        long[][] counts = f.scoreHistogram(bins);
+        long[] buyers = counts[0];
+        long[] others = counts[1];
         List<List<String>> rows = new ArrayList<>();
         for (int b = 0; b < bins; b++) {
             double lo = (double) b / bins;

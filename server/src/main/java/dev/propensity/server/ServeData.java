@@ -39,6 +39,8 @@ public final class ServeData {
     private final byte[] weekday;
     private final int[] day;
     private final Map<String, byte[]> codes;
+    /** Every row index, in order: the rows of a slice that keeps every session (shared, never changed). */
+    private final int[] allRows;
     private final Map<String, List<String>> levels;
     private final Headline headline;
     private final EvaluationProtocol protocol;
@@ -80,6 +82,10 @@ public final class ServeData {
         this.model = model;
         this.notes = List.copyOf(notes);
         int n = facts.size();
+        this.allRows = new int[n];
+        for (int i = 0; i < n; i++) {
+            allRows[i] = i;
+        }
         this.hour = new byte[n];
         this.weekday = new byte[n];
         this.day = new int[n];
@@ -259,8 +265,9 @@ public final class ServeData {
      */
     int[] rows(SliceFilter f) {
         int n = facts.size();
-        int[] out = new int[n];
-        int k = 0;
+        if (f.keepsAll()) {
+            return allRows;
+        }
         int from = f.from() == null ? Integer.MIN_VALUE : (int) f.from().toEpochDay();
         int to = f.to() == null ? Integer.MAX_VALUE : (int) f.to().toEpochDay();
         boolean byDay = f.from() != null || f.to() != null;
@@ -276,48 +283,69 @@ public final class ServeData {
             boolean in = wrap ? h >= hf || h <= ht : h >= hf && h <= ht;
             hours |= in ? 1 << h : 0;
         }
-        List<byte[]> cols = new ArrayList<>();
-        List<Integer> keep = new ArrayList<>();
+        int a = f.attributes().size();
+        byte[][] cols = new byte[a][];
+        int[] keep = new int[a];
+        int c = 0;
         for (Map.Entry<String, List<String>> e : f.attributes().entrySet()) {
             List<String> lv = levels.get(e.getKey());
             int mask = 0;
             for (String v : e.getValue()) {
                 mask |= 1 << lv.indexOf(v);
             }
-            cols.add(codes.get(e.getKey()));
-            keep.add(mask);
+            cols[c] = codes.get(e.getKey());
+            keep[c++] = mask;
         }
-        byte[][] colArr = cols.toArray(new byte[0][]);
-        int[] keepArr = keep.stream().mapToInt(Integer::intValue).toArray();
-        rows:
+        // two passes over the byte columns (count, then fill an array of the right length): cheaper than an array of
+        // every row's index per request, which is garbage at once
+        Keep k = new Keep(byDay ? day : null, from, to, byHour ? hour : null, hours, byWeekday ? weekday : null,
+                weekdays, cols, keep);
+        int count = 0;
         for (int i = 0; i < n; i++) {
-            if (byDay) {
+            count += k.keeps(i) ? 1 : 0;
+        }
+        if (count == n) {
+            return allRows;
+        }
+        int[] out = new int[count];
+        for (int i = 0, j = 0; j < count; i++) {
+            if (k.keeps(i)) {
+                out[j++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** Which rows a filter keeps, by the data's columns (a column is null when the filter does not look at it). */
+    private record Keep(int[] day, int from, int to, byte[] hour, int hours, byte[] weekday, int weekdays,
+                        byte[][] cols, int[] keep) {
+        boolean keeps(int i) {
+            if (day != null) {
                 int d = day[i];
                 if (d == NO_DAY || d < from || d > to) {
-                    continue;
+                    return false;
                 }
             }
-            if (byHour) {
+            if (hour != null) {
                 int h = hour[i];
                 if (h < 0 || (hours & (1 << h)) == 0) {
-                    continue;
+                    return false;
                 }
             }
-            if (byWeekday) {
+            if (weekday != null) {
                 int w = weekday[i];
                 if (w < 0 || (weekdays & (1 << w)) == 0) {
-                    continue;
+                    return false;
                 }
             }
-            for (int a = 0; a < colArr.length; a++) {
-                int c = colArr[a][i];
-                if (c < 0 || (keepArr[a] & (1 << c)) == 0) {
-                    continue rows;
+            for (int a = 0; a < cols.length; a++) {
+                int c = cols[a][i];
+                if (c < 0 || (keep[a] & (1 << c)) == 0) {
+                    return false;
                 }
             }
-            out[k++] = i;
+            return true;
         }
-        return k == n ? out : Arrays.copyOf(out, k);
     }
 
     /**

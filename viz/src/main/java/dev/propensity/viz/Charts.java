@@ -338,6 +338,22 @@ public final class Charts {
      * @return the chart: series "buyers (n=...)" and "non-buyers (n=...)", y in percent of each class
      */
     public static XYChart scoreDistribution(boolean[] labels, double[] scores, double threshold, int bins) {
+        long[][] counts = scoreHistogram(labels, scores, bins);
+        return scoreDistribution(counts[0], counts[1], threshold);
+    }
+
+    /**
+     * The sessions counted by equal-width probability bin, buyers and non-buyers apart: the numbers the score
+     * distribution is drawn from (bin b holds [b / bins, (b + 1) / bins), the last also 1).
+     *
+     * @param labels true for buyers
+     * @param scores predicted probabilities in [0, 1], same length as labels
+     * @param bins   number of bins, 2..200
+     * @return {@code [0]} buyers and {@code [1]} non-buyers per bin
+     * @throws IllegalArgumentException when the lengths differ, bins is out of range, or a score is not a
+     *                                  probability (naming its index)
+     */
+    public static long[][] scoreHistogram(boolean[] labels, double[] scores, int bins) {
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(scores, "scores");
         if (labels.length != scores.length) {
@@ -349,7 +365,6 @@ public final class Charts {
         }
         long[] buy = new long[bins];
         long[] non = new long[bins];
-        long nBuy = 0;
         for (int i = 0; i < scores.length; i++) {
             double s = scores[i];
             if (!(s >= 0 && s <= 1)) {
@@ -358,12 +373,36 @@ public final class Charts {
             int b = Math.min(bins - 1, (int) (s * bins));
             if (labels[i]) {
                 buy[b]++;
-                nBuy++;
             } else {
                 non[b]++;
             }
         }
-        long nNon = scores.length - nBuy;
+        return new long[][] {buy, non};
+    }
+
+    /**
+     * {@link #scoreDistribution(boolean[], double[], double, int)} drawn from the counts of
+     * {@link #scoreHistogram}.
+     *
+     * @param buy       buyers per bin
+     * @param non       non-buyers per bin, as many bins (2..200)
+     * @param threshold the decision threshold, drawn when within [0, 1]
+     * @return the chart
+     */
+    public static XYChart scoreDistribution(long[] buy, long[] non, double threshold) {
+        Objects.requireNonNull(buy, "buy");
+        Objects.requireNonNull(non, "non");
+        int bins = buy.length;
+        if (bins < 2 || bins > 200 || non.length != bins) {
+            throw new IllegalArgumentException("need 2..200 bins, as many for both groups, was " + bins + " and "
+                    + non.length);
+        }
+        long nBuy = 0;
+        long nNon = 0;
+        for (int b = 0; b < bins; b++) {
+            nBuy += buy[b];
+            nNon += non[b];
+        }
         XYChart c = xy("Predicted probability: buyers vs non-buyers", "predicted purchase probability",
                 "share of the group's sessions (%)");
         // step outlines: two points per bin

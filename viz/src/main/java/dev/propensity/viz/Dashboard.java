@@ -88,6 +88,8 @@ public final class Dashboard {
     public static final int MAX_BREAKDOWNS = 6;
     /** Charts per row in the composed image and page. */
     public static final int COLUMNS = 3;
+    /** The number of probability bins of the score distribution. */
+    public static final int SCORE_BINS = 20;
 
     private final String title;
     private final String dataDescription;
@@ -125,9 +127,9 @@ public final class Dashboard {
         if (evaluation != null) {
             c.put(CONFUSION, Charts.confusionMatrix(evaluation.report().confusion(), evaluation.report().threshold()));
         }
-        if (b.labels != null) {
+        if (b.scoreCounts != null) {
             double t = evaluation != null ? evaluation.report().threshold() : Double.NaN;
-            c.put(SCORES, Charts.scoreDistribution(b.labels, b.scores, t, 20));
+            c.put(SCORES, Charts.scoreDistribution(b.scoreCounts[0], b.scoreCounts[1], t));
         }
         addBreakdowns(c, n);
         if (funnel != null && funnel.steps().size() > 2) {
@@ -702,8 +704,7 @@ public final class Dashboard {
         private Kpis kpis;
         private EvaluationResult evaluation;
         private EvaluationProtocol protocol;
-        private boolean[] labels;
-        private double[] scores;
+        private long[][] scoreCounts;
         private List<Breakdown> breakdowns = List.of();
         private Funnel funnel;
         private boolean sessionTable;
@@ -789,8 +790,8 @@ public final class Dashboard {
                 throw new IllegalArgumentException("labels and scores differ in length: " + labels.length + " vs "
                         + scores.length);
             }
-            this.labels = labels.clone();
-            this.scores = scores.clone();
+            // counted now (the arrays may hold millions of rows; the chart needs their 20 bins)
+            this.scoreCounts = Charts.scoreHistogram(labels, scores, SCORE_BINS);
             return this;
         }
 
