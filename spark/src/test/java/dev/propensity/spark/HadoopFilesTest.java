@@ -53,8 +53,8 @@ class HadoopFilesTest {
         SyntheticSessions.writeRees46(rees, 1500, 7, SimulatorConfig.rees46());
         FeatureTable single = FeatureTables.builder().build(rees, null, ReadOptions.defaults()).table();
         assertThat(Files.size(rees)).isGreaterThan(4 * 16 * 1024);   // several 16 KiB ranges
-        assertThat(HadoopFiles.isUri(rees.toUri().toString())).isTrue();
-        assertThat(HadoopFiles.isUri(rees.toString())).isFalse();
+        assertThat(Locations.isUri(rees.toUri().toString())).isTrue();
+        assertThat(Locations.isUri(rees.toString())).isFalse();
         SparkFeaturesTest.assertSameRows(rows(rees.toUri().toString(), null), single);
 
         Path folder = Files.createDirectories(dir.resolve("events-dir"));

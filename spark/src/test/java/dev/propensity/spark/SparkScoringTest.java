@@ -77,7 +77,8 @@ class SparkScoringTest {
     void aDirectoryGetsParquetAndCsvPredictions() throws IOException {
         Path out = dir.resolve("scored");
         SparkOutput o = engine.score(model, events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults(), out);
-        assertThat(o.files()).containsExactly(out.resolve("predictions.parquet"), out.resolve("predictions-csv"));
+        assertThat(o.files()).containsExactly(out.resolve("predictions.parquet").toString(),
+                out.resolve("predictions-csv").toString());
         List<Row> rows = spark.read().parquet(out.resolve("predictions.parquet").toString()).collectAsList();
         assertThat(rows).hasSize(single.rows());
         long csvRows = spark.read().option("header", "true").csv(out.resolve("predictions-csv").toString()).count();
