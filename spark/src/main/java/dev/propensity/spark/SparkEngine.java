@@ -509,6 +509,9 @@ public final class SparkEngine implements AutoCloseable {
             boolean distributedFit = false;
             long n = aggregates.kpis().sessions();
             String noCv = null;
+            SparkEvaluation.Result distributedEvaluation = null;
+            double evaluateSeconds = 0;
+            double trainSeconds = 0;
             if (n > settings.collectLimit() && !trainer.name().equals("logistic")) {
                 note = n + " sessions exceed the collect limit of " + settings.collectLimit() + ": --model "
                         + trainer.name() + " trains on the driver, so no model was trained (distributed training"
@@ -524,6 +527,7 @@ public final class SparkEngine implements AutoCloseable {
                 }
                 if (fit != null) {
                     fit.release();
+                    double train = seconds(t0) - featureSeconds;
                     Path modelFile = out.resolve("model.propensity");
                     fit.model().save(modelFile);
                     files.add(modelFile);
@@ -531,15 +535,34 @@ public final class SparkEngine implements AutoCloseable {
                     note = n + " sessions exceed the collect limit of " + settings.collectLimit() + ": logistic"
                             + " regression fitted by Spark MLlib in the executors (" + fit.iterations()
                             + " iterations; encoding fitted on a seeded sample of " + fit.sampleRows() + " sessions)";
+                    long tEval = System.nanoTime();
+                    if (!SparkEvaluation.supports(protocol)) {
+                        noCv = note + "; " + protocol.describe() + " does not run distributed (cross-validation"
+                                + " and holdout do)";
+                    } else {
+                        try {
+                            distributedEvaluation = SparkEvaluation.evaluate(rows, FeatureAdapter.of(cutoff, zone()),
+                                    distributed, protocol, settings.collectLimit(), this);
+                            note += "; " + protocol.describe() + " distributed, folds by a hash of the session id";
+                        } catch (IllegalArgumentException e) {
+                            noCv = note + "; no out-of-fold figures: " + e.getMessage();
+                        }
+                    }
+                    evaluateSeconds = seconds(tEval);
+                    trainSeconds = train;
+                } else {
+                    noCv = note;
                 }
-                noCv = note + "; cross-validation above the collect limit is not built (the model is fitted once,"
-                        + " on every session)";
             }
-            if (noCv != null) {
+            if (distributedEvaluation != null) {
+                report = SparkReport.distributed(source, formatName, options, cutoff.name(), declaredFeatures(cutoff),
+                        aggregates, protocol, trainer.name(), distributedEvaluation, List.of(note),
+                        new Timings(0, featureSeconds, evaluateSeconds, trainSeconds, 0, 0, 0, seconds(t0)));
+            } else if (noCv != null) {
                 double total = seconds(t0);
                 report = SparkReport.aggregatesOnly(source, formatName, options, cutoff.name(),
                         declaredFeatures(cutoff), aggregates, protocol, trainer.name(), noCv, distributedFit,
-                        List.of(note), new Timings(0, featureSeconds, 0, 0, 0, 0, 0, total));
+                        List.of(note), new Timings(0, featureSeconds, evaluateSeconds, trainSeconds, 0, 0, 0, total));
             } else {
                 FeatureTable table = featureTable(rows, cutoff);
                 long tEval = System.nanoTime();
