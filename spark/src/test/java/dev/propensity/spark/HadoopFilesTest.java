@@ -18,29 +18,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Text inputs through Hadoop's FileSystem API: file:// URIs on the local Hadoop file system, no network. */
-class HadoopFilesTest {
-    static SparkSession spark;
-    static SparkEngine engine;
+class HadoopFilesTest extends SparkTestSession {
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-        engine = SparkEngine.on(spark, SparkTestSession.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static List<Row> rows(String location, InputFormat format) throws IOException {
         return engine.run(() -> engine.featureRows(location, format, Cutoffs.beforeFirstPurchase(),

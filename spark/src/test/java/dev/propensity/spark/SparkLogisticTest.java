@@ -30,39 +30,30 @@ import java.util.TreeMap;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Distributed training with MLlib, converted into the project's model file. */
-class SparkLogisticTest {
-    static SparkSession spark;
+class SparkLogisticTest extends SparkTestSession {
     @TempDir
     static Path dir;
     static Path events;
     static FeatureTable single;
 
     @BeforeAll
-    static void start() throws IOException {
-        spark = SparkTestSession.start();
+    static void data() throws IOException {
         events = dir.resolve("events.csv");
         SyntheticSessions.writeRees46(events, 3000, 33, SimulatorConfig.rees46());
         single = FeatureTables.builder().build(events, null, ReadOptions.defaults()).table();
     }
 
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
     @Test
     void aboveATinyCollectLimitTheDashboardFitsWithMllibAndScoreLoadsTheFile() throws IOException {
-        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings().withCollectLimit(800));
+        SparkEngine limited = SparkEngine.on(spark, settings().withCollectLimit(800));
         Path out = dir.resolve("dash");
-        SparkDashboardResult r = engine.dashboard(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults(),
+        SparkDashboardResult r = limited.dashboard(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults(),
                 Trainers.byName("logistic", 42), dev.propensity.metrics.EvaluationProtocol.crossValidation(3, 42),
                 LogisticConfig.defaults().withMaxIterations(40), out);
         assertThat(r.trainedInExecutors()).isTrue();
@@ -95,7 +86,7 @@ class SparkLogisticTest {
             byId.put(single.id(i), p[i]);
         }
         Path scores = dir.resolve("scores.csv");
-        SparkEngine.on(spark, SparkTestSession.settings()).score(file, events, null, Cutoffs.beforeFirstPurchase(),
+        SparkEngine.on(spark, settings()).score(file, events, null, Cutoffs.beforeFirstPurchase(),
                 ReadOptions.defaults(), scores);
         List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(single.rows() + 1);
@@ -117,7 +108,6 @@ class SparkLogisticTest {
 
     @Test
     void mllibPredictionsEqualTheModelFilesAndItsObjectiveIsTheDriverFits() throws IOException {
-        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings());
         Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults());
         LogisticConfig config = LogisticConfig.defaults();
         // a sample limit above the row count: the encoding is fitted on all rows, as on the driver
@@ -152,7 +142,6 @@ class SparkLogisticTest {
 
     @Test
     void foldsByTheSessionIdHashDoNotDependOnPartitioningOrInputOrder() throws IOException {
-        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings());
         Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults());
         for (EvaluationProtocol protocol : List.of(EvaluationProtocol.crossValidation(5, 42),
                 EvaluationProtocol.holdout(0.25, 7))) {
@@ -177,7 +166,6 @@ class SparkLogisticTest {
 
     @Test
     void distributedCrossValidationHasOneMachinesFiguresOfTheSameFoldPredictions() throws IOException {
-        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings());
         Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults())
                 .persist();
         EvaluationProtocol protocol = EvaluationProtocol.crossValidation(3, 42);
