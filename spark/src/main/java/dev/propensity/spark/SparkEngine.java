@@ -428,8 +428,9 @@ public final class SparkEngine implements AutoCloseable {
      * machine: 5-fold cross-validation (seed 42), the final model on every row ({@code model.propensity}, loadable
      * by {@code score}, the live scorer and {@link #score}), the out-of-fold predictions in
      * {@code predictions.csv}. Above the limit a {@code logistic} model is fitted by Spark MLlib in the executors
-     * with the default objective ({@link LogisticConfig#defaults()}; see the overload) and not cross-validated;
-     * other trainers train nothing there (the result's note says so). The feature rows are computed once and kept
+     * with the default objective ({@link LogisticConfig#defaults()}; see the overload) and evaluated by a distributed
+     * cross-validation with folds by a hash of the session id ({@link SparkEvaluation}); other trainers train
+     * nothing there (the result's note says so). The feature rows are computed once and kept
      * (memory, then disk) for the passes.
      *
      * @param input   a file or a directory of files

@@ -30,8 +30,9 @@ import java.util.Map;
  *       is computed by the single machine's code on that table: the evaluation ({@link Evaluation#run}, the
  *       protocol's seeded stratified folds), {@link Figures#of} (KPIs, breakdowns with the mean out-of-fold
  *       prediction, funnel, metrics at 0.5 and at max F1, coefficients, permutation importance, insights).</li>
- *   <li>Above it, the KPIs, breakdowns and funnel are Spark's aggregates; the metrics section says why there are
- *       no cross-validated figures, and there is no importance (see {@link #aggregatesOnly}).</li>
+ *   <li>Above it, the KPIs, breakdowns and funnel are Spark's aggregates; the metrics section is the distributed
+ *       evaluation's ({@link #distributed}), or says why there is none ({@link #aggregatesOnly}); there is no
+ *       importance.</li>
  * </ul>
  * The input section names no reader counts (rows rejected, events): the readers run in the executors and their
  * counts are not gathered; it has the sessions, purchases, features and cutoff.
