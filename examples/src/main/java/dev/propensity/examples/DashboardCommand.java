@@ -71,7 +71,7 @@ final class DashboardCommand implements Callable<Integer> {
     Training trainOn;
 
     @Option(names = {"-o", "--out"}, order = -30,
-            paramLabel = "DIR", defaultValue = "propensity-out",
+            paramLabel = "DIR", defaultValue = "propensity-out", converter = Options.LocalPathConverter.class,
             description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 
@@ -97,11 +97,11 @@ final class DashboardCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--train-on prefixes runs on one machine only; drop it or drop --engine spark");
             }
-            if (input.input() == null || input.format != null && input.format.featureCsv()) {
+            if (input.location() == null || input.format != null && input.format.featureCsv()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--engine spark needs --input EVENTS (an event log; the simulator runs on one machine)");
             }
-            SparkRun.dashboard(engine, input.input(), input.format != null ? input.format.format() : null,
+            SparkRun.dashboard(engine, input.location(), input.format != null ? input.format.format() : null,
                     cutoff.cutoff, input.readOptions(), model.create(seed.seed), eval.withSeed(seed.seed), seed.seed,
                     out, spec.commandLine().getOut());
             return PropensityCommand.OK;

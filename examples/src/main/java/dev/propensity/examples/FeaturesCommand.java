@@ -43,18 +43,19 @@ final class FeaturesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format features is already a feature CSV; give the events or session table it came from");
         }
-        if (!output.toStdout()) {
-            Outputs.checkFile(output.file(), input.input()); // never the input, never a directory
-        }
         if (engine.spark(spec.commandLine())) {
             if (output.toStdout()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--engine spark writes a .csv file or a directory (Parquet and CSV parts), not standard output");
             }
+            SparkRun.checkLocal(output.out, input.location());
             InputFormat f = input.format != null ? input.format.format() : null;
-            SparkRun.features(engine, input.input(), f, cutoff.cutoff, input.readOptions(), output.file(),
+            SparkRun.features(engine, input.location(), f, cutoff.cutoff, input.readOptions(), output.out,
                     spec.commandLine().getOut());
             return PropensityCommand.OK;
+        }
+        if (!output.toStdout()) {
+            Outputs.checkFile(output.file(), input.input()); // never the input, never a directory
         }
         Progress progress = output.toStdout() ? Progress.none() : ConsoleProgress.forConsole(spec.commandLine().getErr());
         FeatureCsv.Streamed streamed;

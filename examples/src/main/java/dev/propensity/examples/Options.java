@@ -9,6 +9,7 @@ import dev.propensity.model.TrainerFactory;
 import dev.propensity.model.Trainers;
 import dev.propensity.pipeline.InputSource;
 import dev.propensity.pipeline.Training;
+import dev.propensity.spark.Locations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -32,6 +33,24 @@ import picocli.CommandLine.Option;
  */
 final class Options {
     private Options() {
+    }
+
+    /**
+     * The file on this machine an option names: a path, or a {@code file:} URI.
+     *
+     * @param location the option's value
+     * @param option   the option's name, for the message
+     * @return the path
+     * @throws InputProblem for a URI of another file system (one line: only {@code --engine spark} reads it)
+     */
+    static Path localFile(String location, String option) {
+        Path p = Locations.localPath(location);
+        if (p == null) {
+            throw new InputProblem(location + ": " + option + " is a URI the single-machine engine cannot read (it"
+                    + " reads local paths and file:/// URIs); read hdfs://, s3a:// and other Hadoop file systems"
+                    + " with --engine spark");
+        }
+        return p;
     }
 
     /** The description of {@code --out-of-order}, the same on every command that reads events. */
@@ -97,8 +116,17 @@ final class Options {
                 description = OUT_OF_ORDER_HELP)
         Duration outOfOrder;
 
-        /** The input file, or {@code null} when none was given. */
-        abstract Path input();
+        /** The input as given: a path, or a URI ({@code file:}, {@code hdfs:}, ...); {@code null} when none was given. */
+        abstract String location();
+
+        /**
+         * The input file on this machine, or {@code null} when none was given: a path, or a {@code file:} URI.
+         *
+         * @throws InputProblem for a URI of another file system, which only {@code --engine spark} reads
+         */
+        Path input() {
+            return location() == null ? null : localFile(location(), "--input");
+        }
 
         /** The input as the library takes it: the file in the format given, or detected from its header. */
         InputSource source() {
@@ -127,11 +155,12 @@ final class Options {
     static final class RequiredInput extends InputOptions {
         @Option(names = {"-i", "--input"}, order = -100,
             paramLabel = "FILE", required = true,
-                description = "Event log or session table (or, with --format features, a feature CSV).")
-        Path input;
+                description = "Event log or session table (or, with --format features, a feature CSV). With "
+                        + "--engine spark also a URI: hdfs://..., s3a://..., file:///...")
+        String input;
 
         @Override
-        Path input() {
+        String location() {
             return input;
         }
     }
@@ -141,11 +170,12 @@ final class Options {
         @Option(names = {"-i", "--input"}, order = -100,
             paramLabel = "FILE",
                 description = "Event log or session table to read (or, with --format features, a feature CSV). "
-                        + "Without it: simulated sessions.")
-        Path input;
+                        + "Without it: simulated sessions. With --engine spark also a URI: hdfs://..., s3a://..., "
+                        + "file:///...")
+        String input;
 
         @Override
-        Path input() {
+        String location() {
             return input;
         }
     }
@@ -184,9 +214,9 @@ final class Options {
             return STDOUT.equals(out);
         }
 
-        /** The file, or {@code null} for standard output. */
+        /** The file, or {@code null} for standard output (a {@code file:} URI is its path; another URI: one line). */
         Path file() {
-            return toStdout() ? null : Path.of(out);
+            return toStdout() ? null : localFile(out, "--out");
         }
     }
 
@@ -248,6 +278,22 @@ final class Options {
     static final class ModelConverter extends Parsing<TrainerFactory> {
         ModelConverter() {
             super(Trainers::factory);
+        }
+    }
+
+    /**
+     * A path on this machine (a {@code file:} URI is its path): for options the driver reads or writes itself
+     * ({@code dashboard --out}, {@code score --model}); another URI is a usage error.
+     */
+    static final class LocalPathConverter implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path p = Locations.localPath(value);
+            if (p == null) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a local path or file:/// URI"
+                        + " (this file is read or written on this machine)");
+            }
+            return p;
         }
     }
 

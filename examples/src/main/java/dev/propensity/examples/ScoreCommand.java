@@ -27,7 +27,7 @@ final class ScoreCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-m", "--model"}, order = -110,
-            paramLabel = "FILE", required = true,
+            paramLabel = "FILE", required = true, converter = Options.LocalPathConverter.class,
             description = "A model saved by 'dashboard' (model.propensity) or by PurchaseModel.save.")
     Path model;
 
@@ -50,8 +50,9 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--engine spark scores an event log"
                         + " into a .csv file or a directory (Parquet and CSV parts)");
             }
-            SparkRun.score(engine, model, input.input(), input.format != null ? input.format.format() : null,
-                    cutoff.cutoff, input.readOptions(), output.file(), spec.commandLine().getOut());
+            SparkRun.checkLocal(output.out, input.location());
+            SparkRun.score(engine, model, input.location(), input.format != null ? input.format.format() : null,
+                    cutoff.cutoff, input.readOptions(), output.out, spec.commandLine().getOut());
             return PropensityCommand.OK;
         }
         Path file = output.toStdout() ? null : Outputs.checkFile(output.file(), input.input(), model);

@@ -7,10 +7,12 @@ import dev.propensity.metrics.EvaluationProtocol;
 import dev.propensity.model.LogisticConfig;
 import dev.propensity.model.ModelTrainer;
 import dev.propensity.spark.SparkDashboardResult;
+import dev.propensity.spark.Locations;
 import dev.propensity.spark.SparkEngine;
 import dev.propensity.spark.SparkOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -35,9 +37,21 @@ final class SparkRun {
         }
     }
 
-    /** {@code features --engine spark}. */
-    static void features(EngineOption engine, Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
-                         Path out, PrintWriter summary) throws IOException {
+    /**
+     * When the output and the input are both on this machine (paths or {@code file:} URIs), the single machine's
+     * output checks: never the input, never where a file stands in the way of a parent directory.
+     */
+    static void checkLocal(String out, String input) {
+        Path o = Locations.localPath(out);
+        Path in = Locations.localPath(input);
+        if (o != null && in != null && !Files.isDirectory(o)) {
+            Outputs.checkFile(o, in);
+        }
+    }
+
+    /** {@code features --engine spark}: input and output are local paths or Hadoop file system URIs. */
+    static void features(EngineOption engine, String input, InputFormat format, Cutoff cutoff, ReadOptions options,
+                         String out, PrintWriter summary) throws IOException {
         requireSpark();
         try (SparkEngine spark = SparkEngine.start(engine.settings())) {
             SparkOutput o = spark.writeFeatures(input, format, cutoff, options, out);
@@ -46,9 +60,9 @@ final class SparkRun {
         }
     }
 
-    /** {@code score --engine spark}. */
-    static void score(EngineOption engine, Path model, Path input, InputFormat format, Cutoff cutoff,
-                      ReadOptions options, Path out, PrintWriter summary) throws IOException {
+    /** {@code score --engine spark}: input and output are local paths or Hadoop file system URIs. */
+    static void score(EngineOption engine, Path model, String input, InputFormat format, Cutoff cutoff,
+                      ReadOptions options, String out, PrintWriter summary) throws IOException {
         requireSpark();
         try (SparkEngine spark = SparkEngine.start(engine.settings())) {
             SparkOutput o = spark.score(model, input, format, cutoff, options, out);
@@ -57,8 +71,8 @@ final class SparkRun {
         }
     }
 
-    /** {@code dashboard --engine spark}. */
-    static void dashboard(EngineOption engine, Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
+    /** {@code dashboard --engine spark}: the input a local path or a Hadoop file system URI. */
+    static void dashboard(EngineOption engine, String input, InputFormat format, Cutoff cutoff, ReadOptions options,
                           ModelTrainer trainer, EvaluationProtocol protocol, long seed, Path out, PrintWriter summary)
             throws IOException {
         requireSpark();
@@ -76,8 +90,6 @@ final class SparkRun {
     }
 
     private static String describe(SparkOutput o) {
-        return o.files().size() == 1 ? o.files().get(0).toString()
-                : o.files().get(0).getParent() + " (" + o.files().get(0).getFileName() + ", "
-                + o.files().get(1).getFileName() + ")";
+        return o.files().size() == 1 ? o.files().get(0) : String.join(", ", o.files());
     }
 }

@@ -27,7 +27,7 @@ class PropensityLauncherTest {
     record Outcome(int exit, String out, String err) {
     }
 
-    private static Outcome launch(Path dir, String... args) throws IOException, InterruptedException {
+    static Outcome launch(Path dir, String... args) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(LAUNCHER), "no ./propensity at " + LAUNCHER);
         assumeTrue(Files.isRegularFile(ROOT.resolve("examples/target/classpath.txt")), "no class path file yet");
         List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));

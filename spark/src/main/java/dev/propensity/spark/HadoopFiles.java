@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -27,14 +26,7 @@ import org.apache.hadoop.fs.FileSystem;
  * read ends. Error messages name the URI, not the staged file.
  */
 final class HadoopFiles {
-    private static final Pattern URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:/.*");
-
     private HadoopFiles() {
-    }
-
-    /** Whether a location is a URI with a scheme ({@code hdfs://...}, {@code file:///...}), not a local path. */
-    static boolean isUri(String location) {
-        return URI.matcher(location).matches();
     }
 
     /**

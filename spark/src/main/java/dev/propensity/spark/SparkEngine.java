@@ -26,6 +26,7 @@ import dev.propensity.viz.Dashboard;
 import dev.propensity.model.PurchaseModels;
 import dev.propensity.pipeline.PredictionsCsv;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,7 +156,7 @@ public final class SparkEngine implements AutoCloseable {
     public Dataset<Row> events(String location, InputFormat format, ReadOptions options) throws IOException {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(options, "options");
-        if (!HadoopFiles.isUri(location)) {
+        if (!Locations.isUri(location)) {
             return events(Path.of(location), format, options);
         }
         return SparkEvents.read(spark, location, format, options, settings.rangeBytes());
@@ -267,10 +268,8 @@ public final class SparkEngine implements AutoCloseable {
     }
 
     /**
-     * Computes the feature rows of an input and writes them. To a {@code .csv} file: the rows are collected (at
-     * most the collect limit) and written by {@link FeatureCsv#write}, the single machine's writer, sorted by
-     * session id. To a directory: {@code features.parquet} and {@code features-csv/} (part files with a header,
-     * missing values empty), written by the executors.
+     * Computes the feature rows of an input and writes them, as
+     * {@link #writeFeatures(String, InputFormat, Cutoff, ReadOptions, String)} does with local paths.
      *
      * @param input   a file or a directory of files
      * @param format  the format, or {@code null} to detect it
@@ -282,18 +281,38 @@ public final class SparkEngine implements AutoCloseable {
      */
     public SparkOutput writeFeatures(Path input, InputFormat format, Cutoff cutoff, ReadOptions options, Path out)
             throws IOException {
+        return writeFeatures(input.toString(), format, cutoff, options, out.toString());
+    }
+
+    /**
+     * Computes the feature rows of an input and writes them. To a {@code .csv} file: the rows are collected (at
+     * most the collect limit) and written by {@link FeatureCsv#write}, the single machine's writer, sorted by
+     * session id. To a directory: {@code features.parquet} and {@code features-csv/} (part files with a header,
+     * missing values empty), written by the executors. Input and output are local paths or URIs of any Hadoop file
+     * system ({@code hdfs://}, {@code s3a://}, {@code file:///}).
+     *
+     * @param input   a file or a directory of files: a local path or a URI
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @param out     a {@code .csv} file or a directory: a local path or a URI
+     * @return what was written
+     * @throws IOException when reading or writing fails
+     */
+    public SparkOutput writeFeatures(String input, InputFormat format, Cutoff cutoff, ReadOptions options, String out)
+            throws IOException {
         long t0 = System.nanoTime();
         Dataset<Row> rows = featureRows(input, format, cutoff, options);
         FeatureSchema declared = declaredFeatures(cutoff);
-        if (isCsvFile(out)) {
+        if (SparkTargets.isCsvFile(hadoop(), out)) {
             FeatureTable table = featureTable(rows, cutoff);
-            mkdirs(out);
-            FeatureCsv.write(table, out);
+            try (OutputStream o = SparkTargets.create(hadoop(), out)) {
+                FeatureCsv.write(table, o);
+            }
             return new SparkOutput(table.rows(), table.positives(), List.of(out), seconds(t0));
         }
-        Files.createDirectories(out);
-        Path parquet = out.resolve("features.parquet");
-        Path csv = out.resolve("features-csv");
+        String parquet = SparkTargets.child(out, "features.parquet");
+        String csv = SparkTargets.child(out, "features-csv");
         List<Column> cols = new ArrayList<>();
         cols.add(functions.col("session_id"));
         cols.add(functions.col("label"));
@@ -302,10 +321,10 @@ public final class SparkEngine implements AutoCloseable {
         }
         Dataset<Row> kept = rows.select(cols.toArray(new Column[0]));
         run(() -> {
-            kept.write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+            kept.write().mode(SaveMode.Overwrite).parquet(parquet);
             return null;
         });
-        Dataset<Row> written = spark.read().parquet(parquet.toString());
+        Dataset<Row> written = spark.read().parquet(parquet);
         List<Column> nullable = new ArrayList<>();
         for (StructField f : written.schema().fields()) {
             Column c = functions.col(f.name());
@@ -313,17 +332,15 @@ public final class SparkEngine implements AutoCloseable {
                     ? functions.when(functions.isnan(c), functions.lit(null)).otherwise(c).as(f.name()) : c);
         }
         written.select(nullable.toArray(new Column[0])).write().mode(SaveMode.Overwrite).option("header", "true")
-                .csv(csv.toString());
+                .csv(csv);
         Row counts = written.agg(functions.count(functions.lit(1)), functions.sum("label")).first();
         return new SparkOutput(counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1), List.of(parquet, csv),
                 seconds(t0));
     }
 
     /**
-     * Scores the sessions of an input with a saved model, the model file broadcast to the executors. To a
-     * {@code .csv} file: the rows are collected (at most the collect limit) and written as {@code score} writes
-     * them ({@code session_id,label,probability}), sorted by session id. To a directory:
-     * {@code predictions.parquet} and {@code predictions-csv/}, written by the executors.
+     * Scores the sessions of an input with a saved model, as
+     * {@link #score(Path, String, InputFormat, Cutoff, ReadOptions, String)} does with local paths.
      *
      * @param model   a model file saved by {@code dashboard} or {@code PurchaseModel.save}
      * @param input   a file or a directory of files
@@ -337,6 +354,28 @@ public final class SparkEngine implements AutoCloseable {
      */
     public SparkOutput score(Path model, Path input, InputFormat format, Cutoff cutoff, ReadOptions options, Path out)
             throws IOException {
+        return score(model, input.toString(), format, cutoff, options, out.toString());
+    }
+
+    /**
+     * Scores the sessions of an input with a saved model, the model file broadcast to the executors. To a
+     * {@code .csv} file: the rows are collected (at most the collect limit) and written as {@code score} writes
+     * them ({@code session_id,label,probability}), sorted by session id. To a directory:
+     * {@code predictions.parquet} and {@code predictions-csv/}, written by the executors. Input and output are
+     * local paths or URIs of any Hadoop file system.
+     *
+     * @param model   a model file saved by {@code dashboard} or {@code PurchaseModel.save} (read by the driver)
+     * @param input   a file or a directory of files: a local path or a URI
+     * @param format  the format, or {@code null} to detect it
+     * @param cutoff  which events the features may see
+     * @param options strict or lenient, sessionizer, mapping
+     * @param out     a {@code .csv} file or a directory: a local path or a URI
+     * @return what was written
+     * @throws IOException when reading or writing fails
+     * @throws IllegalArgumentException when the model's features are not the engine's
+     */
+    public SparkOutput score(Path model, String input, InputFormat format, Cutoff cutoff, ReadOptions options,
+                             String out) throws IOException {
         long t0 = System.nanoTime();
         byte[] bytes = Files.readAllBytes(model);
         // loaded once on the driver: a bad model file or one of other features fails here, once
@@ -348,11 +387,11 @@ public final class SparkEngine implements AutoCloseable {
             PortableOptions o = PortableOptions.of(options);
             Dataset<Row> predictions = SparkScoring.score(
                     SparkSessions.sorted(events(input, format, options), o, settings.partitions()), o, shared, adapter);
-            if (isCsvFile(out)) {
+            if (SparkTargets.isCsvFile(hadoop(), out)) {
                 List<Row> rows = collect(predictions);
-                mkdirs(out);
                 long buyers = 0;
-                try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        SparkTargets.create(hadoop(), out), StandardCharsets.UTF_8), 1 << 16)) {
                     w.write("session_id,label,probability\n");
                     StringBuilder sb = new StringBuilder(64);
                     for (Row r : rows) {
@@ -365,15 +404,14 @@ public final class SparkEngine implements AutoCloseable {
                 }
                 return new SparkOutput(rows.size(), buyers, List.of(out), seconds(t0));
             }
-            Files.createDirectories(out);
-            Path parquet = out.resolve("predictions.parquet");
-            Path csv = out.resolve("predictions-csv");
+            String parquet = SparkTargets.child(out, "predictions.parquet");
+            String csv = SparkTargets.child(out, "predictions-csv");
             run(() -> {
-                predictions.write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+                predictions.write().mode(SaveMode.Overwrite).parquet(parquet);
                 return null;
             });
-            Dataset<Row> written = spark.read().parquet(parquet.toString());
-            written.write().mode(SaveMode.Overwrite).option("header", "true").csv(csv.toString());
+            Dataset<Row> written = spark.read().parquet(parquet);
+            written.write().mode(SaveMode.Overwrite).option("header", "true").csv(csv);
             Row counts = written.agg(functions.count(functions.lit(1)), functions.sum("label")).first();
             return new SparkOutput(counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1),
                     List.of(parquet, csv), seconds(t0));
@@ -390,8 +428,9 @@ public final class SparkEngine implements AutoCloseable {
      * machine: 5-fold cross-validation (seed 42), the final model on every row ({@code model.propensity}, loadable
      * by {@code score}, the live scorer and {@link #score}), the out-of-fold predictions in
      * {@code predictions.csv}. Above the limit a {@code logistic} model is fitted by Spark MLlib in the executors
-     * with the default objective ({@link LogisticConfig#defaults()}; see the overload) and not cross-validated;
-     * other trainers train nothing there (the result's note says so). The feature rows are computed once and kept
+     * with the default objective ({@link LogisticConfig#defaults()}; see the overload) and evaluated by a distributed
+     * cross-validation with folds by a hash of the session id ({@link SparkEvaluation}); other trainers train
+     * nothing there (the result's note says so). The feature rows are computed once and kept
      * (memory, then disk) for the passes.
      *
      * @param input   a file or a directory of files
@@ -429,13 +468,34 @@ public final class SparkEngine implements AutoCloseable {
     public SparkDashboardResult dashboard(Path input, InputFormat format, Cutoff cutoff, ReadOptions options,
                                           ModelTrainer trainer, EvaluationProtocol protocol,
                                           LogisticConfig distributed, Path out) throws IOException {
+        return dashboard(input.toString(), format, cutoff, options, trainer, protocol, distributed, out);
+    }
+
+    /**
+     * The dashboard on Spark of a location: a local path or a URI of any Hadoop file system (see
+     * {@link #events(String, InputFormat, ReadOptions)}); as
+     * {@link #dashboard(Path, InputFormat, Cutoff, ReadOptions, ModelTrainer, EvaluationProtocol, LogisticConfig, Path)}
+     * otherwise. The output directory is local: the charts are drawn on the driver.
+     *
+     * @param input       a file or a directory of files: a local path or a URI
+     * @param format      the format, or {@code null} to detect it
+     * @param cutoff      which events the features may see
+     * @param options     strict or lenient, sessionizer, mapping
+     * @param trainer     the trainer on the driver
+     * @param protocol    how the model is evaluated
+     * @param distributed the logistic objective above the collect limit
+     * @param out         the output directory
+     * @return what was done
+     * @throws IOException when reading or writing fails
+     */
+    public SparkDashboardResult dashboard(String input, InputFormat format, Cutoff cutoff, ReadOptions options,
+                                          ModelTrainer trainer, EvaluationProtocol protocol,
+                                          LogisticConfig distributed, Path out) throws IOException {
         long t0 = System.nanoTime();
         Objects.requireNonNull(distributed, "distributed");
         Objects.requireNonNull(protocol, "protocol");
-        String source = input.toString();
-        String formatName = format != null ? format.name().toLowerCase(java.util.Locale.ROOT)
-                : ParquetEvents.isParquet(input) ? "parquet"
-                : InputFormat.detect(SparkEvents.files(input).get(0)).name().toLowerCase(java.util.Locale.ROOT);
+        String source = input;
+        String formatName = formatName(input, format, options);
         Report report;
         double featureSeconds;
         Objects.requireNonNull(trainer, "trainer");
@@ -450,6 +510,9 @@ public final class SparkEngine implements AutoCloseable {
             boolean distributedFit = false;
             long n = aggregates.kpis().sessions();
             String noCv = null;
+            SparkEvaluation.Result distributedEvaluation = null;
+            double evaluateSeconds = 0;
+            double trainSeconds = 0;
             if (n > settings.collectLimit() && !trainer.name().equals("logistic")) {
                 note = n + " sessions exceed the collect limit of " + settings.collectLimit() + ": --model "
                         + trainer.name() + " trains on the driver, so no model was trained (distributed training"
@@ -465,6 +528,7 @@ public final class SparkEngine implements AutoCloseable {
                 }
                 if (fit != null) {
                     fit.release();
+                    double train = seconds(t0) - featureSeconds;
                     Path modelFile = out.resolve("model.propensity");
                     fit.model().save(modelFile);
                     files.add(modelFile);
@@ -472,15 +536,34 @@ public final class SparkEngine implements AutoCloseable {
                     note = n + " sessions exceed the collect limit of " + settings.collectLimit() + ": logistic"
                             + " regression fitted by Spark MLlib in the executors (" + fit.iterations()
                             + " iterations; encoding fitted on a seeded sample of " + fit.sampleRows() + " sessions)";
+                    long tEval = System.nanoTime();
+                    if (!SparkEvaluation.supports(protocol)) {
+                        noCv = note + "; " + protocol.describe() + " does not run distributed (cross-validation"
+                                + " and holdout do)";
+                    } else {
+                        try {
+                            distributedEvaluation = SparkEvaluation.evaluate(rows, FeatureAdapter.of(cutoff, zone()),
+                                    distributed, protocol, settings.collectLimit(), this);
+                            note += "; " + protocol.describe() + " distributed, folds by a hash of the session id";
+                        } catch (IllegalArgumentException e) {
+                            noCv = note + "; no out-of-fold figures: " + e.getMessage();
+                        }
+                    }
+                    evaluateSeconds = seconds(tEval);
+                    trainSeconds = train;
+                } else {
+                    noCv = note;
                 }
-                noCv = note + "; cross-validation above the collect limit is not built (the model is fitted once,"
-                        + " on every session)";
             }
-            if (noCv != null) {
+            if (distributedEvaluation != null) {
+                report = SparkReport.distributed(source, formatName, options, cutoff.name(), declaredFeatures(cutoff),
+                        aggregates, protocol, trainer.name(), distributedEvaluation, List.of(note),
+                        new Timings(0, featureSeconds, evaluateSeconds, trainSeconds, 0, 0, 0, seconds(t0)));
+            } else if (noCv != null) {
                 double total = seconds(t0);
                 report = SparkReport.aggregatesOnly(source, formatName, options, cutoff.name(),
                         declaredFeatures(cutoff), aggregates, protocol, trainer.name(), noCv, distributedFit,
-                        List.of(note), new Timings(0, featureSeconds, 0, 0, 0, 0, 0, total));
+                        List.of(note), new Timings(0, featureSeconds, evaluateSeconds, trainSeconds, 0, 0, 0, total));
             } else {
                 FeatureTable table = featureTable(rows, cutoff);
                 long tEval = System.nanoTime();
@@ -519,7 +602,7 @@ public final class SparkEngine implements AutoCloseable {
                         new Timings(0, featureSeconds, evaluate, train, seconds(tMetrics), 0, 0, seconds(t0)));
             }
             Dashboard.Builder b = Dashboard.builder().title("Propensity on Spark")
-                    .dataDescription(input.getFileName() + ", " + n + " sessions, features and aggregates in Spark ("
+                    .dataDescription(input.replaceAll("/+$", "").replaceAll(".*/", "") + ", " + n + " sessions, features and aggregates in Spark ("
                             + spark.sparkContext().master() + ")")
                     .kpis(aggregates.kpis()).breakdowns(aggregates.breakdowns()).funnel(aggregates.funnel());
             if (!note.isEmpty()) {
@@ -573,16 +656,24 @@ public final class SparkEngine implements AutoCloseable {
         return collected;
     }
 
-    private static boolean isCsvFile(Path out) {
-        return !Files.isDirectory(out) && out.getFileName() != null
-                && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    /** The name of an input's format as report.json gives it (the first file's, when detected). */
+    private String formatName(String input, InputFormat format, ReadOptions options) throws IOException {
+        if (format != null) {
+            return format.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (!Locations.isUri(input)) {
+            Path local = Path.of(input);
+            return ParquetEvents.isParquet(local) ? "parquet"
+                    : InputFormat.detect(SparkEvents.files(local).get(0)).name().toLowerCase(java.util.Locale.ROOT);
+        }
+        org.apache.hadoop.fs.FileStatus first = HadoopFiles.files(hadoop(), input).get(0);
+        return SparkEvents.checkedFormat(hadoop(), first.getPath().toString(), first.getLen(), null, options).name()
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static void mkdirs(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+    /** The session's Hadoop configuration (file systems of URIs). */
+    private org.apache.hadoop.conf.Configuration hadoop() {
+        return spark.sparkContext().hadoopConfiguration();
     }
 
     private static double seconds(long t0) {

@@ -125,19 +125,7 @@ final class SparkEvents {
             // messages name the file as it was given (a directory's files: the directory's URI and the name)
             String uri = single ? location
                     : location.replaceAll("/+$", "") + "/" + f.getPath().getName();
-            // the head of the file, staged locally, is detected and checked by the single machine's code
-            Path head = HadoopFiles.stage(conf, uri, 0, Math.min(f.getLen(), options.bufferSize()), 0);
-            InputFormat fmt;
-            try {
-                fmt = format != null ? format : InputFormat.detect(head);
-                if (fmt == InputFormat.REES46) {
-                    Rees46Reader.open(head, options).close();
-                }
-            } catch (InputException e) {
-                throw HadoopFiles.named(e, uri);
-            } finally {
-                HadoopFiles.delete(head);
-            }
+            InputFormat fmt = checkedFormat(conf, uri, f.getLen(), format, options);
             if (fmt == InputFormat.UCI || fmt == InputFormat.OTTO) {
                 throw new InputException(uri, 0, null, RejectReason.BAD_FILE, "the " + fmt.name()
                         .toLowerCase(Locale.ROOT) + " format is not an event log; the spark engine reads rees46,"
@@ -155,6 +143,35 @@ final class SparkEvents {
         return spark.createDataFrame(jsc.parallelize(splits, Math.max(1, splits.size()))
                 .flatMap(new ReadSplit(options, new org.apache.spark.util.SerializableConfiguration(conf))),
                 EventRows.SCHEMA);
+    }
+
+    /**
+     * The format of a file on a Hadoop file system, detected (unless given) and checked by the single machine's code
+     * on the file's head, staged locally.
+     *
+     * @param conf    the Hadoop configuration
+     * @param uri     the file
+     * @param length  its length in bytes
+     * @param format  the format, or {@code null} to detect it
+     * @param options the read options (the head's size, strictness)
+     * @return the format
+     * @throws IOException when reading fails
+     * @throws InputException naming the URI, when the head is not a valid input
+     */
+    static InputFormat checkedFormat(org.apache.hadoop.conf.Configuration conf, String uri, long length,
+                                     InputFormat format, ReadOptions options) throws IOException {
+        Path head = HadoopFiles.stage(conf, uri, 0, Math.min(length, options.bufferSize()), 0);
+        try {
+            InputFormat fmt = format != null ? format : InputFormat.detect(head);
+            if (fmt == InputFormat.REES46) {
+                Rees46Reader.open(head, options).close();
+            }
+            return fmt;
+        } catch (InputException e) {
+            throw HadoopFiles.named(e, uri);
+        } finally {
+            HadoopFiles.delete(head);
+        }
     }
 
     /** The files of an input: itself, or a directory's visible regular files in name order. */
@@ -264,7 +281,7 @@ final class SparkEvents {
      * @throws IOException when the file cannot be read
      */
     static RuntimeException locate(String file, ReadOptions options, InputException fromRange) throws IOException {
-        if (!HadoopFiles.isUri(file)) {
+        if (!Locations.isUri(file)) {
             return locate(Path.of(file), options, fromRange);
         }
         org.apache.hadoop.conf.Configuration conf = SparkSession.active().sparkContext().hadoopConfiguration();

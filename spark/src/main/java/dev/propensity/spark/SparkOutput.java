@@ -1,6 +1,5 @@
 package dev.propensity.spark;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,10 +8,10 @@ import java.util.Objects;
  *
  * @param rows      rows written (sessions)
  * @param purchases rows with label 1
- * @param files     the files or directories written, in the order written
+ * @param files     the files or directories written (paths or URIs), in the order written
  * @param seconds   wall time of the job, seconds
  */
-public record SparkOutput(long rows, long purchases, List<Path> files, double seconds) {
+public record SparkOutput(long rows, long purchases, List<String> files, double seconds) {
     /** Validates and copies. */
     public SparkOutput {
         if (rows < 0 || purchases < 0 || purchases > rows) {

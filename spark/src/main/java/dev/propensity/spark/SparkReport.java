@@ -4,6 +4,8 @@ import dev.propensity.core.io.ReadOptions;
 import dev.propensity.features.FeatureSchema;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.metrics.Kpis;
+import dev.propensity.metrics.ModelQuality;
 import dev.propensity.pipeline.DashboardPipeline;
 import dev.propensity.pipeline.Figures;
 import dev.propensity.pipeline.PermutationBudget;
@@ -28,8 +30,9 @@ import java.util.Map;
  *       is computed by the single machine's code on that table: the evaluation ({@link Evaluation#run}, the
  *       protocol's seeded stratified folds), {@link Figures#of} (KPIs, breakdowns with the mean out-of-fold
  *       prediction, funnel, metrics at 0.5 and at max F1, coefficients, permutation importance, insights).</li>
- *   <li>Above it, the KPIs, breakdowns and funnel are Spark's aggregates; the metrics section says why there are
- *       no cross-validated figures, and there is no importance (see {@link #aggregatesOnly}).</li>
+ *   <li>Above it, the KPIs, breakdowns and funnel are Spark's aggregates; the metrics section is the distributed
+ *       evaluation's ({@link #distributed}), or says why there is none ({@link #aggregatesOnly}); there is no
+ *       importance.</li>
  * </ul>
  * The input section names no reader counts (rows rejected, events): the readers run in the executors and their
  * counts are not gathered; it has the sessions, purchases, features and cutoff.
@@ -89,13 +92,49 @@ final class SparkReport {
     static Report aggregatesOnly(String source, String format, ReadOptions options, String cutoff,
                                  FeatureSchema declared, SparkAggregates aggregates, EvaluationProtocol protocol,
                                  String model, String why, boolean trained, List<String> notes, Timings timings) {
+        return aboveLimit(source, format, options, cutoff, declared, aggregates, aggregates.kpis(), protocol,
+                MetricsSection.skipped(model, why, protocol), trained, notes, timings);
+    }
+
+    /**
+     * The report above the collect limit with the distributed evaluation ({@link SparkEvaluation}): the metrics
+     * section of its out-of-fold predictions (pooled, per fold, at 0.5 and at max F1), the KPIs with the model's
+     * quality; Spark's aggregates for the rest. No importance (not measured above the limit), no predictions.csv.
+     *
+     * @param source     the input as the report names it
+     * @param format     the format's name
+     * @param options    how the input was read
+     * @param cutoff     the cutoff's name
+     * @param declared   the features
+     * @param aggregates Spark's KPIs, breakdowns and funnel
+     * @param protocol   the protocol evaluated
+     * @param model      the trainer's name
+     * @param evaluation the distributed evaluation
+     * @param notes      notes
+     * @param timings    the times
+     * @return the report
+     */
+    static Report distributed(String source, String format, ReadOptions options, String cutoff,
+                              FeatureSchema declared, SparkAggregates aggregates, EvaluationProtocol protocol,
+                              String model, SparkEvaluation.Result evaluation, List<String> notes, Timings timings) {
+        MetricsSection metrics = MetricsSection.evaluated(model, protocol, protocol, evaluation.atHalf(),
+                evaluation.atBestF1(), evaluation.result(), evaluation.foldSeconds());
+        return aboveLimit(source, format, options, cutoff, declared, aggregates, aggregates.kpis().withModel(
+                ModelQuality.of(evaluation.result().report(), evaluation.result().protocol())), protocol, metrics,
+                true, notes, timings);
+    }
+
+    private static Report aboveLimit(String source, String format, ReadOptions options, String cutoff,
+                                     FeatureSchema declared, SparkAggregates aggregates, Kpis kpis,
+                                     EvaluationProtocol protocol, MetricsSection metrics, boolean trained,
+                                     List<String> notes, Timings timings) {
         InputSummary input = summary(source, format, options, cutoff, aggregates.kpis().sessions(),
                 aggregates.kpis().purchases(), declared);
         OutputFiles standard = OutputFiles.standard();
         OutputFiles outputs = new OutputFiles(standard.dashboardPng(), standard.dashboardHtml(), standard.charts(),
                 "", trained ? standard.model() : null);
         return new Report(Report.FORMAT_VERSION, DashboardPipeline.version(), now(), protocol.seed(), input,
-                aggregates.kpis(), notes, MetricsSection.skipped(model, why, protocol),
+                kpis, notes, metrics,
                 new ImportanceSection(List.of(), List.of(), "not measured above the collect limit"),
                 BreakdownSection.of(aggregates.breakdowns(), aggregates.funnel()), List.of(), timings,
                 TIMINGS_NOTE, outputs);

@@ -18,29 +18,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Text inputs through Hadoop's FileSystem API: file:// URIs on the local Hadoop file system, no network. */
-class HadoopFilesTest {
-    static SparkSession spark;
-    static SparkEngine engine;
+class HadoopFilesTest extends SparkTestSession {
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-        engine = SparkEngine.on(spark, SparkTestSession.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static List<Row> rows(String location, InputFormat format) throws IOException {
         return engine.run(() -> engine.featureRows(location, format, Cutoffs.beforeFirstPurchase(),
@@ -53,8 +37,8 @@ class HadoopFilesTest {
         SyntheticSessions.writeRees46(rees, 1500, 7, SimulatorConfig.rees46());
         FeatureTable single = FeatureTables.builder().build(rees, null, ReadOptions.defaults()).table();
         assertThat(Files.size(rees)).isGreaterThan(4 * 16 * 1024);   // several 16 KiB ranges
-        assertThat(HadoopFiles.isUri(rees.toUri().toString())).isTrue();
-        assertThat(HadoopFiles.isUri(rees.toString())).isFalse();
+        assertThat(Locations.isUri(rees.toUri().toString())).isTrue();
+        assertThat(Locations.isUri(rees.toString())).isFalse();
         SparkFeaturesTest.assertSameRows(rows(rees.toUri().toString(), null), single);
 
         Path folder = Files.createDirectories(dir.resolve("events-dir"));

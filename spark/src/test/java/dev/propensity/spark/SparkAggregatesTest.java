@@ -15,28 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SparkAggregatesTest {
-    static SparkSession spark;
-    static SparkEngine engine;
+class SparkAggregatesTest extends SparkTestSession {
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-        engine = SparkEngine.on(spark, SparkTestSession.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @Test
     void kpisBreakdownsAndFunnelEqualTheMetricsOfTheSingleMachineFacts() throws IOException {

@@ -26,28 +26,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SparkFeaturesTest {
+class SparkFeaturesTest extends SparkTestSession {
     static final Path REES46 = Path.of("../../shared/data/rees46/2019-11-01-head.csv");
 
-    static SparkSession spark;
-    static SparkEngine engine;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTestSession.start();
-        engine = SparkEngine.on(spark, SparkTestSession.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     /** Spark's rows against the single machine's table, value for value to 1e-12, matched by session id. */
     static void assertSameRows(List<Row> sparkRows, FeatureTable single) {

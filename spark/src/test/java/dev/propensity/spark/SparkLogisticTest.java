@@ -10,6 +10,10 @@ import dev.propensity.features.Cutoffs;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FeatureTables;
 import dev.propensity.metrics.ClassificationMetrics;
+import dev.propensity.metrics.ClassificationReport;
+import dev.propensity.metrics.EvaluationProtocol;
+import dev.propensity.metrics.EvaluationResult;
+import dev.propensity.metrics.Splits;
 import dev.propensity.model.LinearExplainable;
 import dev.propensity.model.LogisticConfig;
 import dev.propensity.model.PurchaseModel;
@@ -22,53 +26,52 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Distributed training with MLlib, converted into the project's model file. */
-class SparkLogisticTest {
-    static SparkSession spark;
+class SparkLogisticTest extends SparkTestSession {
     @TempDir
     static Path dir;
     static Path events;
     static FeatureTable single;
 
     @BeforeAll
-    static void start() throws IOException {
-        spark = SparkTestSession.start();
+    static void data() throws IOException {
         events = dir.resolve("events.csv");
         SyntheticSessions.writeRees46(events, 3000, 33, SimulatorConfig.rees46());
         single = FeatureTables.builder().build(events, null, ReadOptions.defaults()).table();
     }
 
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
-
     @Test
     void aboveATinyCollectLimitTheDashboardFitsWithMllibAndScoreLoadsTheFile() throws IOException {
-        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings().withCollectLimit(800));
+        SparkEngine limited = SparkEngine.on(spark, settings().withCollectLimit(800));
         Path out = dir.resolve("dash");
-        SparkDashboardResult r = engine.dashboard(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults(),
-                Trainers.byName("logistic", 42), dev.propensity.metrics.EvaluationProtocol.crossValidation(5, 42),
+        SparkDashboardResult r = limited.dashboard(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults(),
+                Trainers.byName("logistic", 42), dev.propensity.metrics.EvaluationProtocol.crossValidation(3, 42),
                 LogisticConfig.defaults().withMaxIterations(40), out);
         assertThat(r.trainedInExecutors()).isTrue();
         assertThat(r.trainedOnDriver()).isFalse();
         assertThat(r.note()).contains("Spark MLlib").contains("exceed the collect limit of 800");
         Path file = out.resolve("model.propensity");
         assertThat(r.files()).contains(file);
-        // report.json: Spark's aggregates, and the metrics section says why there is no cross-validation
+        // report.json: Spark's aggregates, and the metrics of the distributed cross-validation
         dev.propensity.pipeline.report.Report report = dev.propensity.pipeline.report.ReportJson.read(
                 out.resolve("report.json"));
-        assertThat(report.metrics().hasModel()).isFalse();
-        assertThat(report.metrics().skipped()).contains("cross-validation above the collect limit is not built");
+        assertThat(report.metrics().hasModel()).as(report.metrics().skipped()).isTrue();
+        assertThat(report.metrics().protocolCode()).isEqualTo("cv:3");
+        assertThat(report.metrics().foldRocAuc()).hasSize(3);
+        assertThat(report.metrics().rocAuc()).isGreaterThan(0.6);
+        assertThat(report.metrics().evaluatedSessions()).isEqualTo(single.rows());
+        assertThat(report.kpis().model()).isNotNull();
+        assertThat(report.notes()).anyMatch(n -> n.contains("folds by a hash of the session id"));
+        assertThat(report.outputs().predictions()).isEmpty();
         assertThat(report.kpis().sessions()).isEqualTo(single.rows());
         assertThat(report.outputs().model()).isEqualTo("model.propensity");
         PurchaseModel loaded = PurchaseModels.load(file);
@@ -83,7 +86,7 @@ class SparkLogisticTest {
             byId.put(single.id(i), p[i]);
         }
         Path scores = dir.resolve("scores.csv");
-        SparkEngine.on(spark, SparkTestSession.settings()).score(file, events, null, Cutoffs.beforeFirstPurchase(),
+        SparkEngine.on(spark, settings()).score(file, events, null, Cutoffs.beforeFirstPurchase(),
                 ReadOptions.defaults(), scores);
         List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(single.rows() + 1);
@@ -105,7 +108,6 @@ class SparkLogisticTest {
 
     @Test
     void mllibPredictionsEqualTheModelFilesAndItsObjectiveIsTheDriverFits() throws IOException {
-        SparkEngine engine = SparkEngine.on(spark, SparkTestSession.settings());
         Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults());
         LogisticConfig config = LogisticConfig.defaults();
         // a sample limit above the row count: the encoding is fitted on all rows, as on the driver
@@ -136,6 +138,104 @@ class SparkLogisticTest {
         // the same objective: MLlib's minimum is the driver's, or lower (the driver stops at a gradient tolerance)
         assertThat(spark - local).isLessThan(1e-6 * local);
         assertThat(local - spark).isLessThan(1e-5 * local);
+    }
+
+    @Test
+    void foldsByTheSessionIdHashDoNotDependOnPartitioningOrInputOrder() throws IOException {
+        Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults());
+        for (EvaluationProtocol protocol : List.of(EvaluationProtocol.crossValidation(5, 42),
+                EvaluationProtocol.holdout(0.25, 7))) {
+            Map<String, Integer> one = folds(SparkEvaluation.withFolds(rows.repartition(1), protocol));
+            Map<String, Integer> seven = folds(SparkEvaluation.withFolds(
+                    rows.repartition(7).orderBy(functions.col("session_id").desc()), protocol));
+            assertThat(one).hasSize(single.rows()).isEqualTo(seven);
+            Map<Integer, Long> sizes = new TreeMap<>();
+            one.values().forEach(f -> sizes.merge(f, 1L, Long::sum));
+            if (protocol.kind() == EvaluationProtocol.Kind.CROSS_VALIDATION) {
+                assertThat(sizes).containsOnlyKeys(0, 1, 2, 3, 4);
+                sizes.values().forEach(c -> assertThat(c).isBetween(500L, 700L));   // 600 expected of each
+            } else {
+                assertThat(sizes).containsOnlyKeys(-1, 0);
+                assertThat(sizes.get(0)).isBetween(650L, 850L);   // 750 expected
+            }
+        }
+        // another seed, other folds
+        assertThat(folds(SparkEvaluation.withFolds(rows, EvaluationProtocol.crossValidation(5, 43))))
+                .isNotEqualTo(folds(SparkEvaluation.withFolds(rows, EvaluationProtocol.crossValidation(5, 42))));
+    }
+
+    @Test
+    void distributedCrossValidationHasOneMachinesFiguresOfTheSameFoldPredictions() throws IOException {
+        Dataset<Row> rows = engine.featureRows(events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults())
+                .persist();
+        EvaluationProtocol protocol = EvaluationProtocol.crossValidation(3, 42);
+        LogisticConfig config = LogisticConfig.defaults().withMaxIterations(100);
+        SparkEvaluation.Result cv;
+        Map<String, Integer> fold;
+        try {
+            // a sample limit above the row count: each fold's encoding is fitted on all its training rows
+            cv = SparkEvaluation.evaluate(rows, FeatureAdapter.of(Cutoffs.beforeFirstPurchase(), SparkEngine.zone()),
+                    config, protocol, 1_000_000, engine);
+            fold = folds(SparkEvaluation.withFolds(rows, protocol));
+        } finally {
+            rows.unpersist();
+        }
+        assertThat(cv.models()).hasSize(3);
+        // one machine: the single machine's table in session-id order, each held-out row predicted by its fold's
+        // model on the driver
+        Integer[] order = new Integer[single.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparing(single::id));
+        FeatureTable sorted = single.select(java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray());
+        int n = sorted.rows();
+        int[] assignment = new int[n];
+        for (int i = 0; i < n; i++) {
+            assignment[i] = fold.get(sorted.id(i));
+        }
+        double[] p = new double[n];
+        double[] driverP = new double[n];
+        for (int f = 0; f < 3; f++) {
+            int[] test = Splits.testRows(assignment, f);
+            double[] q = cv.models().get(f).predict(sorted.select(test));
+            double[] d = Trainers.logisticRegression(config).train(sorted, Splits.trainRows(assignment, f))
+                    .predict(sorted.select(test));
+            for (int i = 0; i < test.length; i++) {
+                p[test[i]] = q[i];
+                driverP[test[i]] = d[i];
+            }
+        }
+        assertThat(cv.labels()).isEqualTo(sorted.labels());
+        assertThat(cv.assignment()).isEqualTo(assignment);
+        for (int i = 0; i < n; i++) {
+            assertThat(cv.probabilities()[i]).as(sorted.id(i)).isCloseTo(p[i], within(1e-15));
+        }
+        EvaluationResult local = EvaluationResult.of(protocol, sorted.labels(), p, assignment, 0.5);
+        assertThat(cv.result().report().rocAuc()).isCloseTo(local.report().rocAuc(), within(1e-12));
+        assertThat(cv.result().report().averagePrecision()).isCloseTo(local.report().averagePrecision(),
+                within(1e-12));
+        assertThat(cv.result().report().logLoss()).isCloseTo(local.report().logLoss(), within(1e-12));
+        assertThat(cv.result().report().brier()).isCloseTo(local.report().brier(), within(1e-12));
+        for (int f = 0; f < 3; f++) {
+            assertThat(cv.result().foldRocAuc()[f]).isCloseTo(local.foldRocAuc()[f], within(1e-12));
+        }
+        ClassificationReport atHalf = ClassificationMetrics.evaluate(sorted.labels(), p, 0.5);
+        assertThat(cv.atHalf().accuracy()).isCloseTo(atHalf.accuracy(), within(1e-12));
+        assertThat(cv.atHalf().f1()).isCloseTo(atHalf.f1(), within(1e-12));
+        // the distributed models' pooled AUC is the driver's on the same folds, within optimiser noise
+        double driverAuc = EvaluationResult.of(protocol, sorted.labels(), driverP, assignment, 0.5).report().rocAuc();
+        System.out.printf("cv:3 by session-id hash: pooled ROC AUC MLlib %.6f, driver %.6f; per fold %s%n",
+                cv.result().report().rocAuc(), driverAuc, java.util.Arrays.toString(cv.result().foldRocAuc()));
+        assertThat(cv.result().report().rocAuc()).isCloseTo(driverAuc, within(0.005));
+    }
+
+    private static Map<String, Integer> folds(Dataset<Row> withFolds) {
+        Map<String, Integer> m = new HashMap<>();
+        for (Row r : withFolds.select("session_id", SparkEvaluation.FOLD).collectAsList()) {
+            m.put(r.getString(0), r.getInt(1));
+        }
+        return m;
     }
 
     /** The project's objective: mean log loss + (l2/2) |w|^2 (no class weights in the defaults). */

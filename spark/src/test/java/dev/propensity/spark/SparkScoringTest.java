@@ -20,15 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SparkScoringTest {
-    static SparkSession spark;
-    static SparkEngine engine;
+class SparkScoringTest extends SparkTestSession {
     @TempDir
     static Path dir;
     static Path events;
@@ -36,20 +32,13 @@ class SparkScoringTest {
     static FeatureTable single;
 
     @BeforeAll
-    static void start() throws IOException {
-        spark = SparkTestSession.start();
-        engine = SparkEngine.on(spark, SparkTestSession.settings());
+    static void data() throws IOException {
         events = dir.resolve("events.csv");
         SyntheticSessions.writeRees46(events, 1000, 21, SimulatorConfig.rees46());
         single = FeatureTables.builder().build(events, null, ReadOptions.defaults()).table();
         PurchaseModel m = Trainers.logisticRegression().train(single);
         model = dir.resolve("model.propensity");
         m.save(model);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     @Test
@@ -77,7 +66,8 @@ class SparkScoringTest {
     void aDirectoryGetsParquetAndCsvPredictions() throws IOException {
         Path out = dir.resolve("scored");
         SparkOutput o = engine.score(model, events, null, Cutoffs.beforeFirstPurchase(), ReadOptions.defaults(), out);
-        assertThat(o.files()).containsExactly(out.resolve("predictions.parquet"), out.resolve("predictions-csv"));
+        assertThat(o.files()).containsExactly(out.resolve("predictions.parquet").toString(),
+                out.resolve("predictions-csv").toString());
         List<Row> rows = spark.read().parquet(out.resolve("predictions.parquet").toString()).collectAsList();
         assertThat(rows).hasSize(single.rows());
         long csvRows = spark.read().option("header", "true").csv(out.resolve("predictions-csv").toString()).count();

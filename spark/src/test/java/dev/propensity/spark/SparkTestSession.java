@@ -1,10 +1,28 @@
 package dev.propensity.spark;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
-/** The small local Spark session the tests share within one test class. */
-final class SparkTestSession {
-    private SparkTestSession() {
+/**
+ * The one Spark test fixture: each test class that extends it gets a local[2] session ({@link #spark}) and an engine
+ * on it with the test settings ({@link #engine}), started before its tests and stopped after them.
+ */
+abstract class SparkTestSession {
+    /** The session of the running test class. */
+    static SparkSession spark;
+    /** An engine on {@link #spark} with {@link #settings()}. */
+    static SparkEngine engine;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = start();
+        engine = SparkEngine.on(spark, settings());
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
     }
 
     /** A local[2] session: UI off, 4 shuffle partitions, small driver memory footprint. */
