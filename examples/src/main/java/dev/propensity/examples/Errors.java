@@ -36,6 +36,28 @@ final class Errors {
         return PropensityCommand.BAD_INPUT;
     }
 
+    /**
+     * The heap ran out: one line naming the heap's size and how to give more, exit code 1 (the stack trace with
+     * {@code --debug}). Files already written stay as they were: outputs are renamed into place only when whole.
+     */
+    static int handleOutOfMemory(OutOfMemoryError e, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        String cmd = last.commandSpec().qualifiedName();
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        long suggest = Math.max(2048, 2 * heapMb);
+        err.println(cmd + ": out of memory: the Java heap (" + heapMb + " MB) is too small for this input; run again"
+                + " with more, e.g. JAVA_OPTS=-Xmx" + suggest + "m ./propensity ...");
+        if (hasDebug(parseResult.originalArgs().toArray(new String[0]))) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return PropensityCommand.FAILURE;
+    }
+
     /** A subcommand threw: classify, print one line, return the exit code. */
     static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();

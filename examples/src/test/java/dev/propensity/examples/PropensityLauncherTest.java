@@ -28,6 +28,11 @@ class PropensityLauncherTest {
     }
 
     static Outcome launch(Path dir, String... args) throws IOException, InterruptedException {
+        return launch(dir, java.util.Map.of(), args);
+    }
+
+    static Outcome launch(Path dir, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(LAUNCHER), "no ./propensity at " + LAUNCHER);
         assumeTrue(Files.isRegularFile(ROOT.resolve("examples/target/classpath.txt")), "no class path file yet");
         List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
@@ -37,6 +42,7 @@ class PropensityLauncherTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("PROPENSITY_NO_BUILD", "1");
+        pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -74,5 +80,15 @@ class PropensityLauncherTest {
         assertThat(o.exit()).as(o.toString()).isEqualTo(2);
         assertThat(o.err().strip().lines().count()).as(o.err()).isEqualTo(1);
         assertThat(o.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void outOfMemoryExits1WithOneLineNamingTheHeap(@TempDir Path dir) throws Exception {
+        Outcome o = launch(dir, java.util.Map.of("JAVA_OPTS", "-Xmx64m"), "dashboard", "--sessions", "2000000",
+                "--out", dir.resolve("out").toString());
+        assertThat(o.exit()).as(o.toString()).isEqualTo(1);
+        assertThat(o.err().strip().lines().count()).as(o.err()).isEqualTo(1);
+        assertThat(o.err()).contains("out of memory", "MB", "JAVA_OPTS=-Xmx").doesNotContain("\tat ");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 }

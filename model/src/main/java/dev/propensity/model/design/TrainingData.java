@@ -4,6 +4,7 @@ import dev.propensity.core.Workers;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,36 +82,37 @@ public final class TrainingData {
      * Encodes every row into {@code float} columns, a block of rows at a time (so the {@code double} encoding of
      * the whole table never exists), refusing non-finite values as {@link #encode} does.
      *
-     * @return one array per encoded input
+     * @return the design
      */
-    public static float[][] encodeFloat(FittedEncoding encoding, FeatureTable table, String trainer, Workers workers) {
-        return encodeFloat(encoding, table, null, trainer, workers);
+    public static Design encodeDesign(FittedEncoding encoding, FeatureTable table, String trainer, Workers workers) {
+        return encodeDesign(encoding, table, null, trainer, workers);
     }
 
     /**
-     * Encodes some rows of a table ({@code null}: every row) into {@code float} columns, as
-     * {@link #encodeFloat(FittedEncoding, FeatureTable, String, Workers)} does; entry {@code i} is row
+     * Encodes some rows of a table ({@code null}: every row) into a {@link Design}, as
+     * {@link #encodeDesign(FittedEncoding, FeatureTable, String, Workers)} does; row {@code i} is table row
      * {@code rows[i]}.
      *
-     * <p>One feature's outputs are encoded at a time, and a column that is zero on every row, or bit for bit equal
-     * to an earlier column, is not kept: its entry is then the same array as another entry (one shared array of
-     * zeros, or the earlier column). An encoded session table has many such columns (levels that never occur, the
-     * missing indicators of features never missing or missing together), so the design takes only the memory of its
-     * distinct columns. Callers must not write into the arrays.
+     * <p>One feature's outputs are encoded at a time. An indicator column (zeros and ones, at most half ones) is kept
+     * as the rows where it is one ({@link Design#indicator}); any other column as {@code float}s, and a dense column
+     * bit for bit equal to an earlier one is not kept again: its entry is the earlier column's array, as equal
+     * indicator columns share one array of ones. An encoded session table is mostly indicators (one-hot levels,
+     * missing indicators), so the design takes a fraction of {@code rows x width} floats.
      *
-     * @return one array per encoded input; equal columns may be the same array
+     * @return the design; equal columns may share one array
      */
-    public static float[][] encodeFloat(FittedEncoding encoding, FeatureTable table, int[] rows, String trainer,
-                                 Workers workers) {
+    public static Design encodeDesign(FittedEncoding encoding, FeatureTable table, int[] rows, String trainer,
+                                      Workers workers) {
         int n = rows == null ? table.rows() : rows.length;
         int width = encoding.width();
-        float[][] out = new float[width][];
+        float[][] dense = new float[width][];
+        int[][] ones = new int[width][];
         int block = 65_536;
         int blocks = (n + block - 1) / block;
         // blocks are independent: encode them on the workers; the first bad row (in row order) is reported
         IllegalArgumentException[] errors = new IllegalArgumentException[blocks];
-        float[] zeros = null;
         Map<Long, List<float[]>> kept = new HashMap<>();
+        Map<Integer, List<int[]>> keptOnes = new HashMap<>();
         for (int first = 0; first < width; ) {
             int feature = encoding.sourceFeature(first);
             int end = first + 1;
@@ -137,17 +139,30 @@ public final class TrainingData {
                     }
                 }
             });
+            int[][] found = new int[width][];
+            workers.forBlocks(to - from, to - from, (k, ignoredFrom, ignoredTo) ->
+                    found[from + k] = Design.indicator(part[from + k]));
             for (int k = from; k < to; k++) {
                 float[] c = part[k];
-                long h = bitsHash(c);
-                if (h == ZERO_HASH && allZeroBits(c)) {
-                    if (zeros == null) {
-                        zeros = c;
+                part[k] = null;
+                int[] o = found[k];
+                if (o != null) {
+                    List<int[]> same = keptOnes.computeIfAbsent(Arrays.hashCode(o), x -> new ArrayList<>());
+                    int[] match = null;
+                    for (int[] e : same) {
+                        if (Arrays.equals(e, o)) {
+                            match = e;
+                            break;
+                        }
                     }
-                    out[k] = zeros;
+                    if (match == null) {
+                        same.add(o);
+                        match = o;
+                    }
+                    ones[k] = match;
                     continue;
                 }
-                List<float[]> same = kept.computeIfAbsent(h, x -> new ArrayList<>());
+                List<float[]> same = kept.computeIfAbsent(bitsHash(c), x -> new ArrayList<>());
                 float[] match = null;
                 for (float[] e : same) {
                     if (sameBits(e, c)) {
@@ -159,7 +174,7 @@ public final class TrainingData {
                     same.add(c);
                     match = c;
                 }
-                out[k] = match;
+                dense[k] = match;
             }
             first = end;
         }
@@ -168,13 +183,10 @@ public final class TrainingData {
                 throw e;
             }
         }
-        return out;
+        return Design.of(n, dense, ones);
     }
 
-    /** The hash {@link #bitsHash} gives every column of positive zeros, and no other column by a collision of 0. */
-    private static final long ZERO_HASH = -1;
-
-    /** A hash of a column's bits; {@link #ZERO_HASH} for every column of positive zeros. */
+    /** A hash of a column's bits. */
     private static long bitsHash(float[] c) {
         long h0 = 0;
         long h1 = 0;
@@ -186,18 +198,7 @@ public final class TrainingData {
         for (; i < c.length; i++) {
             h0 = 31 * h0 + Float.floatToRawIntBits(c[i]);
         }
-        long h = h0 * 1_000_003L + h1;
-        // all zero bits hash to 0; keep that value for them alone so the zero test is rarely run in vain
-        return h == 0 ? ZERO_HASH : h == ZERO_HASH ? 0 : h;
-    }
-
-    private static boolean allZeroBits(float[] c) {
-        for (float v : c) {
-            if (Float.floatToRawIntBits(v) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return h0 * 1_000_003L + h1;
     }
 
     private static boolean sameBits(float[] a, float[] b) {

@@ -1,6 +1,7 @@
 package dev.propensity.model.linear;
 
 import dev.propensity.core.Workers;
+import dev.propensity.model.design.Design;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -32,18 +33,35 @@ public final class DesignReduction {
     }
 
     /**
-     * Finds the distinct non-zero columns.
+     * Finds the distinct non-zero columns of dense columns.
      *
      * @param cols    the design's columns, all of one length
      * @param workers where the columns are hashed
      * @return the reduction
      */
     public static DesignReduction of(float[][] cols, Workers workers) {
-        int d = cols.length;
+        return of(Design.dense(cols), workers);
+    }
+
+    /**
+     * Finds the distinct non-zero columns.
+     *
+     * @param design  the design
+     * @param workers where the columns are hashed
+     * @return the reduction
+     */
+    public static DesignReduction of(Design design, Workers workers) {
+        int d = design.width();
         long[] hash = new long[d];
         boolean[] zero = new boolean[d];
         workers.forBlocks(d, d, (j, from, to) -> {
-            float[] c = cols[j];
+            if (design.sparse(j)) {
+                int[] o = design.ones(j);
+                hash[j] = Arrays.hashCode(o) * 31L + 7;
+                zero[j] = o.length == 0;
+                return;
+            }
+            float[] c = design.dense(j);
             // four interleaved hashes (independent chains run in parallel on the CPU), combined at the end
             long h0 = 1125899906842597L;
             long h1 = h0;
@@ -82,7 +100,7 @@ public final class DesignReduction {
             List<Integer> same = byHash.computeIfAbsent(hash[j], k -> new ArrayList<>());
             int match = -1;
             for (int r : same) {
-                if (equal(cols[keptList.get(r)], cols[j])) {
+                if (equal(design, keptList.get(r), j)) {
                     match = r;
                     break;
                 }
@@ -100,7 +118,13 @@ public final class DesignReduction {
                 counts.stream().mapToInt(Integer::intValue).toArray(), d);
     }
 
-    private static boolean equal(float[] a, float[] b) {
+    /** Whether two columns are equal as numbers ({@code -0} equals {@code 0}). */
+    private static boolean equal(Design design, int j, int k) {
+        if (design.sparse(j) || design.sparse(k)) {
+            return design.sparse(j) && design.sparse(k) && Arrays.equals(design.ones(j), design.ones(k));
+        }
+        float[] a = design.dense(j);
+        float[] b = design.dense(k);
         for (int i = 0; i < a.length; i++) {
             if (a[i] != b[i]) {
                 return false;
@@ -130,6 +154,16 @@ public final class DesignReduction {
             out[r] = cols[kept[r]];
         }
         return out;
+    }
+
+    /**
+     * The reduced design: the kept columns (the same arrays, not copies).
+     *
+     * @param design the design
+     * @return the kept columns
+     */
+    public Design columns(Design design) {
+        return design.columns(kept);
     }
 
     /**

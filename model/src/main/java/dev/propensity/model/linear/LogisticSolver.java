@@ -1,6 +1,7 @@
 package dev.propensity.model.linear;
 
 import dev.propensity.core.Workers;
+import dev.propensity.model.design.Design;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * L2-regularised, class-weighted logistic regression on dense {@code float} columns (half the memory and memory
- * traffic of doubles; sums are kept in double), with an optional segment gate that is never materialised.
+ * L2-regularised, class-weighted logistic regression on a {@link Design}: dense {@code float} columns (half the
+ * memory and memory traffic of doubles; sums are kept in double) and indicator columns kept as the rows where they
+ * are one, with an optional segment gate that is never materialised. A pass visits an indicator column's ones only,
+ * and adds what the dense column would add in the same order, so both forms give bit for bit the same solution.
  *
  * <p>Minimises {@code (1/W) sum_i c_i [log(1 + exp(z_i)) - y_i z_i] + (l2/2) |w|^2} with
  * {@code z_i = b + sum_j (w_j + g_i v_j) x_ij}, where {@code g_i} is row i's gate (0 or 1; always 0 without a gate,
@@ -55,7 +58,9 @@ public final class LogisticSolver {
                     boolean converged) {
     }
 
-    private final float[][] x;
+    private final Design x;
+    /** The design as dense columns, for the Hessian when this problem is its own subsample; made on first use. */
+    private float[][] denseView;
     private final float[] gate;
     private final boolean[] y;
     /** Per-row extra weight (subsamples), or {@code null} for 1. */
@@ -122,12 +127,35 @@ public final class LogisticSolver {
      */
     public LogisticSolver(float[][] columns, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
                    double negWeight, double l2, double[] columnPenalty, Workers workers) {
-        this.x = columns;
+        this(Design.dense(columns), gate, labels, rowWeight, posWeight, negWeight, l2, columnPenalty, workers);
+    }
+
+    /**
+     * A problem on a design, with an optional gate and per-column penalty factors, as
+     * {@link #LogisticSolver(float[][], float[], boolean[], float[], double, double, double, double[], Workers)}.
+     *
+     * @param design        the inputs, one column each, one value per row
+     * @param gate          per row 1 (gate on) or 0, or {@code null} for no gate
+     * @param labels        the labels
+     * @param rowWeight     per-row weights, or {@code null} for all 1
+     * @param posWeight     the weight of a positive row
+     * @param negWeight     the weight of a negative row
+     * @param l2            the L2 penalty
+     * @param columnPenalty per-column factors of the penalty ({@code > 0}), or {@code null} for all 1
+     * @param workers       where passes over the data run
+     */
+    public LogisticSolver(Design design, float[] gate, boolean[] labels, float[] rowWeight, double posWeight,
+                   double negWeight, double l2, double[] columnPenalty, Workers workers) {
+        if (design.width() > 0 && design.rows() != labels.length) {
+            throw new IllegalArgumentException("a design of " + design.rows() + " rows for " + labels.length
+                    + " labels");
+        }
+        this.x = design;
         this.gate = gate;
         this.y = labels;
         this.rowWeight = rowWeight;
         this.n = labels.length;
-        this.d = columns.length;
+        this.d = design.width();
         this.p = (gate == null ? d : 2 * d) + 1;
         this.posWeight = posWeight;
         this.negWeight = negWeight;
@@ -254,6 +282,7 @@ public final class LogisticSolver {
         for (int b = 0; b < blocks; b++) {
             parts.add(null);
         }
+        float[][] xd = denseColumns();
         workers.forBlocks(n, blocks, (block, from, to) -> {
             double[][] m = new double[gate == null ? 1 : 2][a * a];
             double[] z = new double[BLOCK];
@@ -273,7 +302,7 @@ public final class LogisticSolver {
                     // zero product adds nothing (the sums are the same as over every pair)
                     int count = 0;
                     for (int j = 0; j < d; j++) {
-                        float v = x[j][i];
+                        float v = xd[j][i];
                         if (v != 0f) {
                             row[count] = v;
                             nz[count++] = j;
@@ -419,7 +448,7 @@ public final class LogisticSolver {
                 rows[m++] = i;
             }
         }
-        float[][] cols = new float[d][m];
+        float[][] cols = new float[d][];
         boolean[] labels = new boolean[m];
         float[] weights = new float[m];
         float[] g = gate == null ? null : new float[m];
@@ -432,11 +461,7 @@ public final class LogisticSolver {
             }
         }
         for (int j = 0; j < d; j++) {
-            float[] src = x[j];
-            float[] dst = cols[j];
-            for (int k = 0; k < m; k++) {
-                dst[k] = src[rows[k]];
-            }
+            cols[j] = x.values(j, rows, m);
         }
         return new LogisticSolver(cols, g, labels, weights, posWeight, negWeight, l2, columnPenalty, workers);
     }
@@ -470,7 +495,7 @@ public final class LogisticSolver {
                 rows[m++] = i;
             }
         }
-        float[][] cols = new float[d][m];
+        float[][] cols = new float[d][];
         boolean[] labels = new boolean[m];
         float[] g = gate == null ? null : new float[m];
         float[] weights = rowWeight == null ? null : new float[m];
@@ -484,11 +509,7 @@ public final class LogisticSolver {
             }
         }
         for (int j = 0; j < d; j++) {
-            float[] src = x[j];
-            float[] dst = cols[j];
-            for (int k = 0; k < m; k++) {
-                dst[k] = src[rows[k]];
-            }
+            cols[j] = x.values(j, rows, m);
         }
         return new LogisticSolver(cols, g, labels, weights, posWeight, negWeight, l2, columnPenalty, workers);
     }
@@ -655,7 +676,21 @@ public final class LogisticSolver {
         for (int j = 0; j < d; j++) {
             double w = beta[j];
             double v = gate == null ? 0 : beta[d + j];
-            float[] col = x[j];
+            if (x.sparse(j)) {
+                if (v == 0 && w == 0) {
+                    continue;
+                }
+                // w * 1f is w: each one adds what the dense column's entry adds; a zero entry adds nothing
+                int[] o = x.ones(j);
+                int end = start + len;
+                float[] g = gate;
+                for (int a = firstAtLeast(o, start); a < o.length && o[a] < end; a++) {
+                    int i = o[a];
+                    z[i - start] += v == 0 ? w : (w + v * g[i]) * 1f;
+                }
+                continue;
+            }
+            float[] col = x.dense(j);
             if (v == 0) {
                 if (w == 0) {
                     continue;
@@ -698,7 +733,11 @@ public final class LogisticSolver {
                 }
             }
             for (int j = 0; j < d; j++) {
-                float[] col = x[j];
+                if (x.sparse(j)) {
+                    sparseGradient(x.ones(j), start, len, z, zg, grad, j);
+                    continue;
+                }
+                float[] col = x.dense(j);
                 // four running sums: one sum is a chain of dependent additions the CPU cannot overlap
                 double g0 = 0;
                 double g1 = 0;
@@ -734,6 +773,84 @@ public final class LogisticSolver {
             grad[p - 1] += rsum;
         }
         return loss;
+    }
+
+    /**
+     * The gradient entries of an indicator column over rows {@code [start, start + len)}: the sums the dense loop
+     * forms, lane by lane in the same order (a zero entry adds nothing), so the result is bit for bit the same.
+     */
+    private void sparseGradient(int[] o, int start, int len, double[] z, double[] zg, double[] grad, int j) {
+        int end = start + len;
+        int four = len & ~3;
+        int two = len & ~1;
+        double g0 = 0;
+        double g1 = 0;
+        double g2 = 0;
+        double g3 = 0;
+        double h0 = 0;
+        double h1 = 0;
+        int first = firstAtLeast(o, start);
+        int a = first;
+        // the dense loop adds the four-lane part first, then the tail into lane 0, and so does this
+        for (; a < o.length && o[a] < end; a++) {
+            int k = o[a] - start;
+            if (k >= four) {
+                break;
+            }
+            double t = z[k] * 1f;
+            switch (k & 3) {
+                case 0 -> g0 += t;
+                case 1 -> g1 += t;
+                case 2 -> g2 += t;
+                default -> g3 += t;
+            }
+        }
+        for (; a < o.length && o[a] < end; a++) {
+            g0 += z[o[a] - start] * 1f;
+        }
+        grad[j] += (g0 + g1) + (g2 + g3);
+        if (zg != null) {
+            for (a = first; a < o.length && o[a] < end; a++) {
+                int k = o[a] - start;
+                if (k >= two) {
+                    break;
+                }
+                if ((k & 1) == 0) {
+                    h0 += zg[k] * 1f;
+                } else {
+                    h1 += zg[k] * 1f;
+                }
+            }
+            for (; a < o.length && o[a] < end; a++) {
+                h0 += zg[o[a] - start] * 1f;
+            }
+            grad[d + j] += h0 + h1;
+        }
+    }
+
+    /** The first position of a sorted array holding a value at least {@code v}. */
+    private static int firstAtLeast(int[] sorted, int v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The design as dense columns (the design's own arrays where they are dense). */
+    private float[][] denseColumns() {
+        float[][] v = denseView;
+        if (v == null) {
+            v = x.toDense();
+            denseView = v;
+        }
+        return v;
     }
 
     private static double sigmoid(double z) {

@@ -1,6 +1,7 @@
 package dev.propensity.model.tribuo;
 
 import dev.propensity.model.linear.LogisticSolver;
+import dev.propensity.model.design.Design;
 import dev.propensity.model.linear.DesignReduction;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ListProvenance;
@@ -9,7 +10,6 @@ import dev.propensity.core.Workers;
 import dev.propensity.model.ClassWeighting;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.Dataset;
@@ -122,15 +122,11 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
         return t;
     }
 
-    /**
-     * Solves on the design's distinct non-zero columns ({@link DesignReduction}), then expands the weights. The
-     * entries of {@code cols} that are not kept are set to {@code null}, so their memory is free during the solve.
-     */
-    private LogisticSolver.Solution run(float[][] cols, float[] gate, boolean[] labels, double[] cw) {
+    /** Solves on the design's distinct non-zero columns ({@link DesignReduction}), then expands the weights. */
+    private LogisticSolver.Solution run(Design design, float[] gate, boolean[] labels, double[] cw) {
         Workers w = threads == 1 ? Workers.callerOnly() : workers;
-        DesignReduction reduction = DesignReduction.of(cols, w);
-        float[][] reduced = reduction.columns(cols);
-        Arrays.fill(cols, null);
+        DesignReduction reduction = DesignReduction.of(design, w);
+        Design reduced = reduction.columns(design);
         LogisticSolver solver = new LogisticSolver(reduced, gate, labels, null, cw[0], cw[1], l2,
                 reduction.penalties(), w);
         LogisticSolver.Solution s = optimiser.equals("lbfgs") ? solver.solveLbfgs(maxIterations, tolerance, seed)
@@ -186,8 +182,7 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
     /**
      * Solves on primitive columns without building the Tribuo model yet.
      *
-     * @param columns     one array per input, each with one value per row; finite values only; the entries are set
-     *                    to {@code null} (the solve keeps what it needs)
+     * @param columns     one array per input, each with one value per row; finite values only
      * @param gate        per row 1 (gate on) or 0, or {@code null}: with a gate the model has twice the columns'
      *                    inputs: in {@code names}, every column, then every column's gated copy
      * @param labels      the labels, both classes present
@@ -196,6 +191,21 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
      * @return the solution
      */
     Solved solve(float[][] columns, float[] gate, boolean[] labels, List<String> names, String description) {
+        return solve(Design.dense(columns), gate, labels, names, description);
+    }
+
+    /**
+     * Solves on a design without building the Tribuo model yet.
+     *
+     * @param columns     the inputs, one column each; finite values only
+     * @param gate        per row 1 (gate on) or 0, or {@code null}: with a gate the model has twice the columns'
+     *                    inputs: in {@code names}, every column, then every column's gated copy
+     * @param labels      the labels, both classes present
+     * @param names       the input names, one per model input
+     * @param description what the data is, for the provenance
+     * @return the solution
+     */
+    Solved solve(Design columns, float[] gate, boolean[] labels, List<String> names, String description) {
         int positives = 0;
         for (boolean b : labels) {
             positives += b ? 1 : 0;
@@ -241,7 +251,7 @@ public final class LbfgsLogisticTrainer implements Trainer<Label> {
                     + dataset.getOutputInfo().getDomain());
         }
         double[] cw = classWeighting.weights(n, positives);
-        LogisticSolver.Solution s = run(cols, null, labels, cw);
+        LogisticSolver.Solution s = run(Design.dense(cols), null, labels, cw);
         ModelProvenance provenance = new ModelProvenance(LinearSGDModel.class.getName(), OffsetDateTime.now(),
                 dataset.getProvenance(), getProvenance(), runProvenance);
         invocationCount++;

@@ -1,6 +1,7 @@
 package dev.propensity.model.tribuo;
 
 import dev.propensity.model.linear.Gate;
+import dev.propensity.model.design.Design;
 import dev.propensity.model.design.TrainingData;
 import dev.propensity.core.Workers;
 import dev.propensity.features.FeatureTable;
@@ -65,7 +66,7 @@ final class LogisticTrainer implements ModelTrainer {
         int positives = TrainingData.checkLabels(labels, config.minPositives(), name());
         FittedEncoding encoding = rows == null ? FittedEncoding.fit(table, config.encoder())
                 : FittedEncoding.fit(table, rows, config.encoder());
-        float[][] cols = TrainingData.encodeFloat(encoding, table, rows, name(), workers);
+        Design cols = TrainingData.encodeDesign(encoding, table, rows, name(), workers);
         String gate = Gate.choose(config.gate(), table, rows);
         List<String> names = LinearPurchaseModel.inputNames(encoding, gate);
         float[] gateMask = gate == null ? null
@@ -82,10 +83,11 @@ final class LogisticTrainer implements ModelTrainer {
             weights = solved.weights();
             builder = solved::build;
         } else {
+            float[][] dense = cols.toDense();
             if (gate != null) {
-                cols = gated(cols, gateMask);
+                dense = gated(dense, gateMask);
             }
-            LinearSGDModel model = trainTribuoSgd(cols, labels, names);
+            LinearSGDModel model = trainTribuoSgd(dense, labels, names);
             weights = TribuoLinear.extract(model, names);
             builder = () -> model;
         }

@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The float design keeps one array per distinct column and the same values as a full encoding. */
+/** The design keeps one array per distinct column, indicators as their ones, and the same values as a full encoding. */
 class TrainingDataTest {
     /** The mixed table plus a copy of a column and a column of zeros. */
     private static FeatureTable table() {
@@ -39,18 +39,27 @@ class TrainingDataTest {
         int n = rows == null ? t.rows() : rows.length;
         float[][] full = new float[enc.width()][n];
         enc.encodeFloat(t, rows, 0, n, full);
-        float[][] design = TrainingData.encodeFloat(enc, t, rows, "test", Workers.defaults());
-        assertEquals(full.length, design.length);
+        Design design = TrainingData.encodeDesign(enc, t, rows, "test", Workers.defaults());
+        assertEquals(full.length, design.width());
+        assertEquals(n, design.rows());
         int shared = 0;
+        int sparse = 0;
         for (int j = 0; j < full.length; j++) {
-            assertArrayEquals(full[j], design[j], "column " + j);
+            assertArrayEquals(full[j], design.toDense(j), "column " + j);
+            // the form depends on the values alone: zeros and ones, at most half ones
+            assertEquals(Design.indicator(full[j]) != null, design.sparse(j), "form of column " + j);
+            sparse += design.sparse(j) ? 1 : 0;
             for (int k = 0; k < j; k++) {
                 boolean sameBits = Arrays.equals(full[j], full[k]);
-                assertEquals(sameBits, design[j] == design[k], "columns " + k + " and " + j);
-                shared += design[j] == design[k] ? 1 : 0;
+                Object a = design.sparse(j) ? design.ones(j) : design.dense(j);
+                Object b = design.sparse(k) ? design.ones(k) : design.dense(k);
+                assertEquals(sameBits, a == b, "columns " + k + " and " + j);
+                shared += a == b ? 1 : 0;
             }
         }
         assertTrue(shared >= 1, "the copied column shares its array");
+        assertTrue(sparse >= 2, "one-hot levels and missing indicators are kept as their ones: " + design);
+        assertTrue(sparse < design.width(), "numeric columns stay dense: " + design);
     }
 
     @Test

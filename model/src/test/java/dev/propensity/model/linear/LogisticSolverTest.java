@@ -46,6 +46,70 @@ class LogisticSolverTest {
         return b;
     }
 
+    /** Numeric columns and indicators of 1%, 10% and 45% ones, with a gate; odd row counts end in partial blocks. */
+    private static float[][] mixedColumns(int n, long seed, boolean[] labels, float[] gate) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] rates = {0.01, 0.10, 0.45};
+        float[][] x = new float[2 + rates.length][n];
+        for (int i = 0; i < n; i++) {
+            gate[i] = r.nextDouble() < 0.3 ? 1f : 0f;
+            double z = -3 + gate[i];
+            x[0][i] = (float) r.nextGaussian();
+            x[1][i] = (float) Math.log1p(r.nextInt(20));
+            z += 0.5 * x[0][i] - 0.3 * x[1][i];
+            for (int k = 0; k < rates.length; k++) {
+                x[2 + k][i] = r.nextDouble() < rates[k] ? 1f : 0f;
+                z += (k - 1) * 0.8 * x[2 + k][i] * (1 + gate[i]);
+            }
+            labels[i] = r.nextDouble() < 1 / (1 + Math.exp(-z));
+        }
+        return x;
+    }
+
+    /** The same problem with the indicators kept as their ones. */
+    private static dev.propensity.model.design.Design sparse(float[][] x) {
+        int[][] ones = new int[x.length][];
+        float[][] dense = new float[x.length][];
+        for (int j = 0; j < x.length; j++) {
+            ones[j] = dev.propensity.model.design.Design.indicator(x[j]);
+            dense[j] = ones[j] == null ? x[j] : null;
+        }
+        return dev.propensity.model.design.Design.of(x[0].length, dense, ones);
+    }
+
+    @Test
+    void indicatorsKeptAsTheirOnesGiveBitForBitTheSameSolution() {
+        for (int n : new int[] {9_001, 50_003}) {
+            boolean[] y = new boolean[n];
+            float[] gate = new float[n];
+            float[][] x = mixedColumns(n, 11, y, gate);
+            dev.propensity.model.design.Design d = sparse(x);
+            assertThat(d.sparse(2) && d.sparse(3) && d.sparse(4) && !d.sparse(0) && !d.sparse(1)).isTrue();
+            for (float[] g : new float[][] {null, gate}) {
+                Workers w = Workers.defaults();
+                LogisticSolver dense = new LogisticSolver(x, g, y, null, 1, 3, 1e-4, null, w);
+                LogisticSolver ones = new LogisticSolver(d, g, y, null, 1, 3, 1e-4, null, w);
+                double[] beta = new double[dense.parameters()];
+                SplittableRandom r = new SplittableRandom(5);
+                for (int j = 0; j < beta.length; j++) {
+                    beta[j] = r.nextGaussian();
+                }
+                double[] g1 = new double[beta.length];
+                double[] g2 = new double[beta.length];
+                assertThat(ones.evaluate(beta, g2)).isEqualTo(dense.evaluate(beta, g1));
+                assertThat(g2).containsExactly(g1);
+                LogisticSolver.Solution a = dense.solve(100, 1e-8, 3);
+                LogisticSolver.Solution b = ones.solve(100, 1e-8, 3);
+                assertThat(b.weights()).containsExactly(a.weights());
+                assertThat(b.intercept()).isEqualTo(a.intercept());
+                assertThat(b.iterations()).isEqualTo(a.iterations());
+                LogisticSolver.Solution c = dense.solveLbfgs(100, 1e-6, 3);
+                LogisticSolver.Solution e = ones.solveLbfgs(100, 1e-6, 3);
+                assertThat(e.weights()).containsExactly(c.weights());
+            }
+        }
+    }
+
     @Test
     void gradientVanishesAtTheSolution() {
         boolean[] y = new boolean[20_000];

@@ -81,7 +81,7 @@ public final class LogisticBenchMain {
         long t0 = System.nanoTime();
         FittedEncoding enc = FittedEncoding.fit(table, config.encoder());
         long t1 = System.nanoTime();
-        float[][] cols = TrainingData.encodeFloat(enc, table, "bench", dev.propensity.core.Workers.defaults());
+        float[][] cols = TrainingData.encodeDesign(enc, table, "bench", dev.propensity.core.Workers.defaults()).toDense();
         long t2 = System.nanoTime();
         boolean[] labels = table.labels();
         LogisticSolver.Solution s = new LogisticSolver(cols, labels, 1, 1, config.l2(), dev.propensity.core.Workers.defaults())

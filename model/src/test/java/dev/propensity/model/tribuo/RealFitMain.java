@@ -44,7 +44,7 @@ public final class RealFitMain {
 
     private static int writeDesign(FittedEncoding enc, String gate, FeatureTable t, Path xFile, Path yFile)
             throws java.io.IOException {
-        float[][] cols = TrainingData.encodeFloat(enc, t, "export", Workers.defaults());
+        float[][] cols = TrainingData.encodeDesign(enc, t, "export", Workers.defaults()).toDense();
         double[] g = gate == null ? null : t.columnArray(t.schema().indexOf(gate));
         int d = cols.length;
         int p = g == null ? d : 2 * d;
@@ -106,7 +106,7 @@ public final class RealFitMain {
             long a = System.nanoTime();
             FittedEncoding enc = FittedEncoding.fit(train, config.encoder());
             long b = System.nanoTime();
-            float[][] cols = TrainingData.encodeFloat(enc, train, "bench", workers);
+            dev.propensity.model.design.Design cols = TrainingData.encodeDesign(enc, train, "bench", workers);
             long c = System.nanoTime();
             String gate = Gate.choose(config.gate(), train);
             float[] mask = null;
@@ -119,8 +119,8 @@ public final class RealFitMain {
             }
             long d = System.nanoTime();
             System.out.printf(Locale.ROOT, "cpu %.2fs: fit encoding %.2fs, encode %.2fs (%d inputs), gate %s %.2fs%n",
-                    cpu() - ca, (b - a) / 1e9, (c - b) / 1e9, cols.length, gate, (d - c) / 1e9);
-            LogisticSolver solver = new LogisticSolver(cols, mask, train.labels(), null, 1, 1, config.l2(), workers);
+                    cpu() - ca, (b - a) / 1e9, (c - b) / 1e9, cols.width(), gate, (d - c) / 1e9);
+            LogisticSolver solver = new LogisticSolver(cols, mask, train.labels(), null, 1, 1, config.l2(), null, workers);
             if (!mode.equals("lbfgs")) {
                 double ce = cpu();
                 long e = System.nanoTime();
