@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /** Checks and encodes a training table. */
 public final class TrainingData {
@@ -112,7 +113,7 @@ public final class TrainingData {
         // blocks are independent: encode them on the workers; the first bad row (in row order) is reported
         IllegalArgumentException[] errors = new IllegalArgumentException[blocks];
         Map<Long, List<float[]>> kept = new HashMap<>();
-        Map<Integer, List<int[]>> keptOnes = new HashMap<>();
+        Map<Long, List<int[]>> keptOnes = new HashMap<>();
         for (int first = 0; first < width; ) {
             int feature = encoding.sourceFeature(first);
             int end = first + 1;
@@ -147,34 +148,10 @@ public final class TrainingData {
                 part[k] = null;
                 int[] o = found[k];
                 if (o != null) {
-                    List<int[]> same = keptOnes.computeIfAbsent(Arrays.hashCode(o), x -> new ArrayList<>());
-                    int[] match = null;
-                    for (int[] e : same) {
-                        if (Arrays.equals(e, o)) {
-                            match = e;
-                            break;
-                        }
-                    }
-                    if (match == null) {
-                        same.add(o);
-                        match = o;
-                    }
-                    ones[k] = match;
-                    continue;
+                    ones[k] = intern(keptOnes, (long) Arrays.hashCode(o), o, Arrays::equals);
+                } else {
+                    dense[k] = intern(kept, bitsHash(c), c, TrainingData::sameBits);
                 }
-                List<float[]> same = kept.computeIfAbsent(bitsHash(c), x -> new ArrayList<>());
-                float[] match = null;
-                for (float[] e : same) {
-                    if (sameBits(e, c)) {
-                        match = e;
-                        break;
-                    }
-                }
-                if (match == null) {
-                    same.add(c);
-                    match = c;
-                }
-                dense[k] = match;
             }
             first = end;
         }
@@ -184,6 +161,18 @@ public final class TrainingData {
             }
         }
         return Design.of(n, dense, ones);
+    }
+
+    /** The array kept for a value equal to {@code value} (an earlier one, or {@code value}, now kept). */
+    private static <T> T intern(Map<Long, List<T>> kept, long hash, T value, BiPredicate<T, T> equal) {
+        List<T> same = kept.computeIfAbsent(hash, x -> new ArrayList<>());
+        for (T e : same) {
+            if (equal.test(e, value)) {
+                return e;
+            }
+        }
+        same.add(value);
+        return value;
     }
 
     /** A hash of a column's bits. */
