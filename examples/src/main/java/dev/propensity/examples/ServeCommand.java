@@ -116,6 +116,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try (PropensityServer s = server.start()) {
+            StringBuilder rounds = new StringBuilder();
+            for (java.time.Duration d : s.warmUpRounds()) {
+                rounds.append(rounds.length() == 0 ? "; rounds " : ", ").append(String.format(java.util.Locale.ROOT,
+                        "%.2f s", d.toNanos() / 1e9));
+            }
+            spec.commandLine().getErr().println(String.format(java.util.Locale.ROOT, "propensity: drew %d slices "
+                    + "in %.1f s before listening%s (so the first pages cost what later ones do)", s.warmUpSlices(),
+                    s.warmUpTime().toNanos() / 1e9, rounds));
             spec.commandLine().getOut().println("Serving " + data.size() + " sessions at " + s.url()
                     + (token == null ? "" : " (bearer token required; open " + s.url() + "?token=... once)"));
             spec.commandLine().getOut().flush();

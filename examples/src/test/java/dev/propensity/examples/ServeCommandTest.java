@@ -39,6 +39,8 @@ class ServeCommandTest {
             Thread.sleep(100);
         }
         assertThat(m.find(0)).as(out + "\n" + err).isTrue();
+        // the slices drawn before listening, and how long that took
+        assertThat(err.toString()).containsPattern("drew \\d+ slices in [0-9.]+ s before listening; rounds [0-9.]+ s");
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(m.group(1) + path)).build(), HttpResponse.BodyHandlers.ofString());

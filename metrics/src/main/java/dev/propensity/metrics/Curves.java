@@ -136,6 +136,15 @@ public final class Curves {
     public static CalibrationCurve calibration(boolean[] labels, double[] probabilities, int bins,
                                                CalibrationCurve.Binning binning) {
         Ranked.Checks.probabilities(labels, probabilities);
+        return calibrationChecked(labels, probabilities, bins, binning);
+    }
+
+    /**
+     * {@link #calibration(boolean[], double[], int, CalibrationCurve.Binning)} of labels and probabilities already
+     * checked (paired, every probability in [0, 1]): an evaluation's, whose ranking checked them.
+     */
+    static CalibrationCurve calibrationChecked(boolean[] labels, double[] probabilities, int bins,
+                                               CalibrationCurve.Binning binning) {
         java.util.Objects.requireNonNull(binning, "binning");
         if (bins < 1) {
             throw new IllegalArgumentException("calibration needs at least 1 bin, was " + bins);
@@ -157,8 +166,9 @@ public final class Curves {
         double[] sum = new double[bins];
         long[] buyers = new long[bins];
         long[] count = new long[bins];
+        boolean uniform = binning == CalibrationCurve.Binning.UNIFORM;
         for (int i = 0; i < probabilities.length; i++) {
-            int b = lowerInnerEdges(edges, probabilities[i]);
+            int b = uniform ? uniformBin(edges, probabilities[i]) : lowerInnerEdges(edges, probabilities[i]);
             sum[b] += probabilities[i];
             buyers[b] += labels[i] ? 1 : 0;
             count[b]++;
@@ -186,6 +196,23 @@ public final class Curves {
             j++;
         }
         return new CalibrationCurve(binning, mean, rate, cnt, lo, hi);
+    }
+
+    /**
+     * {@link #lowerInnerEdges} for uniform edges ({@code edges[i] = i / bins}): the bin {@code p * bins} falls in,
+     * moved down or up while an edge says otherwise (at most one step, where {@code i / bins} rounds), so the answer
+     * is the search's, without its branches on every row.
+     */
+    private static int uniformBin(double[] edges, double p) {
+        int last = edges.length - 2;
+        int b = Math.min(last, Math.max(0, (int) (p * (last + 1))));
+        while (b > 0 && !(edges[b] < p)) {
+            b--;
+        }
+        while (b < last && edges[b + 1] < p) {
+            b++;
+        }
+        return b;
     }
 
     /** The number of inner edges (edges[1..bins-1]) strictly below p: NumPy's searchsorted(side="left"). */

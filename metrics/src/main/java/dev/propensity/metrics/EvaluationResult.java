@@ -121,7 +121,8 @@ public record EvaluationResult(EvaluationProtocol protocol, ClassificationReport
     static EvaluationResult pooled(EvaluationProtocol protocol, boolean[] y, double[] p, Ranked ranked,
                                    ClassificationReport report, double[] foldAuc) {
         return new EvaluationResult(protocol, report, Curves.roc(ranked, MAX_CURVE_POINTS),
-                Curves.precisionRecall(ranked, MAX_CURVE_POINTS), Curves.calibration(y, p, CALIBRATION_BINS),
+                Curves.precisionRecall(ranked, MAX_CURVE_POINTS), Curves.calibrationChecked(y, p, CALIBRATION_BINS,
+                        CalibrationCurve.Binning.UNIFORM),
                 Curves.cumulativeGains(ranked, MAX_CURVE_POINTS), Thresholds.maxF1(ranked), foldAuc);
     }
 

@@ -85,6 +85,46 @@ class CurvesTest {
     }
 
     @Test
+    void uniformCalibrationBinsAsTheSearchOverItsEdgesDoesOnAndAroundEveryEdge() {
+        Random r = new Random(5);
+        for (int bins = 1; bins <= 40; bins++) {
+            double step = 1.0 / bins;
+            double[] edges = new double[bins + 1];
+            for (int i = 0; i <= bins; i++) {
+                edges[i] = i * step;
+            }
+            edges[bins] = 1.0;
+            java.util.List<Double> values = new java.util.ArrayList<>();
+            for (int k = 0; k <= bins; k++) {
+                for (double v : new double[] {k * step, (double) k / bins, Math.nextUp(k * step),
+                    Math.nextDown(k * step)}) {
+                    if (v >= 0 && v <= 1) {
+                        values.add(v);
+                    }
+                }
+            }
+            for (int i = 0; i < 200; i++) {
+                values.add(r.nextDouble());
+            }
+            double[] p = values.stream().mapToDouble(Double::doubleValue).toArray();
+            boolean[] y = new boolean[p.length];
+            long[] expected = new long[bins];
+            for (int i = 0; i < p.length; i++) {
+                y[i] = i % 3 == 0;
+                // NumPy's searchsorted(edges[1:-1], p, side="left"): the inner edges strictly below p
+                int below = 0;
+                for (int e = 1; e < bins; e++) {
+                    below += edges[e] < p[i] ? 1 : 0;
+                }
+                expected[below]++;
+            }
+            long[] nonEmpty = java.util.Arrays.stream(expected).filter(c -> c > 0).toArray();
+            CalibrationCurve c = Curves.calibration(y, p, bins);
+            assertThat(c.counts()).as("bins " + bins).containsExactly(nonEmpty);
+        }
+    }
+
+    @Test
     void calibrationLeavesOutEmptyBins() {
         CalibrationCurve c = Curves.calibration(new boolean[] {F, T}, new double[] {0.01, 0.99}, 10);
         assertThat(c.size()).isEqualTo(2);

@@ -79,11 +79,13 @@ public final class PropensityServer implements AutoCloseable {
     private final long maxBody;
     private final Workers workers;
     private final LiveScorer live;
+    private final int warmUpRounds;
     private final RequestMetrics metrics;
     private final Map<SliceFilter, SliceView> cache;
     private final byte[] css;
     private final byte[] js;
     private Javalin app;
+    private Warmup.Done warmedUp;
 
     private PropensityServer(Builder b) {
         this.data = b.data;
@@ -92,6 +94,7 @@ public final class PropensityServer implements AutoCloseable {
         this.token = b.token;
         this.maxBody = b.maxBody;
         this.workers = b.workers;
+        this.warmUpRounds = b.warmUpRounds;
         this.live = b.live != null ? b.live : data.model() != null ? LiveScorer.of(data.model()) : null;
         LiveScorer l = live;
         this.metrics = new RequestMetrics(() -> l == null ? 0 : l.openSessions());
@@ -129,7 +132,10 @@ public final class PropensityServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening.
+     * Warms up (the first time), then starts listening. The warm-up computes and draws a few representative slices
+     * of the data (see {@link Builder#warmUp(int)}) and the page of every session, which is kept for the first
+     * visitor; only then is the address bound, so that {@code /health} answers and the first pages cost what later
+     * ones do.
      *
      * @return this server, started
      * @throws IllegalStateException when already started, or the address cannot be bound
@@ -137,6 +143,13 @@ public final class PropensityServer implements AutoCloseable {
     public synchronized PropensityServer start() {
         if (app != null) {
             throw new IllegalStateException("the server is already started at " + url());
+        }
+        if (warmedUp == null) {
+            long t0 = System.nanoTime();
+            Warmup.Done done = Warmup.run(data, workers, live, JSON, warmUpRounds);
+            // the first page asked for is drawn now, not for the first visitor
+            view(SliceFilter.all());
+            warmedUp = new Warmup.Done(done.slices() + 1, (System.nanoTime() - t0) / 1e6, done.rounds());
         }
         Javalin a = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -181,9 +194,43 @@ public final class PropensityServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
         app = a;
-        // the first page is drawn now, not for the first visitor (JIT, fonts, Java2D)
-        view(SliceFilter.all());
         return this;
+    }
+
+    /**
+     * How long the warm-up before listening took (zero before the first {@link #start()}).
+     *
+     * @return the time computing and drawing the warm-up's slices and the first page took
+     */
+    public synchronized java.time.Duration warmUpTime() {
+        return warmedUp == null ? java.time.Duration.ZERO : java.time.Duration.ofNanos((long) (warmedUp.millis()
+                * 1e6));
+    }
+
+    /**
+     * How many slices the warm-up computed and drew, the first page included (zero before the first
+     * {@link #start()}).
+     *
+     * @return the number of slices
+     */
+    public synchronized int warmUpSlices() {
+        return warmedUp == null ? 0 : warmedUp.slices();
+    }
+
+    /**
+     * How long each round of the warm-up took (empty before the first {@link #start()}, or without rounds): the
+     * rounds grow shorter as the JIT compiles the slice and drawing code.
+     *
+     * @return each round's time
+     */
+    public synchronized List<java.time.Duration> warmUpRounds() {
+        List<java.time.Duration> out = new ArrayList<>();
+        if (warmedUp != null) {
+            for (double ms : warmedUp.rounds()) {
+                out.add(java.time.Duration.ofNanos((long) (ms * 1e6)));
+            }
+        }
+        return out;
     }
 
     private static String rootMessage(Throwable e) {
@@ -682,6 +729,7 @@ public final class PropensityServer implements AutoCloseable {
         private long maxBody = DEFAULT_MAX_BODY;
         private Workers workers = Workers.defaults();
         private LiveScorer live;
+        private int warmUpRounds = Warmup.DEFAULT_ROUNDS;
 
         private Builder(ServeData data) {
             this.data = Objects.requireNonNull(data, "data");
@@ -749,6 +797,25 @@ public final class PropensityServer implements AutoCloseable {
          */
         public Builder workers(Workers value) {
             this.workers = Objects.requireNonNull(value, "workers");
+            return this;
+        }
+
+        /**
+         * How many times the server computes and draws its representative slices before it listens (default
+         * 3): a slice of every session, of a weekday, of an hour range, of both, of a range across midnight, of the
+         * first day, and of a level of each attribute, each drawn as the page, the fragment, the summary and the
+         * CSV, then thrown away, and one made-up session scored. The first pages of a fresh JVM otherwise cost up to
+         * twice what later ones do (the JIT, Java2D, fonts, XChart and Jackson loading, the heap growing); 0 skips
+         * the warm-up (the page of every session is still drawn before listening).
+         *
+         * @param rounds the rounds, 0-100
+         * @return this builder
+         */
+        public Builder warmUp(int rounds) {
+            if (rounds < 0 || rounds > 100) {
+                throw new IllegalArgumentException("warm-up rounds must be in 0-100, was " + rounds);
+            }
+            this.warmUpRounds = rounds;
             return this;
         }
 
