@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -36,6 +37,8 @@ import org.openjdk.jmh.util.Statistics;
  * JMH: one live event, in process: {@link LiveScorer#update(Event, Map)} (the event placed in its session, the
  * session's features computed by the standard extractors, the logistic model's probability), on simulated sessions
  * of up to 50 events replayed in time order. Sampled per call, so the median and the 99th percentile are read off.
+ * The stream (about 1.08M events) starts over on a fresh scorer at each iteration and whenever it wraps (the scorer
+ * is built inside that one measured call, once per million); no measured event may be late ({@link #noneLate()}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -49,6 +52,8 @@ public class LiveScoringBenchmark {
     private Map<String, String>[] attributes;
     private LiveScorer live;
     private int next;
+    /** Late events seen by this iteration's scorers so far (must stay 0). */
+    private long late;
 
     /** Trains the model and lays out the events in time order. */
     @Setup(Level.Trial)
@@ -79,6 +84,7 @@ public class LiveScoringBenchmark {
     public void fresh() {
         live = LiveScorer.builder(model).topDrivers(0).build();
         next = 0;
+        late = 0;
     }
 
     /**
@@ -88,12 +94,27 @@ public class LiveScoringBenchmark {
      */
     @Benchmark
     public LiveScore updateAndScore() {
-        int i = next++;
-        if (next == events.length) {
+        if (next == events.length) { // the stream wraps (a rare call): it starts over on a fresh scorer
+            late += live.stats().late();
             next = 0;
             live = LiveScorer.builder(model).topDrivers(0).build();
         }
+        int i = next++;
         return live.update(events[i], attributes[i]);
+    }
+
+    /**
+     * Checks that no measured event was late: a late event returns early (about 50 ns), so late events would be
+     * measured in place of updates. (Until 2026-12-03 the call that wrapped the stream gave the stream's last event
+     * to the fresh scorer, whose every later event in that iteration was then late.)
+     */
+    @TearDown(Level.Iteration)
+    public void noneLate() {
+        late += live.stats().late();
+        if (late != 0) {
+            throw new IllegalStateException(late + " events of the benchmark's stream were late: the stream must be"
+                    + " replayed in time order on a fresh scorer");
+        }
     }
 
     /**
