@@ -34,6 +34,8 @@ final class RowExtractor {
     private final String[][] fixedArrays;
     /** The number of events visible in the last session extracted. */
     int visibleEvents;
+    /** What the extractors see of the session being extracted, pointed at each session in turn. */
+    private final ObservedSession observed = new ObservedSession();
 
     RowExtractor(List<FeatureExtractor> extractors, Cutoff cutoff) {
         this.extractors = extractors.toArray(new FeatureExtractor[0]);
@@ -133,7 +135,7 @@ final class RowExtractor {
      * @return the number of visible events
      */
     int extract(SessionView session) {
-        ObservedSession observed = ObservedSession.of(session, cutoff);
+        ObservedSession observed = this.observed.reset(session, cutoff.limit(session));
         if (tally != null) {
             tally.fold(session, observed.size()); // the visible prefix, read from the source's view directly
         }

@@ -213,7 +213,7 @@ public final class Rees46Sessions {
      */
     static final class Table {
         /** Rows read between two hand-overs of completed sessions to the sink. */
-        static final int BLOCK_ROWS = 4096;
+        static final int BLOCK_ROWS = 256;
         private final Sessionizer sz;
         private final long idleMs;
         final long toleranceMs;
