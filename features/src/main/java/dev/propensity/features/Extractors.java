@@ -73,8 +73,9 @@ final class Extractors {
     /**
      * A standard extractor defined on the running {@link SessionTally}: the row engine folds one tally per session
      * and lets every folded extractor read it (one pass over the events for the whole standard set), and a live
-     * session keeps its tally up to date event by event. Called on its own, {@link #extract} folds a tally of its
-     * own.
+     * session keeps its tally up to date event by event. The attribute features are folded extractors too: their
+     * writer reads the session's attributes, so that every standard feature is written by the one call the row
+     * engine makes per extractor. Called on its own, {@link #extract} folds a tally of its own.
      */
     static final class Folded implements FeatureExtractor {
         private final String name;

@@ -571,7 +571,9 @@ public final class FeatureTables {
             private final String[] ids = new String[BATCH];
             private final boolean[] labels = new boolean[BATCH];
             private final double[] batchValues;
+            /** The levels of the categorical features only (the other levels are always null). */
             private final String[] batchLevels;
+            private final int[] cats;
             private final double[] values;
             private final String[] levels;
             private int n;
@@ -581,8 +583,9 @@ public final class FeatureTables {
                 this.sink = sink;
                 this.lock = lock;
                 this.width = rx.declared.size();
+                this.cats = rx.categoricalColumns;
                 batchValues = new double[BATCH * width];
-                batchLevels = new String[BATCH * width];
+                batchLevels = new String[BATCH * cats.length];
                 values = new double[width];
                 levels = new String[width];
             }
@@ -595,7 +598,10 @@ public final class FeatureTables {
                 ids[n] = s.id();
                 labels[n] = s.purchased();
                 System.arraycopy(rx.values, 0, batchValues, n * width, width);
-                System.arraycopy(rx.levels, 0, batchLevels, n * width, width);
+                int at = n * cats.length;
+                for (int c = 0; c < cats.length; c++) {
+                    batchLevels[at + c] = rx.levels[cats[c]];
+                }
                 if (++n == BATCH) {
                     flush();
                 }
@@ -605,12 +611,15 @@ public final class FeatureTables {
                 synchronized (lock) {
                     for (int r = 0; r < n; r++) {
                         System.arraycopy(batchValues, r * width, values, 0, width);
-                        System.arraycopy(batchLevels, r * width, levels, 0, width);
+                        int at = r * cats.length;
+                        for (int c = 0; c < cats.length; c++) {
+                            levels[cats[c]] = batchLevels[at + c];
+                        }
                         sink.row(ids[r], labels[r], values, levels);
                         ids[r] = null;
                     }
                 }
-                java.util.Arrays.fill(batchLevels, 0, n * width, null);
+                java.util.Arrays.fill(batchLevels, 0, n * cats.length, null);
                 n = 0;
             }
         }

@@ -20,13 +20,17 @@ import java.util.Objects;
  * that call.
  */
 public final class ObservedSession implements SessionView {
-    private final SessionView view;
-    private final int limit;
+    private SessionView view;
+    private int limit;
     private List<Event> events;
 
     private ObservedSession(SessionView view, int limit) {
         this.view = view;
         this.limit = limit;
+    }
+
+    /** An observed session of nothing yet, for the row engine to {@linkplain #reset point} at one prefix after another. */
+    ObservedSession() {
     }
 
     /**
@@ -85,12 +89,27 @@ public final class ObservedSession implements SessionView {
      * @return the observed prefix
      */
     public static ObservedSession prefix(SessionView session, int n) {
+        return new ObservedSession().reset(session, n);
+    }
+
+    /**
+     * Points this observed session at the first {@code n} events of a session view (the row engine reuses one
+     * observed session per row extractor: an observed session is valid only during the extractor's call).
+     *
+     * @param session the session
+     * @param n       how many events are visible, {@code 0 <= n <= session.size()}
+     * @return this
+     */
+    ObservedSession reset(SessionView session, int n) {
         Objects.requireNonNull(session, "session");
         if (n < 0 || n > session.size()) {
             throw new IllegalArgumentException("a prefix of session " + session.id() + " must have 0 to "
                     + session.size() + " events, was " + n);
         }
-        return new ObservedSession(session, n);
+        this.view = session;
+        this.limit = n;
+        this.events = null;
+        return this;
     }
 
     /** The session id. */

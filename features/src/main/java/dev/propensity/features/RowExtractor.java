@@ -29,11 +29,18 @@ final class RowExtractor {
     final SessionTally tally;
     private final Cutoff cutoff;
     private final boolean[] categorical;
+    /**
+     * The indices of the categorical features: the only ones whose {@link #levels} are ever set (extractors are
+     * checked for it, the standard ones write levels only there), so the only ones to clear between rows and to copy.
+     */
+    final int[] categoricalColumns;
     private final List<Map<String, Integer>> fixed;
     /** The fixed levels by feature, for a check by identity before the map (the extractors' own constants). */
     private final String[][] fixedArrays;
     /** The number of events visible in the last session extracted. */
     int visibleEvents;
+    /** What the extractors see of the session being extracted, pointed at each session in turn. */
+    private final ObservedSession observed = new ObservedSession();
 
     RowExtractor(List<FeatureExtractor> extractors, Cutoff cutoff) {
         this.extractors = extractors.toArray(new FeatureExtractor[0]);
@@ -81,6 +88,22 @@ final class RowExtractor {
                 fixedArrays[j] = f.levels().toArray(new String[0]);
             }
         }
+        categoricalColumns = indices(categorical);
+    }
+
+    private static int[] indices(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int j = 0; j < flags.length; j++) {
+            if (flags[j]) {
+                out[n++] = j;
+            }
+        }
+        return out;
     }
 
     /**
@@ -95,6 +118,7 @@ final class RowExtractor {
         cutoff = layout.cutoff;
         declared = layout.declared;
         categorical = layout.categorical;
+        categoricalColumns = layout.categoricalColumns;
         fixed = layout.fixed;
         fixedArrays = layout.fixedArrays;
         folded = layout.folded;
@@ -133,7 +157,7 @@ final class RowExtractor {
      * @return the number of visible events
      */
     int extract(SessionView session) {
-        ObservedSession observed = ObservedSession.of(session, cutoff);
+        ObservedSession observed = this.observed.reset(session, cutoff.limit(session));
         if (tally != null) {
             tally.fold(session, observed.size()); // the visible prefix, read from the source's view directly
         }
@@ -156,7 +180,9 @@ final class RowExtractor {
 
     private int write(ObservedSession observed, SessionTally tally) {
         Arrays.fill(values, Double.NaN);
-        Arrays.fill(levels, null);
+        for (int j : categoricalColumns) {
+            levels[j] = null;
+        }
         for (int i = 0; i < slots.length; i++) {
             Slot slot = slots[i];
             if (slot == null) {

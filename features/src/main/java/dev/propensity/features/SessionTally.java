@@ -116,12 +116,16 @@ final class SessionTally {
     /**
      * A set of long keys ({@link SessionView#NO_KEY} never added), cleared per session: a plain list searched in
      * order while it holds at most {@link #LINEAR} keys (most sessions; nothing to hash or to clear), then a table
-     * with open addressing.
+     * with open addressing. A small table is kept for the next session that needs one (cleared, not made anew).
      */
     static final class KeySet {
         /** The most keys kept as a list. */
         static final int LINEAR = 8;
-        /** The first {@code size} entries as a list, or (when {@code hashed}) the table; made on the first key. */
+        /** The largest table kept from one session to the next; a larger one is dropped when cleared. */
+        static final int KEEP = 256;
+        /** The first {@code size} keys while not {@code hashed}. */
+        private final long[] list = new long[LINEAR];
+        /** The table while {@code hashed}; otherwise null or a kept table holding only {@link SessionView#NO_KEY}. */
         private long[] table;
         private boolean hashed;
         private int size;
@@ -132,11 +136,12 @@ final class SessionTally {
         }
 
         void clear() {
-            if (size == 0) {
-                return;
-            }
             if (hashed) {
-                table = null;
+                if (table.length <= KEEP) {
+                    Arrays.fill(table, SessionView.NO_KEY);
+                } else {
+                    table = null;
+                }
                 hashed = false;
             }
             size = 0;
@@ -151,23 +156,33 @@ final class SessionTally {
                 put(key);
                 return;
             }
-            long[] t = table;
-            if (t == null) {
-                table = t = new long[LINEAR];
-            }
+            long[] l = list;
             int n = size;
             for (int i = 0; i < n; i++) {
-                if (t[i] == key) {
+                if (l[i] == key) {
                     return;
                 }
             }
             if (n < LINEAR) {
-                t[n] = key;
+                l[n] = key;
                 size = n + 1;
                 return;
             }
-            rehash(t, 4 * LINEAR); // a ninth key: from the list to a table
+            toTable(); // a ninth key: from the list to a table
             put(key);
+        }
+
+        /** Moves the listed keys into the (kept or a new) table. */
+        private void toTable() {
+            if (table == null) {
+                table = new long[4 * LINEAR];
+                Arrays.fill(table, SessionView.NO_KEY);
+            }
+            hashed = true;
+            size = 0;
+            for (int i = 0; i < LINEAR; i++) {
+                put(list[i]);
+            }
         }
 
         /** Adds a key to the table. */
@@ -188,21 +203,17 @@ final class SessionTally {
             }
             t[i] = key;
             if (++size * 2 > t.length) {
-                rehash(t, t.length * 2);
+                grow(t);
             }
         }
 
-        /** Moves the keys of a list or a table into a new table of {@code capacity} entries. */
-        private void rehash(long[] old, int capacity) {
-            boolean list = !hashed;
-            int n = size;
-            table = new long[capacity];
+        /** Moves the table's keys into one twice as large. */
+        private void grow(long[] old) {
+            table = new long[old.length * 2];
             Arrays.fill(table, SessionView.NO_KEY);
-            hashed = true;
             size = 0;
-            for (int i = 0; i < old.length; i++) {
-                long k = old[i];
-                if (list ? i < n : k != SessionView.NO_KEY) {
+            for (long k : old) {
+                if (k != SessionView.NO_KEY) {
                     put(k);
                 }
             }

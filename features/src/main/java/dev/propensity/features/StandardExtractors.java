@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The standard feature extractors, the one definition of each standard feature: every source (the byte-level
@@ -81,12 +80,13 @@ public final class StandardExtractors {
     /** {@code duration_seconds}: seconds from the first to the last visible event; 0 for one or no event. */
     public static FeatureExtractor duration() {
         return single(FeatureSpec.numeric("duration_seconds", "seconds from the first to the last visible event"),
-                false, t -> t.n < 2 ? 0.0 : (t.last - t.first) / 1000.0);
+                false, (t, session, values, levels, at) -> values[at] = t.n < 2 ? 0.0 : (t.last - t.first) / 1000.0);
     }
 
     /** {@code events}: the number of visible events. */
     public static FeatureExtractor eventCount() {
-        return single(FeatureSpec.count("events", "number of events before the cutoff"), false, t -> t.n);
+        return single(FeatureSpec.count("events", "number of events before the cutoff"), false,
+                (t, session, values, levels, at) -> values[at] = t.n);
     }
 
     /** {@code page_views}: visible non-product page views. */
@@ -112,13 +112,13 @@ public final class StandardExtractors {
     /** {@code distinct_products}: distinct non-null product ids among the visible events. */
     public static FeatureExtractor distinctProducts() {
         return single(FeatureSpec.count("distinct_products", "distinct products seen"), true,
-                t -> t.products.size());
+                (t, session, values, levels, at) -> values[at] = t.products.size());
     }
 
     /** {@code distinct_categories}: distinct non-null categories among the visible events. */
     public static FeatureExtractor distinctCategories() {
         return single(FeatureSpec.count("distinct_categories", "distinct categories seen"), true,
-                t -> t.categories.size());
+                (t, session, values, levels, at) -> values[at] = t.categories.size());
     }
 
     /** The number of distinct products (or categories) among the visible events, events without one not counted. */
@@ -135,7 +135,7 @@ public final class StandardExtractors {
     public static FeatureExtractor checkoutInitiated() {
         int checkout = EventType.CHECKOUT.ordinal();
         return single(FeatureSpec.binary("checkout_initiated", "checkout started before the cutoff").asNearOutcome(),
-                false, t -> t.counts[checkout] > 0 ? 1.0 : 0.0);
+                false, (t, session, values, levels, at) -> values[at] = t.counts[checkout] > 0 ? 1.0 : 0.0);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor cartValue() {
         return single(FeatureSpec.numeric("cart_value", "value put into the cart (adds minus removes)"), false,
-                t -> Math.max(0.0, t.cart));
+                (t, session, values, levels, at) -> values[at] = Math.max(0.0, t.cart));
     }
 
     /**
@@ -180,7 +180,7 @@ public final class StandardExtractors {
     /** {@code bounce}: 1 when exactly one event is visible. */
     public static FeatureExtractor bounce() {
         return single(FeatureSpec.binary("bounce", "a single event before the cutoff"), false,
-                t -> t.n == 1 ? 1.0 : 0.0);
+                (t, session, values, levels, at) -> values[at] = t.n == 1 ? 1.0 : 0.0);
     }
 
     /**
@@ -249,19 +249,22 @@ public final class StandardExtractors {
      * attribute starts with "returning" (any case), 0 for other values, missing when absent.
      */
     public static FeatureExtractor returningVisitor() {
-        return Extractors.single(true, FeatureSpec.binary("returning_visitor", "the visitor has been here before"), s -> {
-            String v = s.attribute(SessionAttributes.VISITOR_TYPE);
-            if (v == null) {
-                v = s.attribute(UciExtractor.VISITOR_TYPE);
-            }
-            if (v == null) {
-                return Double.NaN;
-            }
-            if (v.startsWith("Returning") || v.startsWith("returning")) {
-                return 1.0; // the usual spellings, without a lower-cased copy per call
-            }
-            return v.toLowerCase(Locale.ROOT).startsWith("returning") ? 1.0 : 0.0;
-        });
+        return single(FeatureSpec.binary("returning_visitor", "the visitor has been here before"), false,
+                (t, session, values, levels, at) -> values[at] = returning(session));
+    }
+
+    private static double returning(ObservedSession s) {
+        String v = s.attribute(SessionAttributes.VISITOR_TYPE);
+        if (v == null) {
+            v = s.attribute(UciExtractor.VISITOR_TYPE);
+        }
+        if (v == null) {
+            return Double.NaN;
+        }
+        if (v.startsWith("Returning") || v.startsWith("returning")) {
+            return 1.0; // the usual spellings, without a lower-cased copy per call
+        }
+        return v.toLowerCase(Locale.ROOT).startsWith("returning") ? 1.0 : 0.0;
     }
 
     /** {@code traffic_source}: the {@link SessionAttributes#TRAFFIC_SOURCE} attribute, levels discovered. */
@@ -285,13 +288,16 @@ public final class StandardExtractors {
     public static FeatureExtractor countOf(EventType type, String name, String description) {
         Objects.requireNonNull(type, "type");
         int ordinal = type.ordinal();
-        return single(FeatureSpec.count(name, description), false, t -> t.counts[ordinal]);
+        return single(FeatureSpec.count(name, description), false,
+                (t, session, values, levels, at) -> values[at] = t.counts[ordinal]);
     }
 
-    /** A standard extractor of one numeric, count or binary value read off the tally. */
-    private static FeatureExtractor single(FeatureSpec spec, boolean keys, ToDoubleFunction<SessionTally> value) {
-        return Extractors.folded(spec.name(), List.of(spec), keys,
-                (t, session, values, levels, at) -> values[at] = value.applyAsDouble(t));
+    /**
+     * A standard extractor of one feature written by the row engine's single call per extractor: {@code writer}
+     * writes it straight into the row (no second function behind it), from the tally or the session's attributes.
+     */
+    private static FeatureExtractor single(FeatureSpec spec, boolean keys, Extractors.TallyWriter writer) {
+        return Extractors.folded(spec.name(), List.of(spec), keys, writer);
     }
 
     /**
@@ -304,7 +310,8 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeCategorical(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.level(true, FeatureSpec.categorical(name, description), s -> s.attribute(attribute));
+        return single(FeatureSpec.categorical(name, description), false,
+                (t, session, values, levels, at) -> levels[at] = session.attribute(attribute));
     }
 
     /**
@@ -318,7 +325,8 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeNumeric(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.single(true, FeatureSpec.numeric(name, description), s -> number(s, attribute));
+        return single(FeatureSpec.numeric(name, description), false,
+                (t, session, values, levels, at) -> values[at] = number(session, attribute));
     }
 
     /**
@@ -333,7 +341,8 @@ public final class StandardExtractors {
      */
     public static FeatureExtractor attributeBinary(String name, String attribute, String description) {
         Objects.requireNonNull(attribute, "attribute");
-        return Extractors.single(true, FeatureSpec.binary(name, description), s -> bool(s, attribute));
+        return single(FeatureSpec.binary(name, description), false,
+                (t, session, values, levels, at) -> values[at] = bool(session, attribute));
     }
 
     static double number(ObservedSession s, String attribute) {

@@ -49,4 +49,23 @@ class SessionTallyKeySetTest {
         set.add(29);
         assertEquals(1, set.size());
     }
+
+    @Test
+    void aLargeTableIsDroppedAndASmallOneKeptWithTheSameCounts() {
+        SessionTally.KeySet set = new SessionTally.KeySet();
+        Random rnd = new Random(5);
+        // sessions of 0 to 1,000 distinct keys in turn: tables beyond the kept size are dropped, small ones reused
+        int[] sizes = {1_000, 3, 12, 0, 9, 400, 40, 8, 17, 1_000, 9};
+        for (int n : sizes) {
+            set.clear();
+            Set<Long> oracle = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                long key = rnd.nextBoolean() ? rnd.nextInt(5 * n + 1) : -1L - rnd.nextInt(5 * n + 1);
+                set.add(key);
+                set.add(key);
+                oracle.add(key);
+            }
+            assertEquals(oracle.size(), set.size(), n + " keys");
+        }
+    }
 }

@@ -213,7 +213,7 @@ public final class Rees46Sessions {
      */
     static final class Table {
         /** Rows read between two hand-overs of completed sessions to the sink. */
-        static final int BLOCK_ROWS = 4096;
+        static final int BLOCK_ROWS = 256;
         private final Sessionizer sz;
         private final long idleMs;
         final long toleranceMs;
@@ -253,7 +253,6 @@ public final class Rees46Sessions {
         private int[] counts = new int[1024];
         private long[] lasts = new long[1024];
         private long[] firstUser = new long[1024];
-        private byte[][] firstUserBytes = new byte[1024][];
         private long[] firstEvent = new long[1024];
         private int[] prev = new int[1024];
         private int[] next = new int[1024];
@@ -421,9 +420,6 @@ public final class Rees46Sessions {
             int ue = row.end(Rees46Reader.USER_ID);
             firstEvent[slot] = t;
             firstUser[slot] = key(userIds, b, us, ue);
-            if (keepBrands) {
-                firstUserBytes[slot] = java.util.Arrays.copyOfRange(b, us, ue);
-            }
             return slot;
         }
 
@@ -431,9 +427,8 @@ public final class Rees46Sessions {
         private long user(RawRow row, byte[] b, int slot) {
             int us = row.start(Rees46Reader.USER_ID);
             int ue = row.end(Rees46Reader.USER_ID);
-            byte[] fu = firstUserBytes[slot];
-            return fu.length == ue - us && java.util.Arrays.equals(fu, 0, fu.length, b, us, ue) ? SAME_USER
-                    : key(userIds, b, us, ue);
+            long k = key(userIds, b, us, ue); // equal texts, equal keys, and only those
+            return k == firstUser[slot] ? SAME_USER : k;
         }
 
         /** Whether a full session takes this event: only its first purchase, as the sessionizer keeps it. */
@@ -826,7 +821,6 @@ public final class Rees46Sessions {
                 counts = java.util.Arrays.copyOf(counts, cap);
                 lasts = java.util.Arrays.copyOf(lasts, cap);
                 firstUser = java.util.Arrays.copyOf(firstUser, cap);
-                firstUserBytes = java.util.Arrays.copyOf(firstUserBytes, cap);
                 firstEvent = java.util.Arrays.copyOf(firstEvent, cap);
                 prev = java.util.Arrays.copyOf(prev, cap);
                 next = java.util.Arrays.copyOf(next, cap);
@@ -837,7 +831,6 @@ public final class Rees46Sessions {
 
         private void release(int slot) {
             keys[slot] = null;
-            firstUserBytes[slot] = null;
             if (times[slot].length > 64) {
                 times[slot] = null;
                 prods[slot] = null;
