@@ -21,17 +21,7 @@ final class Extractors {
      */
     static FeatureExtractor of(String name, List<FeatureSpec> specs,
                                BiConsumer<ObservedSession, FeatureExtractor.FeatureRow> body) {
-        return of(false, name, specs, body);
-    }
-
-    /**
-     * An extractor; {@code standard} marks the standard extractors, whose rows are not checked value by value (see
-     * {@link #isStandard}).
-     */
-    static FeatureExtractor of(boolean standard, String name, List<FeatureSpec> specs,
-                               BiConsumer<ObservedSession, FeatureExtractor.FeatureRow> body) {
-        return new Simple(Objects.requireNonNull(name, "name"), List.copyOf(specs), Objects.requireNonNull(body, "body"),
-                standard);
+        return new Simple(Objects.requireNonNull(name, "name"), List.copyOf(specs), Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -39,7 +29,7 @@ final class Extractors {
      * and attributes (never events as objects) and write valid values by construction.
      */
     static boolean isStandard(FeatureExtractor e) {
-        return e instanceof Simple s && s.standard || e instanceof Folded;
+        return e instanceof Folded;
     }
 
     /**
@@ -120,32 +110,22 @@ final class Extractors {
 
     /** An extractor of one numeric, count or binary value. */
     static FeatureExtractor single(FeatureSpec spec, ToDoubleFunction<ObservedSession> value) {
-        return single(false, spec, value);
-    }
-
-    /** An extractor of one value; {@code standard} as in {@link #of(boolean, String, List, BiConsumer)}. */
-    static FeatureExtractor single(boolean standard, FeatureSpec spec, ToDoubleFunction<ObservedSession> value) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(value, "value");
         if (spec.kind() == FeatureKind.CATEGORICAL) {
             throw new IllegalArgumentException("feature " + spec.name() + " is categorical; use a level extractor");
         }
-        return of(standard, spec.name(), List.of(spec), (session, out) -> out.set(0, value.applyAsDouble(session)));
+        return of(spec.name(), List.of(spec), (session, out) -> out.set(0, value.applyAsDouble(session)));
     }
 
     /** An extractor of one categorical level (null = missing). */
     static FeatureExtractor level(FeatureSpec spec, Function<ObservedSession, String> level) {
-        return level(false, spec, level);
-    }
-
-    /** An extractor of one level; {@code standard} as in {@link #of(boolean, String, List, BiConsumer)}. */
-    static FeatureExtractor level(boolean standard, FeatureSpec spec, Function<ObservedSession, String> level) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(level, "level");
         if (spec.kind() != FeatureKind.CATEGORICAL) {
             throw new IllegalArgumentException("feature " + spec.name() + " is " + spec.kind() + ", not categorical");
         }
-        return of(standard, spec.name(), List.of(spec), (session, out) -> out.setLevel(0, level.apply(session)));
+        return of(spec.name(), List.of(spec), (session, out) -> out.setLevel(0, level.apply(session)));
     }
 
     /** The extractor {@link #of} returns. */
@@ -153,13 +133,11 @@ final class Extractors {
         private final String name;
         private final List<FeatureSpec> specs;
         private final BiConsumer<ObservedSession, FeatureRow> body;
-        final boolean standard;
 
-        Simple(String name, List<FeatureSpec> specs, BiConsumer<ObservedSession, FeatureRow> body, boolean standard) {
+        Simple(String name, List<FeatureSpec> specs, BiConsumer<ObservedSession, FeatureRow> body) {
             this.name = name;
             this.specs = specs;
             this.body = body;
-            this.standard = standard;
         }
 
         @Override
