@@ -1,7 +1,6 @@
 package dev.propensity.model.design;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The encoded inputs of a training problem: one column per input, each either dense (one {@code float} a row) or,
@@ -238,17 +237,7 @@ public final class Design {
      */
     public boolean sameColumn(int j, int k) {
         if (dense[j] != null && dense[k] != null) {
-            float[] a = dense[j];
-            float[] b = dense[k];
-            if (a == b) {
-                return true;
-            }
-            for (int i = 0; i < a.length; i++) {
-                if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
-                    return false;
-                }
-            }
-            return true;
+            return bitsEqual(dense[j], dense[k]);
         }
         return ones[j] != null && ones[k] != null && Arrays.equals(ones[j], ones[k]);
     }
@@ -287,7 +276,7 @@ public final class Design {
             return false;
         }
         for (int j = 0; j < width(); j++) {
-            if (!Objects.equals(sparse(j), other.sparse(j))) {
+            if (sparse(j) != other.sparse(j)) {
                 return false;
             }
             if (sparse(j) ? !Arrays.equals(ones[j], other.ones[j]) : !bitsEqual(dense[j], other.dense[j])) {
@@ -302,7 +291,11 @@ public final class Design {
         return 31 * rows + width();
     }
 
-    private static boolean bitsEqual(float[] a, float[] b) {
+    /** Whether two columns hold the same bits ({@code -0} differs from {@code 0}). */
+    static boolean bitsEqual(float[] a, float[] b) {
+        if (a == b) {
+            return true;
+        }
         if (a.length != b.length) {
             return false;
         }

@@ -150,7 +150,7 @@ public final class TrainingData {
                 if (o != null) {
                     ones[k] = intern(keptOnes, (long) Arrays.hashCode(o), o, Arrays::equals);
                 } else {
-                    dense[k] = intern(kept, bitsHash(c), c, TrainingData::sameBits);
+                    dense[k] = intern(kept, bitsHash(c), c, Design::bitsEqual);
                 }
             }
             first = end;
@@ -188,15 +188,6 @@ public final class TrainingData {
             h0 = 31 * h0 + Float.floatToRawIntBits(c[i]);
         }
         return h0 * 1_000_003L + h1;
-    }
-
-    private static boolean sameBits(float[] a, float[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static IllegalArgumentException notFinite(FittedEncoding encoding, FeatureTable table, String trainer,
