@@ -149,7 +149,8 @@ public final class PropensityServer implements AutoCloseable {
             Warmup.Done done = Warmup.run(data, workers, live, JSON, warmUpRounds);
             // the first page asked for is drawn now, not for the first visitor
             view(SliceFilter.all());
-            warmedUp = new Warmup.Done(done.slices() + 1, (System.nanoTime() - t0) / 1e6, done.rounds());
+            warmedUp = new Warmup.Done(done.slices() + 1, java.time.Duration.ofNanos(System.nanoTime() - t0),
+                    done.rounds());
         }
         Javalin a = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -203,8 +204,7 @@ public final class PropensityServer implements AutoCloseable {
      * @return the time computing and drawing the warm-up's slices and the first page took
      */
     public synchronized java.time.Duration warmUpTime() {
-        return warmedUp == null ? java.time.Duration.ZERO : java.time.Duration.ofNanos((long) (warmedUp.millis()
-                * 1e6));
+        return warmedUp == null ? java.time.Duration.ZERO : warmedUp.time();
     }
 
     /**
@@ -224,13 +224,7 @@ public final class PropensityServer implements AutoCloseable {
      * @return each round's time
      */
     public synchronized List<java.time.Duration> warmUpRounds() {
-        List<java.time.Duration> out = new ArrayList<>();
-        if (warmedUp != null) {
-            for (double ms : warmedUp.rounds()) {
-                out.add(java.time.Duration.ofNanos((long) (ms * 1e6)));
-            }
-        }
-        return out;
+        return warmedUp == null ? List.of() : warmedUp.rounds();
     }
 
     private static String rootMessage(Throwable e) {
@@ -445,7 +439,21 @@ public final class PropensityServer implements AutoCloseable {
     /** {@code POST /api/v1/score}: one session's events, scored without opening a live session. */
     private void score(Context ctx) throws JsonProcessingException {
         LiveScorer scorer = scorer();
-        JsonNode body = body(ctx);
+        LiveScore s = score(scorer, body(ctx));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sessionId", s.sessionId());
+        m.put("probability", Summary.num(s.probability()));
+        m.put("drivers", drivers(s.drivers()));
+        json(ctx, 200, m);
+    }
+
+    /**
+     * The body of {@code POST /api/v1/score} checked, its events in time order, scored without opening a live
+     * session (also what the warm-up scores).
+     *
+     * @throws BadRequest naming the field that is wrong
+     */
+    static LiveScore score(LiveScorer scorer, JsonNode body) {
         String sessionId = text(body, "sessionId", true);
         JsonNode events = body.get("events");
         if (events == null || !events.isArray() || events.isEmpty()) {
@@ -464,12 +472,7 @@ public final class PropensityServer implements AutoCloseable {
             list.add(e);
         }
         list.sort((x, y) -> x.time().compareTo(y.time()));
-        LiveScore s = scorer.score(list, attributes(body.get("attributes"), "attributes"));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sessionId", s.sessionId());
-        m.put("probability", Summary.num(s.probability()));
-        m.put("drivers", drivers(s.drivers()));
-        json(ctx, 200, m);
+        return scorer.score(list, attributes(body.get("attributes"), "attributes"));
     }
 
     /**

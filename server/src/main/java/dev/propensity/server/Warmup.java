@@ -1,15 +1,13 @@
 package dev.propensity.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.propensity.core.Event;
 import dev.propensity.core.Workers;
 import dev.propensity.live.LiveScorer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +31,10 @@ final class Warmup {
      * What the warm-up did.
      *
      * @param slices the slices computed and drawn (each round's)
-     * @param millis how long it took, in milliseconds
-     * @param rounds how long each round took, in milliseconds
+     * @param time   how long it took
+     * @param rounds how long each round took
      */
-    record Done(int slices, double millis, List<Double> rounds) {
+    record Done(int slices, Duration time, List<Duration> rounds) {
         Done {
             rounds = List.copyOf(rounds);
         }
@@ -94,7 +92,7 @@ final class Warmup {
         long t0 = System.nanoTime();
         int count = 0;
         long sink = 0;
-        List<Double> times = new ArrayList<>();
+        List<Duration> times = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             long r0 = System.nanoTime();
             for (SliceFilter f : slices(data, r)) {
@@ -112,13 +110,13 @@ final class Warmup {
             if (live != null) {
                 sink += score(live, json);
             }
-            times.add((System.nanoTime() - r0) / 1e6);
+            times.add(Duration.ofNanos(System.nanoTime() - r0));
         }
         if (sink < 0) {
             // never: keeps the results observable, so that no work above can be dropped as unused
             throw new IllegalStateException("negative length");
         }
-        return new Done(count, (System.nanoTime() - t0) / 1e6, times);
+        return new Done(count, Duration.ofNanos(System.nanoTime() - t0), times);
     }
 
     /** Parses and scores a made-up session as {@code POST /api/v1/score} does, without opening a live session. */
@@ -130,18 +128,10 @@ final class Warmup {
                 + "{\"time\":\"2019-10-01T10:02:00Z\",\"type\":\"cart\",\"productId\":\"p1\",\"price\":25.5},"
                 + "{\"time\":\"2019-10-01T10:03:00Z\",\"type\":\"remove_from_cart\",\"productId\":\"p1\"},"
                 + "{\"time\":\"2019-10-01T10:04:00Z\",\"type\":\"checkout\"}]}";
-        JsonNode n;
         try {
-            n = json.readTree(body);
+            return PropensityServer.score(live, json.readTree(body)).drivers().size();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Event> events = new ArrayList<>();
-        JsonNode list = n.get("events");
-        for (int i = 0; i < list.size(); i++) {
-            events.add(PropensityServer.event(list.get(i), "events[" + i + "]", "warm-up"));
-        }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        return live.score(events, attributes).drivers().size();
     }
 }
