@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import dev.propensity.core.EventField;
 import dev.propensity.core.EventType;
 import dev.propensity.core.SessionFacts;
 import dev.propensity.core.io.Inputs;
@@ -73,11 +76,19 @@ public final class IngestOurs {
         }
     }
 
-    /** A user's extractor, written on the view: the share of visible events that put something in the cart. */
+    /**
+     * A user's extractor, written on the view: the share of visible events that put something in the cart. It reads
+     * only the events' types, and says so.
+     */
     static final class CartShare implements FeatureExtractor {
         @Override
         public List<FeatureSpec> features() {
             return List.of(FeatureSpec.numeric("cart_share", "share of visible events that are cart adds"));
+        }
+
+        @Override
+        public Set<EventField> eventFields() {
+            return EnumSet.of(EventField.TYPE);
         }
 
         @Override

@@ -1,6 +1,9 @@
 package dev.propensity.features;
 
+import dev.propensity.core.EventField;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -30,6 +33,31 @@ final class Extractors {
      */
     static boolean isStandard(FeatureExtractor e) {
         return e instanceof Folded;
+    }
+
+    /**
+     * The event fields a set of extractors reads: the union of their {@link FeatureExtractor#eventFields()}.
+     *
+     * @param extractors the extractors
+     * @return the fields (a new set)
+     * @throws IllegalArgumentException when an extractor returns no set
+     */
+    static Set<EventField> eventFields(List<FeatureExtractor> extractors) {
+        EnumSet<EventField> out = EnumSet.noneOf(EventField.class);
+        for (FeatureExtractor e : extractors) {
+            out.addAll(eventFields(e));
+        }
+        return out;
+    }
+
+    /** One extractor's {@link FeatureExtractor#eventFields()}, checked. */
+    static Set<EventField> eventFields(FeatureExtractor e) {
+        Set<EventField> f = e.eventFields();
+        if (f == null) {
+            throw new IllegalArgumentException("extractor " + e + " returns no eventFields(); return the fields it"
+                    + " reads, or EventField.all()");
+        }
+        return f;
     }
 
     /**
@@ -68,6 +96,12 @@ final class Extractors {
      * engine makes per extractor. Called on its own, {@link #extract} folds a tally of its own.
      */
     static final class Folded implements FeatureExtractor {
+        /** What the tally reads of each event. */
+        private static final Set<EventField> TALLY = java.util.Collections.unmodifiableSet(
+                EnumSet.of(EventField.TIME, EventField.TYPE, EventField.PRICE));
+        /** What the tally reads of each event with product and category keys. */
+        private static final Set<EventField> TALLY_KEYS = java.util.Collections.unmodifiableSet(
+                EnumSet.of(EventField.TIME, EventField.TYPE, EventField.PRICE, EventField.PRODUCT, EventField.CATEGORY));
         private final String name;
         private final List<FeatureSpec> specs;
         final boolean keys;
@@ -78,6 +112,12 @@ final class Extractors {
             this.specs = specs;
             this.keys = keys;
             this.writer = writer;
+        }
+
+        /** The fields the tally reads: times, types, prices, and products and categories when it keeps keys. */
+        @Override
+        public Set<EventField> eventFields() {
+            return keys ? TALLY_KEYS : TALLY;
         }
 
         @Override

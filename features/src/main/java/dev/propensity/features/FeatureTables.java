@@ -298,7 +298,7 @@ public final class FeatureTables {
                 List<FeatureExtractor> ex = eventExtractors();
                 TableRows a = new TableRows(new RowExtractor(ex, cutoff));
                 TableRows b = new TableRows(new RowExtractor(ex, cutoff));
-                ReadReport read = Rees46Sessions.read(file, options, readWorkers(), splitBytes, needsBrands(ex),
+                ReadReport read = Rees46Sessions.read(file, options, readWorkers(), splitBytes, Extractors.eventFields(ex),
                         a, b);
                 Result built = assemble(List.of(a, b), t0);
                 return new Result(built.table(), built.report(), read);
@@ -344,7 +344,7 @@ public final class FeatureTables {
                 Streamer b = new Streamer(new RowExtractor(ex, cutoff), sink, lock);
                 sink.start(a.rx.declared);
                 ReadReport read = Rees46Sessions.read(file, options,
-                        parts <= 1 ? Workers.callerOnly() : readWorkers(), splitBytes, needsBrands(ex), a, b);
+                        parts <= 1 ? Workers.callerOnly() : readWorkers(), splitBytes, Extractors.eventFields(ex), a, b);
                 a.flush();
                 b.flush();
                 Counts counts = new Counts();
@@ -502,19 +502,6 @@ public final class FeatureTables {
             counts.rows++;
             counts.eventsVisible += visible;
             return true;
-        }
-
-        /**
-         * Whether extractors may read events as objects (and so their brands): any but the standard ones, which
-         * read only the view's times, types, prices and keys.
-         */
-        static boolean needsBrands(List<FeatureExtractor> extractors) {
-            for (FeatureExtractor e : extractors) {
-                if (!Extractors.isStandard(e)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** The extractors for event sessions: the given ones, else {@link StandardExtractors#forEvents(ZoneId)}. */

@@ -1,12 +1,14 @@
 package dev.propensity.features;
 
 import dev.propensity.core.Event;
+import dev.propensity.core.EventField;
 import dev.propensity.core.EventType;
 import dev.propensity.core.Session;
 import dev.propensity.core.SessionView;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a feature extractor may see of a session: the events before the cutoff and the session-level attributes,
@@ -18,11 +20,29 @@ import java.util.Objects;
  * live session). {@link #events()} gives the same events as objects, built on first use for sources that have
  * none: convenient, and slower on large files. An observed session handed to an extractor is valid only during
  * that call.
+ *
+ * <p>When the row engine runs an extractor, the observed session gives only the event fields the extractor
+ * declares ({@link FeatureExtractor#eventFields()}): reading another throws {@link IllegalStateException} naming
+ * the extractor and the field. An observed session made with the public factories gives every field.
  */
 public final class ObservedSession implements SessionView {
     private SessionView view;
     private int limit;
     private List<Event> events;
+    /** The event fields that may be read, as bits of {@link EventField#ordinal()}. */
+    private int fields = ALL;
+    /** The extractor the fields are declared by, for the message; null when every field may be read. */
+    private FeatureExtractor reader;
+
+    /** Every field's bit. */
+    static final int ALL = (1 << EventField.values().length) - 1;
+    private static final int TIME = 1 << EventField.TIME.ordinal();
+    private static final int TYPE = 1 << EventField.TYPE.ordinal();
+    private static final int PRICE = 1 << EventField.PRICE.ordinal();
+    private static final int PRODUCT = 1 << EventField.PRODUCT.ordinal();
+    private static final int CATEGORY = 1 << EventField.CATEGORY.ordinal();
+    private static final int BRAND = 1 << EventField.BRAND.ordinal();
+    private static final int USER = 1 << EventField.USER.ordinal();
 
     private ObservedSession(SessionView view, int limit) {
         this.view = view;
@@ -112,6 +132,61 @@ public final class ObservedSession implements SessionView {
         return this;
     }
 
+    /**
+     * The bits of a set of event fields.
+     *
+     * @param fields the fields
+     * @return their bits
+     */
+    static int bits(Set<EventField> fields) {
+        int b = 0;
+        for (EventField f : fields) {
+            b |= 1 << f.ordinal();
+        }
+        return b;
+    }
+
+    /**
+     * Lets the extractor about to be called read only the fields it declares.
+     *
+     * @param extractor the extractor (named in the message when it reads another field)
+     * @param bits      its fields' {@linkplain #bits bits}
+     */
+    void readBy(FeatureExtractor extractor, int bits) {
+        this.reader = bits == ALL ? null : extractor;
+        this.fields = bits;
+    }
+
+    /** Fails unless the fields {@code bits} may be read. */
+    private void need(int bits, String what) {
+        if ((fields & bits) != bits) {
+            undeclared(bits, what);
+        }
+    }
+
+    private void undeclared(int bits, String what) {
+        java.util.EnumSet<EventField> missing = java.util.EnumSet.noneOf(EventField.class);
+        for (EventField f : EventField.values()) {
+            if ((bits & (1 << f.ordinal())) != 0 && (fields & (1 << f.ordinal())) == 0) {
+                missing.add(f);
+            }
+        }
+        String who = String.valueOf(reader);
+        throw new IllegalStateException((who.startsWith("extractor") ? who : "extractor " + who) + " read " + what + " of session " + id() + ", but its eventFields() "
+                + declared() + " do not name " + missing + " (add " + missing.stream().map(f -> "EventField." + f)
+                .collect(java.util.stream.Collectors.joining(", ")) + " to them)");
+    }
+
+    private String declared() {
+        java.util.EnumSet<EventField> d = java.util.EnumSet.noneOf(EventField.class);
+        for (EventField f : EventField.values()) {
+            if ((fields & (1 << f.ordinal())) != 0) {
+                d.add(f);
+            }
+        }
+        return d.toString();
+    }
+
     /** The session id. */
     @Override
     public String id() {
@@ -126,6 +201,7 @@ public final class ObservedSession implements SessionView {
 
     /** The visible events in time order, as objects (built on first use when the source has none). */
     public List<Event> events() {
+        need(ALL, "the events as objects");
         if (events == null) {
             events = List.copyOf(view.events(limit));
         }
@@ -158,65 +234,76 @@ public final class ObservedSession implements SessionView {
     @Override
     public long time(int i) {
         check(i);
+        need(TIME, "the time of an event");
         return view.time(i);
     }
 
     @Override
     public EventType type(int i) {
         check(i);
+        need(TYPE, "the type of an event");
         return view.type(i);
     }
 
     @Override
     public double price(int i) {
         check(i);
+        need(PRICE, "the price of an event");
         return view.price(i);
     }
 
     @Override
     public long productKey(int i) {
         check(i);
+        need(PRODUCT, "the product of an event");
         return view.productKey(i);
     }
 
     @Override
     public long categoryKey(int i) {
         check(i);
+        need(CATEGORY, "the category of an event");
         return view.categoryKey(i);
     }
 
     @Override
     public String productId(int i) {
         check(i);
+        need(PRODUCT, "the product of an event");
         return view.productId(i);
     }
 
     @Override
     public String category(int i) {
         check(i);
+        need(CATEGORY, "the category of an event");
         return view.category(i);
     }
 
     @Override
     public String brand(int i) {
         check(i);
+        need(BRAND, "the brand of an event");
         return view.brand(i);
     }
 
     @Override
     public String userId(int i) {
         check(i);
+        need(USER, "the user of an event");
         return view.userId(i);
     }
 
     @Override
     public Event event(int i) {
         check(i);
+        need(ALL, "an event as an object");
         return view.event(i);
     }
 
     @Override
     public List<Event> events(int n) {
+        need(ALL, "the events as objects");
         if (n > limit) {
             throw new IndexOutOfBoundsException(n + " events of " + limit + " visible events");
         }

@@ -25,6 +25,8 @@ final class RowExtractor {
     private final Extractors.Folded[] folded;
     /** By extractor: the index of its first feature. */
     private final int[] offsets;
+    /** By extractor: the bits of the event fields it declares (what {@link #observed} lets it read). */
+    private final int[] fields;
     /** The tally the folded extractors read; null when there is none. */
     final SessionTally tally;
     private final Cutoff cutoff;
@@ -49,6 +51,7 @@ final class RowExtractor {
         slots = new Slot[this.extractors.length];
         folded = new Extractors.Folded[this.extractors.length];
         offsets = new int[this.extractors.length];
+        fields = new int[this.extractors.length];
         boolean anyFolded = false;
         boolean keys = false;
         for (int i = 0; i < this.extractors.length; i++) {
@@ -57,6 +60,7 @@ final class RowExtractor {
                 throw new IllegalArgumentException("extractor " + this.extractors[i] + " declares no features");
             }
             offsets[i] = specs.size();
+            fields[i] = ObservedSession.bits(Extractors.eventFields(this.extractors[i]));
             if (this.extractors[i] instanceof Extractors.Folded x) {
                 folded[i] = x;
                 anyFolded = true;
@@ -123,6 +127,7 @@ final class RowExtractor {
         fixedArrays = layout.fixedArrays;
         folded = layout.folded;
         offsets = layout.offsets;
+        fields = layout.fields;
         slots = new Slot[extractors.length];
         for (int i = 0; i < extractors.length; i++) {
             if (folded[i] == null) {
@@ -185,6 +190,7 @@ final class RowExtractor {
         }
         for (int i = 0; i < slots.length; i++) {
             Slot slot = slots[i];
+            observed.readBy(extractors[i], fields[i]);
             if (slot == null) {
                 folded[i].writer.write(tally, observed, values, levels, offsets[i]);
                 continue;

@@ -1,7 +1,9 @@
 package dev.propensity.features;
 
+import dev.propensity.core.EventField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Features of a UCI Online Shoppers session table row ({@code Session.summary} with the attributes under the UCI
@@ -51,6 +53,12 @@ public final class UciExtractor implements FeatureExtractor {
         }
         s.add(FeatureSpec.binary(WEEKEND, "visit on a weekend"));
         specs = List.copyOf(s);
+    }
+
+    /** None: a table row has no events, only attributes. */
+    @Override
+    public Set<EventField> eventFields() {
+        return Set.of();
     }
 
     @Override

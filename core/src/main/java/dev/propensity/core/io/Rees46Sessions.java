@@ -1,5 +1,6 @@
 package dev.propensity.core.io;
 
+import dev.propensity.core.EventField;
 import dev.propensity.core.Session;
 import dev.propensity.core.SessionView;
 import dev.propensity.core.Sessionizer;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads a REES46 events file straight into {@link SessionView}s, without event or session objects: the source the
@@ -89,10 +91,11 @@ public final class Rees46Sessions {
      * @param options       strict or lenient, the sessionizer (it must group by session id: {@link #supports})
      * @param workers       runs the parts (see the class description)
      * @param minSplitBytes the smallest file read in two parts ({@link #MIN_SPLIT_BYTES} normally)
-     * @param brands        whether the views carry each event's brand and user ({@link SessionView#brand(int)},
-     *                      {@link SessionView#userId(int)}, and so {@link SessionView#event(int)}); without, those
-     *                      throw {@link IllegalStateException}, and the read is faster (for readers of the view's
-     *                      other fields only)
+     * @param fields        the event fields the sinks read: the views carry each event's brand only when it holds
+     *                      {@link EventField#BRAND}, its user only with {@link EventField#USER} (and so
+     *                      {@link SessionView#event(int)} needs both); without, {@link SessionView#brand(int)} and
+     *                      {@link SessionView#userId(int)} throw {@link IllegalStateException}, and the read is faster.
+     *                      Times, types, prices, products and categories are always kept
      * @param first         receives the sessions of a one-part read, or of the first part and those open at the
      *                      split
      * @param second        receives the other sessions of a two-part read
@@ -101,8 +104,10 @@ public final class Rees46Sessions {
      * @throws IOException    when the file cannot be read
      */
     public static ReadReport read(Path file, ReadOptions options, Workers workers, long minSplitBytes,
-                                  boolean brands, Sink first, Sink second) throws IOException {
+                                  Set<EventField> fields, Sink first, Sink second) throws IOException {
         Objects.requireNonNull(file, "file");
+        boolean brands = fields.contains(EventField.BRAND);
+        boolean users = fields.contains(EventField.USER);
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
         Sessionizer sz = options.effectiveSessionizer();
@@ -118,7 +123,7 @@ public final class Rees46Sessions {
         }
         if (mid <= 0) {
             try (Rees46Reader r = Rees46Reader.open(file, options)) {
-                Table a = new Table(sz, r, first, false, brands);
+                Table a = new Table(sz, r, first, false, brands, users);
                 a.consume();
                 a.finish();
                 r.report().overSessionLimit(a.overflow());
@@ -131,7 +136,7 @@ public final class Rees46Sessions {
         ReadReport[] reports = new ReadReport[2];
         Workers.Task<Void> firstPart = () -> {
             try (Rees46Reader r = Rees46Reader.openRange(file, options, 0, split)) {
-                tables[0] = new Table(sz, r, first, false, brands);
+                tables[0] = new Table(sz, r, first, false, brands, users);
                 tables[0].consume();
                 reports[0] = r.report();
             }
@@ -139,7 +144,7 @@ public final class Rees46Sessions {
         };
         Workers.Task<Void> secondPart = () -> {
             try (Rees46Reader r = Rees46Reader.openRange(file, options, split, end)) {
-                tables[1] = new Table(sz, r, second, true, brands);
+                tables[1] = new Table(sz, r, second, true, brands, users);
                 tables[1].consume();
                 tables[1].finish();
                 reports[1] = r.report();
@@ -223,6 +228,7 @@ public final class Rees46Sessions {
         private final Sink sink;
         private final boolean holding;
         private final boolean keepBrands;
+        private final boolean keepUsers;
         private final Sessionizer.Run users;
         private final View view;
         /** This table's row visitor: one call site, one class, for every table. */
@@ -275,7 +281,8 @@ public final class Rees46Sessions {
         private long overflow;
         private final int maxEvents;
 
-        Table(Sessionizer sz, Rees46Reader reader, Sink sink, boolean holding, boolean keepBrands) {
+        Table(Sessionizer sz, Rees46Reader reader, Sink sink, boolean holding, boolean keepBrands,
+              boolean keepUsers) {
             this.sz = sz;
             this.idleMs = sz.idleTimeout().toMillis();
             this.toleranceMs = sz.outOfOrderTolerance().toMillis();
@@ -286,6 +293,7 @@ public final class Rees46Sessions {
             this.sink = sink;
             this.holding = holding;
             this.keepBrands = keepBrands;
+            this.keepUsers = keepUsers;
             this.view = new View(this);
             this.users = sz.start(this::userSession);
         }
@@ -363,7 +371,7 @@ public final class Rees46Sessions {
                     slot = open(row, b, ss, se, h, t);
                 } else {
                     touch(slot);
-                    if (keepBrands) {
+                    if (keepUsers) {
                         uk = user(row, b, slot);
                     }
                 }
@@ -502,6 +510,8 @@ public final class Rees46Sessions {
             cats[slot][n] = ck;
             if (keepBrands) {
                 brnds[slot][n] = bk;
+            }
+            if (keepUsers) {
                 usrs[slot][n] = uk;
             }
             types[slot][n] = type;
@@ -519,6 +529,8 @@ public final class Rees46Sessions {
                 cats[slot] = java.util.Arrays.copyOf(cats[slot], n * 2);
                 if (keepBrands) {
                     brnds[slot] = java.util.Arrays.copyOf(brnds[slot], n * 2);
+                }
+                if (keepUsers) {
                     usrs[slot] = java.util.Arrays.copyOf(usrs[slot], n * 2);
                 }
                 types[slot] = java.util.Arrays.copyOf(types[slot], n * 2);
@@ -549,6 +561,8 @@ public final class Rees46Sessions {
                 System.arraycopy(cs, at, cs, at + 1, n - at);
                 if (keepBrands) {
                     System.arraycopy(bs, at, bs, at + 1, n - at);
+                }
+                if (keepUsers) {
                     System.arraycopy(us, at, us, at + 1, n - at);
                 }
                 System.arraycopy(ty, at, ty, at + 1, n - at);
@@ -561,6 +575,8 @@ public final class Rees46Sessions {
             cs[at] = ck;
             if (keepBrands) {
                 bs[at] = bk;
+            }
+            if (keepUsers) {
                 us[at] = uk;
             }
             ty[at] = type;
@@ -730,6 +746,8 @@ public final class Rees46Sessions {
                 cats[slot] = new long[8];
                 if (keepBrands) {
                     brnds[slot] = new long[8];
+                }
+                if (keepUsers) {
                     usrs[slot] = new long[8];
                 }
                 types[slot] = new byte[8];
@@ -917,6 +935,8 @@ public final class Rees46Sessions {
                 c2[i] = from.categories.translate(c2[i], to.categories);
                 if (b2 != null) {
                     b2[i] = from.brands.translate(b2[i], to.brands);
+                }
+                if (u2 != null) {
                     u2[i] = from.userIds.translate(u2[i], to.userIds);
                 }
             }
@@ -930,17 +950,28 @@ public final class Rees46Sessions {
             byte[] y2 = java.util.Arrays.copyOf(ty, m);
             long[] p2 = java.util.Arrays.copyOf(ps, m);
             long[] c2 = java.util.Arrays.copyOf(cs, m);
-            boolean texts = bs != null && o.bs != null;
-            long[] b2 = texts ? java.util.Arrays.copyOf(bs, m) : new long[m];
-            long[] u2 = texts ? java.util.Arrays.copyOf(us, m) : new long[m];
+            boolean brands = bs != null && o.bs != null;
+            boolean users = us != null && o.us != null;
+            long[] b2 = brands ? java.util.Arrays.copyOf(bs, m) : new long[m];
+            long[] u2 = users ? java.util.Arrays.copyOf(us, m) : new long[m];
             double[] r2 = java.util.Arrays.copyOf(pr, m);
             System.arraycopy(o.ts, 0, t2, n, o.n);
             System.arraycopy(o.ty, 0, y2, n, o.n);
             System.arraycopy(o.ps, 0, p2, n, o.n);
             System.arraycopy(o.cs, 0, c2, n, o.n);
-            if (texts) {
+            if (brands) {
                 System.arraycopy(o.bs, 0, b2, n, o.n);
+            }
+            if (users) {
                 System.arraycopy(o.us, 0, u2, n, o.n);
+                if (o.user != user) {
+                    // SAME_USER in the continuation meant its own first user: name that user here
+                    for (int i = n; i < m; i++) {
+                        if (u2[i] == SAME_USER) {
+                            u2[i] = o.user;
+                        }
+                    }
+                }
             }
             System.arraycopy(o.pr, 0, r2, n, o.n);
             // stable insertion sort: the tails are nearly sorted already
@@ -974,7 +1005,7 @@ public final class Rees46Sessions {
                 u2[j + 1] = u;
                 r2[j + 1] = r;
             }
-            return new Detached(key, m, t2, y2, p2, c2, texts ? b2 : null, texts ? u2 : null, r2, user);
+            return new Detached(key, m, t2, y2, p2, c2, brands ? b2 : null, users ? u2 : null, r2, user);
         }
     }
 
@@ -1023,9 +1054,9 @@ public final class Rees46Sessions {
         @Override
         public String userId(int i) {
             check(i);
-            if (!owner.keepBrands) {
+            if (!owner.keepUsers) {
                 throw new IllegalStateException("this read of REES46 sessions did not keep each event's user; read"
-                        + " with brands = true to see them");
+                        + " with EventField.USER to see them");
             }
             return us[i] == SAME_USER ? userId() : owner.userIds.text(us[i]);
         }
@@ -1047,7 +1078,7 @@ public final class Rees46Sessions {
             check(i);
             if (!owner.keepBrands) {
                 throw new IllegalStateException("this read of REES46 sessions did not keep brands; read with"
-                        + " brands = true to see them");
+                        + " EventField.BRAND to see them");
             }
             return owner.brands.text(bs[i]);
         }
