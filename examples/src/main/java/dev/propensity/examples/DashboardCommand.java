@@ -39,10 +39,9 @@ final class DashboardCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, order = -80,
             paramLabel = "NAME", defaultValue = "logistic",
             converter = Options.ModelConverter.class,
-            description = "Trainer: logistic (default), xgboost, random-forest, stack or a registered name. xgboost and "
-                    + "stack train on at most " + Trainers.XGBOOST_MAX_ROWS + " sessions, random-forest on at most "
-                    + Trainers.RANDOM_FOREST_MAX_ROWS + "; larger inputs are refused at once (the dashboard is then "
-                    + "drawn without a model).")
+            description = "Trainer: logistic (default), xgboost, random-forest, stack or a registered name. The tree "
+                    + "models train natively in XGBoost on one thread: at about 2 million sessions a cross-validated "
+                    + "xgboost or random-forest takes minutes, stack (inner cross-validation) several times that.")
     TrainerFactory model;
 
     @Option(names = "--eval", order = -70,

@@ -6,7 +6,6 @@ import dev.propensity.metrics.ClassificationMetrics;
 import dev.propensity.metrics.Splits;
 import dev.propensity.model.ModelCard;
 import dev.propensity.model.ModelTrainer;
-import dev.propensity.model.Trainers;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.StackConfig;
 import java.util.List;
@@ -51,33 +50,36 @@ final class StackTrainer implements ModelTrainer {
         return StackPurchaseModel.KIND;
     }
 
-    /** Refuses a table over XGBoost's size limit before copying its rows, then trains on them. */
+    /** This stack with its members' parallel work on other workers (the same models). */
     @Override
-    public PurchaseModel train(FeatureTable table, int[] rows) {
-        TreeTrainer.checkSize(name(), rows == null ? table.rows() : rows.length, Trainers.XGBOOST_MAX_ROWS);
-        return train(rows == null ? table : table.select(rows));
+    public ModelTrainer withWorkers(dev.propensity.core.Workers w) {
+        Objects.requireNonNull(w, "workers");
+        return new StackTrainer(members.stream().map(t -> t.withWorkers(w)).toList(), innerFolds, weightSteps, seed,
+                minPositives, description);
     }
 
+    /**
+     * Trains on some rows of the table ({@code null}: all) without copying them: each member trains on its inner
+     * folds' rows in place, and only an inner fold's test rows are copied, to be scored.
+     */
     @Override
-    public PurchaseModel train(FeatureTable table) {
-        TreeTrainer.checkSize(name(), table.rows(), Trainers.XGBOOST_MAX_ROWS);
+    public PurchaseModel train(FeatureTable table, int[] rows) {
         long t0 = System.nanoTime();
-        int positives = TrainingData.checkLabels(table, minPositives, name());
-        int n = table.rows();
-        boolean[] labels = table.labels();
+        boolean[] labels = TrainingData.labels(table, rows);
+        int positives = TrainingData.checkLabels(labels, minPositives, name());
+        int n = labels.length;
         int m = members.size();
         // inner out-of-fold probabilities: column k holds member k's prediction of each row by a model that never saw it
         double[][] z = new double[m][n];
         int[] folds = Splits.stratifiedFolds(labels, innerFolds, seed);
         for (int f = 0; f < innerFolds; f++) {
-            int[] train = Splits.trainRows(folds, f);
+            int[] train = tableRows(rows, Splits.trainRows(folds, f));
             int[] test = Splits.testRows(folds, f);
-            FeatureTable trainTable = table.select(train);
-            FeatureTable testTable = table.select(test);
+            FeatureTable testTable = table.select(tableRows(rows, test));
             for (int k = 0; k < m; k++) {
                 double[] p;
                 try {
-                    p = members.get(k).train(trainTable).predict(testTable);
+                    p = members.get(k).train(table, train).predict(testTable);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(name() + ": inner fold " + f + " of " + innerFolds
                             + ", member " + members.get(k).name() + ": " + e.getMessage(), e);
@@ -90,11 +92,28 @@ final class StackTrainer implements ModelTrainer {
         double[] weights = bestWeights(z, labels, weightSteps);
         PurchaseModel[] fitted = new PurchaseModel[m];
         for (int k = 0; k < m; k++) {
-            fitted[k] = members.get(k).train(table);
+            fitted[k] = rows == null ? members.get(k).train(table) : members.get(k).train(table, rows);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         ModelCard card = ModelCard.trained(name(), description, n, positives, seed, seconds);
         return new StackPurchaseModel(List.of(fitted), weights, card);
+    }
+
+    @Override
+    public PurchaseModel train(FeatureTable table) {
+        return train(table, null);
+    }
+
+    /** The table rows at some positions of a row selection ({@code null}: the identity). */
+    private static int[] tableRows(int[] rows, int[] positions) {
+        if (rows == null) {
+            return positions;
+        }
+        int[] out = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            out[i] = rows[positions[i]];
+        }
+        return out;
     }
 
     /**
