@@ -34,15 +34,6 @@ public final class Trainers {
         }
     }
 
-    /**
-     * The most values (training rows times model inputs) {@code xgboost}, {@code random-forest} and {@code stack}
-     * train on: the rows go to XGBoost as one dense {@code float} array, and a Java array holds at most this many
-     * (85 million sessions of 25 inputs). A larger table is refused in one line, naming this limit, after the
-     * encoding is fitted and before anything is copied or trained. Below it, memory is the bound: see
-     * {@code docs/fitting-at-scale.md}.
-     */
-    public static final long TREE_MAX_VALUES = Integer.MAX_VALUE - 8;
-
     private Trainers() {
     }
 

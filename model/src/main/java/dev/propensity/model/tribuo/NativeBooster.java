@@ -5,7 +5,6 @@ import com.google.protobuf.ByteString;
 import dev.propensity.core.Workers;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;
-import dev.propensity.model.Trainers;
 import dev.propensity.model.XGBoostConfig;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import ml.dmlc.xgboost4j.java.util.BigDenseMatrix;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
@@ -62,11 +62,12 @@ final class NativeBooster {
     }
 
     /**
-     * A training table for XGBoost: the values, dense and row-major in {@link #features}' order, freed once the
-     * native matrix holds them; the domains; the label of each row as its output id and as a purchase indicator.
+     * A training table for XGBoost: the values, dense and row-major in {@link #features}' order, held off the Java
+     * heap until the native matrix is made from them (then freed); the domains; the label of each row as its output
+     * id and as a purchase indicator.
      */
     static final class Data {
-        private float[] values;
+        private BigDenseMatrix values;
         final int rows;
         final int width;
         final ImmutableFeatureMap features;
@@ -75,8 +76,8 @@ final class NativeBooster {
         final float[] purchases;
         final String description;
 
-        Data(float[] values, int rows, int width, ImmutableFeatureMap features, ImmutableOutputInfo<Label> outputs,
-             float[] labelIds, float[] purchases, String description) {
+        Data(BigDenseMatrix values, int rows, int width, ImmutableFeatureMap features,
+             ImmutableOutputInfo<Label> outputs, float[] labelIds, float[] purchases, String description) {
             this.values = values;
             this.rows = rows;
             this.width = width;
@@ -87,14 +88,18 @@ final class NativeBooster {
             this.description = description;
         }
 
-        /** The native matrix (labels not set); this object's values are released to the collector. */
+        /** The native matrix (labels not set); the off-heap values are freed. */
         DMatrix matrix() throws XGBoostError {
-            float[] v = values;
+            BigDenseMatrix v = values;
             if (v == null) {
                 throw new IllegalStateException("the training values were already handed to XGBoost");
             }
             values = null;
-            return new DMatrix(v, rows, width, Float.NaN);
+            try {
+                return new DMatrix(v, Float.NaN);
+            } finally {
+                v.dispose();
+            }
         }
     }
 
@@ -126,8 +131,9 @@ final class NativeBooster {
         for (int k = 0; k < width; k++) {
             position[k] = id.get(names.get(k));
         }
-        checkSize(trainer, n, width);
-        float[] values = new float[n * width];
+        checkMemory(trainer, n, width);
+        XGBoostNative.load();
+        BigDenseMatrix values = new BigDenseMatrix(n, width);
         int blocks = (n + BLOCK - 1) / BLOCK;
         // per block and input: count, min, max, mean and sum of squared deviations (merged in block order)
         double[][][] stats = new double[blocks][][];
@@ -157,7 +163,7 @@ final class NativeBooster {
                         }
                         return;
                     }
-                    values[(start + i) * width + at] = v;
+                    values.set((long) (start + i) * width + at, v);
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                     sum += v;
@@ -174,6 +180,7 @@ final class NativeBooster {
         });
         for (IllegalArgumentException e : errors) {
             if (e != null) {
+                values.dispose();
                 throw e;
             }
         }
@@ -201,20 +208,49 @@ final class NativeBooster {
                 "propensity FeatureTable, " + n + " rows");
     }
 
+    /** Native bytes a training row of {@code width} inputs takes at the peak (off-heap values, XGBoost's copy). */
+    static long bytesPerRow(int width) {
+        // 4 bytes a value off the heap, 8 in XGBoost's sparse page, 1 in its histogram index; labels, weights,
+        // gradients and predictions about 64 a row
+        return 13L * width + 64;
+    }
+
     /**
-     * Refuses more values than one dense {@code float} array holds ({@link Trainers#TREE_MAX_VALUES}), in one line.
+     * Refuses a table whose training matrix needs more native memory than the system has available, in one line,
+     * before anything is copied or trained.
      *
      * @param trainer the trainer's name
      * @param rows    the training rows
      * @param width   the model inputs
-     * @throws IllegalArgumentException when {@code rows * width > TREE_MAX_VALUES}
+     * @throws IllegalArgumentException when it does not fit
      */
-    static void checkSize(String trainer, int rows, int width) {
-        if ((long) rows * width > Trainers.TREE_MAX_VALUES) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s trains on at most %,d values "
-                    + "(rows times model inputs, what one Java array holds) and was given %,d rows of %d inputs; use "
-                    + "--model logistic, or fewer rows", trainer, Trainers.TREE_MAX_VALUES, rows, width));
+    static void checkMemory(String trainer, int rows, int width) {
+        checkMemory(trainer, rows, width, availableBytes());
+    }
+
+    /** {@link #checkMemory(String, int, int)} against a given number of available bytes (negative: unknown). */
+    static void checkMemory(String trainer, int rows, int width, long available) {
+        long need = rows * bytesPerRow(width);
+        if (available >= 0 && need > available) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s needs about %,d MB outside "
+                    + "the Java heap for %,d rows of %d inputs (XGBoost's copy of the matrix), and the system has "
+                    + "%,d MB available; use --model logistic, or fewer rows", trainer, need >> 20, rows, width,
+                    available >> 20));
         }
+    }
+
+    /** MemAvailable of /proc/meminfo in bytes, or -1 where it cannot be read. */
+    private static long availableBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /**
@@ -229,30 +265,36 @@ final class NativeBooster {
         ImmutableFeatureMap features = dataset.getFeatureIDMap();
         int n = dataset.size();
         int width = features.size();
-        checkSize("XGBoostForestTrainer", n, width);
-        float[] values = new float[n * width];
+        checkMemory("XGBoostForestTrainer", n, width);
+        XGBoostNative.load();
+        BigDenseMatrix values = new BigDenseMatrix(n, width);
         boolean[] labels = new boolean[n];
         int i = 0;
-        for (Example<Label> e : dataset) {
-            String l = e.getOutput().getLabel();
-            if (!l.equals(TribuoLinear.PURCHASE.getLabel()) && !l.equals(TribuoLinear.NO_PURCHASE.getLabel())) {
-                throw new IllegalArgumentException("example " + i + " has the label '" + l + "'; this trainer takes "
-                        + "the labels true and false");
-            }
-            labels[i] = l.equals(TribuoLinear.PURCHASE.getLabel());
-            for (Feature f : e) {
-                VariableIDInfo info = features.get(f.getName());
-                if (info != null) {
-                    values[i * width + info.getID()] = (float) f.getValue();
+        try {
+            for (Example<Label> e : dataset) {
+                String l = e.getOutput().getLabel();
+                if (!l.equals(TribuoLinear.PURCHASE.getLabel()) && !l.equals(TribuoLinear.NO_PURCHASE.getLabel())) {
+                    throw new IllegalArgumentException("example " + i + " has the label '" + l + "'; this trainer "
+                            + "takes the labels true and false");
                 }
+                labels[i] = l.equals(TribuoLinear.PURCHASE.getLabel());
+                for (Feature f : e) {
+                    VariableIDInfo info = features.get(f.getName());
+                    if (info != null) {
+                        values.set(i, info.getID(), (float) f.getValue());
+                    }
+                }
+                i++;
             }
-            i++;
+        } catch (RuntimeException e) {
+            values.dispose();
+            throw e;
         }
         return labelled(values, n, width, features, labels, dataset.getSourceDescription());
     }
 
     /** The label domain observed in row order (as a Tribuo dataset builds it), and the rows' label ids. */
-    private static Data labelled(float[] values, int n, int width, ImmutableFeatureMap features, boolean[] labels,
+    private static Data labelled(BigDenseMatrix values, int n, int width, ImmutableFeatureMap features, boolean[] labels,
                                  String description) {
         MutableOutputInfo<Label> info = new LabelFactory().generateInfo();
         for (boolean b : labels) {

@@ -70,12 +70,16 @@ final class StackTrainer implements ModelTrainer {
         int n = labels.length;
         int m = members.size();
         // inner out-of-fold probabilities: column k holds member k's prediction of each row by a model that never saw it
-        double[][] z = new double[m][n];
-        int[] folds = Splits.stratifiedFolds(labels, innerFolds, seed);
+        // above INNER_MAX_ROWS the weights are chosen on a stratified sample of the training rows
+        int[] inner = innerSample(labels, seed);
+        int[] innerRows = inner == null ? rows : tableRows(rows, inner);
+        boolean[] innerLabels = inner == null ? labels : TrainingData.labels(table, innerRows);
+        double[][] z = new double[m][innerLabels.length];
+        int[] folds = Splits.stratifiedFolds(innerLabels, innerFolds, seed);
         for (int f = 0; f < innerFolds; f++) {
-            int[] train = tableRows(rows, Splits.trainRows(folds, f));
+            int[] train = tableRows(innerRows, Splits.trainRows(folds, f));
             int[] test = Splits.testRows(folds, f);
-            FeatureTable testTable = table.select(tableRows(rows, test));
+            FeatureTable testTable = table.select(tableRows(innerRows, test));
             for (int k = 0; k < m; k++) {
                 double[] p;
                 try {
@@ -89,7 +93,7 @@ final class StackTrainer implements ModelTrainer {
                 }
             }
         }
-        double[] weights = bestWeights(z, labels, weightSteps);
+        double[] weights = bestWeights(z, innerLabels, weightSteps);
         PurchaseModel[] fitted = new PurchaseModel[m];
         for (int k = 0; k < m; k++) {
             fitted[k] = rows == null ? members.get(k).train(table) : members.get(k).train(table, rows);
@@ -102,6 +106,51 @@ final class StackTrainer implements ModelTrainer {
     @Override
     public PurchaseModel train(FeatureTable table) {
         return train(table, null);
+    }
+
+    /**
+     * The most training rows the inner cross-validation runs on: above it, on a stratified sample of this many (the
+     * weights are one of {@code weightSteps + 1} points, which a sample of this size chooses as well as all rows
+     * do), while the members are still trained on every row. At 1.6 million training rows it spares four fifths of
+     * the inner folds' training.
+     */
+    static final int INNER_MAX_ROWS = 200_000;
+
+    /**
+     * The positions of a stratified sample of {@link #INNER_MAX_ROWS} rows (each class in proportion, drawn by the
+     * seed, in ascending order), or {@code null} when there are not more rows than that.
+     */
+    static int[] innerSample(boolean[] labels, long seed) {
+        int n = labels.length;
+        if (n <= INNER_MAX_ROWS) {
+            return null;
+        }
+        int positives = 0;
+        for (boolean b : labels) {
+            positives += b ? 1 : 0;
+        }
+        int wantPositives = (int) Math.round((double) positives * INNER_MAX_ROWS / n);
+        int[] want = {INNER_MAX_ROWS - wantPositives, wantPositives};
+        int[] have = {n - positives, positives};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        boolean[] keep = new boolean[n];
+        // selection sampling (Knuth's algorithm S) per class, in row order
+        for (int i = 0; i < n; i++) {
+            int c = labels[i] ? 1 : 0;
+            if (r.nextInt(have[c]) < want[c]) {
+                keep[i] = true;
+                want[c]--;
+            }
+            have[c]--;
+        }
+        int[] out = new int[INNER_MAX_ROWS];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                out[k++] = i;
+            }
+        }
+        return out;
     }
 
     /** The table rows at some positions of a row selection ({@code null}: the identity). */

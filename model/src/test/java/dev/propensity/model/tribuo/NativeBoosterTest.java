@@ -132,12 +132,14 @@ class NativeBoosterTest {
     }
 
     @Test
-    void aTableTooLargeForOneArrayIsRefusedInOneLine() {
-        NativeBooster.checkSize("xgboost", 85_000_000, 25); // 2.125e9 values: fits
+    void aTableWhoseMatrixDoesNotFitTheMemoryIsRefusedInOneLine() {
+        long need = 2_026_560L * NativeBooster.bytesPerRow(62);
+        NativeBooster.checkMemory("xgboost", 2_026_560, 62, need); // fits exactly
+        NativeBooster.checkMemory("xgboost", 2_026_560, 62, -1); // unknown: not refused
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NativeBooster.checkSize("xgboost", 90_000_000, 25));
-        assertThat(e.getMessage()).startsWith("xgboost trains on at most 2,147,483,639 values")
-                .contains("90,000,000 rows of 25 inputs", "--model logistic").doesNotContain("\n");
+                () -> NativeBooster.checkMemory("xgboost", 2_026_560, 62, need - 1));
+        assertThat(e.getMessage()).startsWith("xgboost needs about " + String.format("%,d", need >> 20) + " MB")
+                .contains("2,026,560 rows of 62 inputs", "--model logistic").doesNotContain("\n");
     }
 
     @Test
