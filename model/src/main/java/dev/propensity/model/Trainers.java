@@ -67,8 +67,8 @@ public final class Trainers {
      * A random forest grown by XGBoost (its random-forest mode: the trees of one round, each on 63.2% of the rows
      * drawn without replacement, choosing each split among a fraction of the inputs; each leaf holds the share of
      * purchases of the rows that reach it, and the forest's probability is their average), on one thread, so a seed
-     * gives the same forest anywhere. Until version 0.1.0 of this library the forest was Tribuo's CART trees; model
-     * files holding those still load and score as before.
+     * gives the same forest anywhere. Earlier builds grew Tribuo's CART trees instead; model files holding those still
+     * load and score as before.
      *
      * @param config the settings
      * @return the trainer, named {@code random-forest}

@@ -45,8 +45,9 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  * and provenance's) checked against {@link #ALLOWED_CLASSES} before Tribuo deserializes, so a file cannot make the
  * JVM load or initialise any other class; {@code kind}, {@code tribuoModelClass} and the protobuf's class name
  * cross-checked; and, for version 2, the checksum verified before any bytes reach Tribuo or XGBoost's native code.
- * Version 1 files still load, except XGBoost models: without a checksum a damaged booster would reach native code
- * (which can crash the JVM), so those are refused with a request to save them again.
+ * Version 1 files still load, except models holding an XGBoost booster (xgboost, and random forests grown by
+ * XGBoost): without a checksum a damaged booster would reach native code (which can crash the JVM), so those are
+ * refused with a request to save them again.
  */
 final class ModelFile {
     /** The format version this library writes and the newest it reads. */
