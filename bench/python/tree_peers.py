@@ -5,7 +5,10 @@ Input: the feature CSV that `propensity features --input EVENTS --out FILE.csv` 
 one column per feature; categorical features as text, missing values empty). Numeric features are used as they are
 (trees need no scaling; missing stays NaN, which both handle); categorical features become integer codes.
 Prints one line per model: CV + final wall seconds, process CPU seconds, peak RSS so far, pooled out-of-fold AUC.
-Usage: tree_peers.py FEATURES.csv [hgb,xgboost]"""
+Models: hgb (scikit-learn defaults, all cores), xgboost (binary:logistic, 2 threads: as a user would run it with
+our settings) and xgboost-same (configured exactly as our --model xgboost trains: multi:softprob over the two
+labels, i.e. two trees a round, one thread).
+Usage: tree_peers.py FEATURES.csv [hgb,xgboost,xgboost-same]"""
 import sys, time, resource
 import numpy as np, pandas as pd
 from sklearn.model_selection import StratifiedKFold
@@ -35,6 +38,13 @@ def make(name):
         return xgboost.XGBClassifier(n_estimators=400, max_depth=4, learning_rate=0.03, subsample=0.8,
                                      colsample_bytree=0.6, min_child_weight=2, reg_lambda=1.0, tree_method="hist",
                                      n_jobs=2, random_state=42)
+    if name == "xgboost-same":
+        import xgboost
+        # what Tribuo's XGBoost trainer passes (and ours, since it trains natively with the same map)
+        return xgboost.XGBClassifier(n_estimators=400, max_depth=4, learning_rate=0.03, subsample=0.8,
+                                     colsample_bytree=0.6, min_child_weight=2, reg_lambda=1.0, reg_alpha=0.0,
+                                     tree_method="hist", objective="multi:softprob", num_class=2, n_jobs=1,
+                                     random_state=42)
     raise SystemExit(f"unknown model {name}")
 
 

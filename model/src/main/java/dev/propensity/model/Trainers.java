@@ -34,19 +34,6 @@ public final class Trainers {
         }
     }
 
-    /**
-     * The most training rows {@code xgboost} (and {@code stack}, whose member it is) takes: Tribuo hands XGBoost one
-     * example object per row, and on 112,490 REES46 sessions five folds and the final model took 232 s and 2.4 GB
-     * (a loaded 2-core machine); a larger table is refused at once, before any training, naming this limit.
-     */
-    public static final int XGBOOST_MAX_ROWS = 500_000;
-    /**
-     * The most training rows {@code random-forest} takes: Tribuo's CART trees grow one node at a time over example
-     * objects, several times slower than XGBoost (112,490 REES46 sessions: over 9 minutes for five folds and the
-     * final model on a loaded 2-core machine); a larger table is refused at once, naming this limit.
-     */
-    public static final int RANDOM_FOREST_MAX_ROWS = 100_000;
-
     private Trainers() {
     }
 
@@ -66,7 +53,8 @@ public final class Trainers {
     }
 
     /**
-     * Gradient-boosted trees by XGBoost through Tribuo.
+     * Gradient-boosted trees by XGBoost, trained straight from the encoded columns with the parameters Tribuo's
+     * XGBoost trainer passes; the model is a Tribuo {@code XGBoostModel}.
      *
      * @param config the settings
      * @return the trainer, named {@code xgboost}
@@ -76,9 +64,11 @@ public final class Trainers {
     }
 
     /**
-     * A random forest of Tribuo CART trees. Tribuo grows a forest's trees one after another; this trainer grows
-     * them in four groups with seeds drawn from the configured one, the groups in parallel, and joins them into one
-     * Tribuo ensemble. The groups do not depend on the number of cores, so a seed gives the same forest anywhere.
+     * A random forest grown by XGBoost (its random-forest mode: the trees of one round, each on 63.2% of the rows
+     * drawn without replacement, choosing each split among a fraction of the inputs; each leaf holds the share of
+     * purchases of the rows that reach it, and the forest's probability is their average), on one thread, so a seed
+     * gives the same forest anywhere. Earlier builds grew Tribuo's CART trees instead; model files holding those still
+     * load and score as before.
      *
      * @param config the settings
      * @return the trainer, named {@code random-forest}

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Settings of the gradient-boosted trees trainer ({@link Trainers#xgboost(XGBoostConfig)}), run by XGBoost
- * (histogram tree method) through Tribuo.
+ * (histogram tree method) with the parameters Tribuo's XGBoost trainer passes, into a Tribuo {@code XGBoostModel}.
  *
  * @param rounds         boosting rounds (trees), {@code >= 1}
  * @param maxDepth       the deepest a tree grows, {@code >= 1}

@@ -46,22 +46,17 @@ class TreeTrainersTest {
     }
 
     @Test
-    void treeTrainersAndTheStackRefuseTablesOverTheirSizeLimitAtOnceInOneLine() {
-        // row 0 repeated: a row set past the limit, refused before it is copied or trained on
-        int[] tooManyForXgboost = new int[Trainers.XGBOOST_MAX_ROWS + 1];
-        for (String name : new String[] {"xgboost", "stack"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> Trainers.byName(name, 42).train(MIXED, tooManyForXgboost));
-            assertThat(e.getMessage()).as(name).startsWith(name + " trains on at most 500,000 rows and was given 500,001")
-                    .doesNotContain("\n");
+    void treeTrainersTrainOnRowsInPlaceAsOnTheirCopy() {
+        int[] rows = java.util.stream.IntStream.range(0, MIXED.rows()).filter(i -> i % 3 != 1).toArray();
+        FeatureTable copy = MIXED.select(rows);
+        for (ModelTrainer t : new ModelTrainer[] {Trainers.xgboost(XGBoostConfig.defaults().withRounds(20)),
+                Trainers.randomForest(TreeConfig.defaults().withTrees(10).withMaxDepth(6)),
+                Trainers.stack(StackConfig.defaults().withInnerFolds(2)
+                        .withXGBoost(XGBoostConfig.defaults().withRounds(10)))}) {
+            PurchaseModel inPlace = t.train(MIXED, rows);
+            assertThat(inPlace.card().trainingRows()).as(t.name()).isEqualTo(rows.length);
+            assertThat(inPlace.predict(MIXED)).as(t.name()).containsExactly(t.train(copy).predict(MIXED));
         }
-        int[] tooManyForForest = new int[Trainers.RANDOM_FOREST_MAX_ROWS + 1];
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Trainers.byName("random-forest", 42).train(MIXED, tooManyForForest));
-        assertThat(e.getMessage()).startsWith("random-forest trains on at most 100,000 rows and was given 100,001");
-        // under the limit, the rows are copied and trained on as before
-        assertThat(Trainers.xgboost(XGBoostConfig.defaults().withRounds(5)).train(MIXED, java.util.stream.IntStream
-                .range(0, MIXED.rows()).toArray()).predict(MIXED)).hasSize(MIXED.rows());
     }
 
     @Test

@@ -45,8 +45,9 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  * and provenance's) checked against {@link #ALLOWED_CLASSES} before Tribuo deserializes, so a file cannot make the
  * JVM load or initialise any other class; {@code kind}, {@code tribuoModelClass} and the protobuf's class name
  * cross-checked; and, for version 2, the checksum verified before any bytes reach Tribuo or XGBoost's native code.
- * Version 1 files still load, except XGBoost models: without a checksum a damaged booster would reach native code
- * (which can crash the JVM), so those are refused with a request to save them again.
+ * Version 1 files still load, except models holding an XGBoost booster (xgboost, and random forests grown by
+ * XGBoost): without a checksum a damaged booster would reach native code (which can crash the JVM), so those are
+ * refused with a request to save them again.
  */
 final class ModelFile {
     /** The format version this library writes and the newest it reads. */
@@ -83,7 +84,9 @@ final class ModelFile {
             "dev.propensity.features.FeatureTable",
             "dev.propensity.model.ClassWeighting",
             "dev.propensity.model.tribuo.LbfgsLogisticTrainer",
+            "dev.propensity.model.tribuo.ForestConverter",
             "dev.propensity.model.tribuo.LbfgsLogisticTrainer$ColumnsDatasetProvenance",
+            "dev.propensity.model.tribuo.XGBoostForestTrainer",
             "org.tribuo.CategoricalIDInfo",
             "org.tribuo.DataSource",
             "org.tribuo.ImmutableFeatureMap",
@@ -125,7 +128,9 @@ final class ModelFile {
             LinearPurchaseModel.KIND, java.util.Set.of("org.tribuo.classification.sgd.linear.LinearSGDModel"),
             TreePurchaseModel.XGBOOST, java.util.Set.of("org.tribuo.common.xgboost.XGBoostModel"),
             TreePurchaseModel.RANDOM_FOREST, java.util.Set.of("org.tribuo.common.tree.TreeModel",
-                    "org.tribuo.ensemble.WeightedEnsembleModel"));
+                    "org.tribuo.ensemble.WeightedEnsembleModel", "org.tribuo.common.xgboost.XGBoostModel"));
+    /** The Tribuo model class that holds an XGBoost booster (native code reads its bytes). */
+    private static final String XGBOOST_MODEL_CLASS = "org.tribuo.common.xgboost.XGBoostModel";
     static final String FORMAT = "propensity-model";
     private static final String MANIFEST = "manifest.json";
     private static final String TRIBUO_ENTRY = "model.tribuo";
@@ -440,9 +445,7 @@ final class ModelFile {
             return parseStack(file, root, entries, budget);
         }
         if (version < CHECKSUM_VERSION && kind.equals(TreePurchaseModel.XGBOOST)) {
-            throw new ModelFileException(file, where + "an XGBoost model in format version " + version
-                    + " has no checksum, and a damaged booster can crash the JVM in native code; save it again with "
-                    + "this version (train it anew), which checks the booster before loading it", null);
+            throw noChecksum(file, where, version);
         }
         String tribuoEntry = root.path("tribuoModel").asText(TRIBUO_ENTRY);
         byte[] tribuoBytes = entries.get(tribuoEntry);
@@ -450,8 +453,12 @@ final class ModelFile {
             throw new ModelFileException(file, where + "the archive lacks the Tribuo model entry " + tribuoEntry,
                     null);
         }
-        checkClasses(file, where, root, kind, tribuoBytes);
-        if (kind.equals(TreePurchaseModel.XGBOOST)) {
+        String top = checkClasses(file, where, root, kind, tribuoBytes);
+        if (XGBOOST_MODEL_CLASS.equals(top)) {
+            // an XGBoost booster: xgboost models, and random forests grown by XGBoost
+            if (version < CHECKSUM_VERSION) {
+                throw noChecksum(file, where, version);
+            }
             XGBoostNative.load(); // the booster passed its checksum; the library's extracted copy is removed at once
         }
         FittedEncoding encoding;
@@ -528,15 +535,24 @@ final class ModelFile {
         }
     }
 
+    /** The refusal of an XGBoost booster in a file without checksums. */
+    private static ModelFileException noChecksum(Path file, String where, int version) {
+        return new ModelFileException(file, where + "an XGBoost model in format version " + version
+                + " has no checksum, and a damaged booster can crash the JVM in native code; save it again with "
+                + "this version (train it anew), which checks the booster before loading it", null);
+    }
+
     /**
      * Checks the class names of the Tribuo protobuf against the allowlist and the kind, before Tribuo deserializes
      * (and so loads and initialises) anything.
+     *
+     * @return the Tribuo model's class name ({@code null} for a kind this library does not know)
      */
-    private static void checkClasses(Path file, String where, JsonNode root, String kind, byte[] tribuoBytes)
+    private static String checkClasses(Path file, String where, JsonNode root, String kind, byte[] tribuoBytes)
             throws ModelFileException {
         java.util.Set<String> expected = KIND_CLASSES.get(kind);
         if (expected == null) {
-            return; // an unknown kind is reported by the caller, before anything is deserialized
+            return null; // an unknown kind is reported by the caller, before anything is deserialized
         }
         String top;
         java.util.Set<String> names;
@@ -562,6 +578,7 @@ final class ModelFile {
                         + ", which a Propensity model never holds (nothing was loaded)", null);
             }
         }
+        return top;
     }
 
     private static PurchaseModel parseStack(Path file, JsonNode root, Map<String, byte[]> entries, Budget budget)

@@ -6,7 +6,6 @@ import dev.propensity.metrics.ClassificationMetrics;
 import dev.propensity.metrics.Splits;
 import dev.propensity.model.ModelCard;
 import dev.propensity.model.ModelTrainer;
-import dev.propensity.model.Trainers;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.StackConfig;
 import java.util.List;
@@ -51,33 +50,40 @@ final class StackTrainer implements ModelTrainer {
         return StackPurchaseModel.KIND;
     }
 
-    /** Refuses a table over XGBoost's size limit before copying its rows, then trains on them. */
+    /** This stack with its members' parallel work on other workers (the same models). */
     @Override
-    public PurchaseModel train(FeatureTable table, int[] rows) {
-        TreeTrainer.checkSize(name(), rows == null ? table.rows() : rows.length, Trainers.XGBOOST_MAX_ROWS);
-        return train(rows == null ? table : table.select(rows));
+    public ModelTrainer withWorkers(dev.propensity.core.Workers w) {
+        Objects.requireNonNull(w, "workers");
+        return new StackTrainer(members.stream().map(t -> t.withWorkers(w)).toList(), innerFolds, weightSteps, seed,
+                minPositives, description);
     }
 
+    /**
+     * Trains on some rows of the table ({@code null}: all) without copying them: each member trains on its inner
+     * folds' rows in place, and only an inner fold's test rows are copied, to be scored.
+     */
     @Override
-    public PurchaseModel train(FeatureTable table) {
-        TreeTrainer.checkSize(name(), table.rows(), Trainers.XGBOOST_MAX_ROWS);
+    public PurchaseModel train(FeatureTable table, int[] rows) {
         long t0 = System.nanoTime();
-        int positives = TrainingData.checkLabels(table, minPositives, name());
-        int n = table.rows();
-        boolean[] labels = table.labels();
+        boolean[] labels = TrainingData.labels(table, rows);
+        int positives = TrainingData.checkLabels(labels, minPositives, name());
+        int n = labels.length;
         int m = members.size();
         // inner out-of-fold probabilities: column k holds member k's prediction of each row by a model that never saw it
-        double[][] z = new double[m][n];
-        int[] folds = Splits.stratifiedFolds(labels, innerFolds, seed);
+        // above INNER_MAX_ROWS the weights are chosen on a stratified sample of the training rows
+        int[] inner = innerSample(labels, seed);
+        int[] innerRows = inner == null ? rows : tableRows(rows, inner);
+        boolean[] innerLabels = inner == null ? labels : TrainingData.labels(table, innerRows);
+        double[][] z = new double[m][innerLabels.length];
+        int[] folds = Splits.stratifiedFolds(innerLabels, innerFolds, seed);
         for (int f = 0; f < innerFolds; f++) {
-            int[] train = Splits.trainRows(folds, f);
+            int[] train = tableRows(innerRows, Splits.trainRows(folds, f));
             int[] test = Splits.testRows(folds, f);
-            FeatureTable trainTable = table.select(train);
-            FeatureTable testTable = table.select(test);
+            FeatureTable testTable = table.select(tableRows(innerRows, test));
             for (int k = 0; k < m; k++) {
                 double[] p;
                 try {
-                    p = members.get(k).train(trainTable).predict(testTable);
+                    p = members.get(k).train(table, train).predict(testTable);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(name() + ": inner fold " + f + " of " + innerFolds
                             + ", member " + members.get(k).name() + ": " + e.getMessage(), e);
@@ -87,14 +93,76 @@ final class StackTrainer implements ModelTrainer {
                 }
             }
         }
-        double[] weights = bestWeights(z, labels, weightSteps);
+        double[] weights = bestWeights(z, innerLabels, weightSteps);
         PurchaseModel[] fitted = new PurchaseModel[m];
         for (int k = 0; k < m; k++) {
-            fitted[k] = members.get(k).train(table);
+            fitted[k] = rows == null ? members.get(k).train(table) : members.get(k).train(table, rows);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         ModelCard card = ModelCard.trained(name(), description, n, positives, seed, seconds);
         return new StackPurchaseModel(List.of(fitted), weights, card);
+    }
+
+    @Override
+    public PurchaseModel train(FeatureTable table) {
+        return train(table, null);
+    }
+
+    /**
+     * The most training rows the inner cross-validation runs on: above it, on a stratified sample of this many (the
+     * weights are one of {@code weightSteps + 1} points, which a sample of this size chooses as well as all rows
+     * do), while the members are still trained on every row. At 1.6 million training rows it spares four fifths of
+     * the inner folds' training.
+     */
+    static final int INNER_MAX_ROWS = 200_000;
+
+    /**
+     * The positions of a stratified sample of {@link #INNER_MAX_ROWS} rows (each class in proportion, drawn by the
+     * seed, in ascending order), or {@code null} when there are not more rows than that.
+     */
+    static int[] innerSample(boolean[] labels, long seed) {
+        int n = labels.length;
+        if (n <= INNER_MAX_ROWS) {
+            return null;
+        }
+        int positives = 0;
+        for (boolean b : labels) {
+            positives += b ? 1 : 0;
+        }
+        int wantPositives = (int) Math.round((double) positives * INNER_MAX_ROWS / n);
+        int[] want = {INNER_MAX_ROWS - wantPositives, wantPositives};
+        int[] have = {n - positives, positives};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        boolean[] keep = new boolean[n];
+        // selection sampling (Knuth's algorithm S) per class, in row order
+        for (int i = 0; i < n; i++) {
+            int c = labels[i] ? 1 : 0;
+            if (r.nextInt(have[c]) < want[c]) {
+                keep[i] = true;
+                want[c]--;
+            }
+            have[c]--;
+        }
+        int[] out = new int[INNER_MAX_ROWS];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** The table rows at some positions of a row selection ({@code null}: the identity). */
+    private static int[] tableRows(int[] rows, int[] positions) {
+        if (rows == null) {
+            return positions;
+        }
+        int[] out = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            out[i] = rows[positions[i]];
+        }
+        return out;
     }
 
     /**

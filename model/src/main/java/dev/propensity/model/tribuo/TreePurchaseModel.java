@@ -28,19 +28,23 @@ import org.tribuo.common.tree.LeafNode;
 import org.tribuo.common.tree.Node;
 import org.tribuo.common.tree.SplitNode;
 import org.tribuo.common.tree.TreeModel;
+import org.tribuo.classification.xgboost.XGBoostClassificationConverter;
 import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.common.xgboost.protos.XGBoostModelProto;
 import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.protos.core.WeightedEnsembleModelProto;
 
 /**
  * A purchase model backed by a Tribuo tree ensemble (XGBoost or random forest): a fitted encoding followed by the
- * Tribuo model. Neither usually scores through Tribuo's {@code Example} objects: an XGBoost model scores its booster
+ * Tribuo model. Neither usually scores through Tribuo's {@code Example} objects: a Tribuo {@code XGBoostModel} (the
+ * XGBoost trainer's, and since the forest is grown by XGBoost the random forest trainer's) scores its booster
  * directly on a dense matrix of the encoded rows, laid out in the Tribuo model's feature order (the same float inputs
- * Tribuo would build, so the same probabilities), and a random forest walks its Tribuo trees copied into flat
- * arrays, adding the leaves up as Tribuo does (the same doubles in the same order). Both avoid an object per row and
- * feature and a map lookup per feature and tree. A one-tree forest, and any Tribuo model of another shape, is scored
- * through Tribuo.
+ * Tribuo would build, so the same probabilities), reading the purchase output (Tribuo's converter) or the forest's
+ * one output ({@link ForestConverter}); a random forest of Tribuo CART trees (saved by earlier versions) walks its
+ * trees copied into flat arrays, adding the leaves up as Tribuo does (the same doubles in the same order). Both avoid
+ * an object per row and feature and a map lookup per feature and tree. A one-tree CART forest, and any Tribuo model
+ * of another shape, is scored through Tribuo.
  */
 final class TreePurchaseModel implements PurchaseModel {
     static final String XGBOOST = "xgboost";
@@ -90,7 +94,10 @@ final class TreePurchaseModel implements PurchaseModel {
         double[] score(double[][] cols, int rows);
     }
 
-    /** The booster of an XGBoost model, where its inputs go in a dense row, and which output is a purchase. */
+    /**
+     * The booster of an XGBoost model, where its inputs go in a dense row, and which of its outputs is the purchase
+     * probability.
+     */
     private static final class BoosterScorer implements Scorer {
         final Booster booster;
         final int[] column;
@@ -271,17 +278,37 @@ final class TreePurchaseModel implements PurchaseModel {
             if (boosters.size() != 1) {
                 return null;
             }
+            // which output is the purchase probability: Tribuo's converter has one per label (softprob), a forest
+            // grown by XGBoost one, the probability itself
+            int output;
+            String converter = converterClass(xgb);
+            if (XGBoostClassificationConverter.class.getName().equals(converter)) {
+                output = purchase;
+            } else if (ForestConverter.class.getName().equals(converter)) {
+                output = 0;
+            } else {
+                return null;
+            }
             ImmutableFeatureMap fmap = model.getFeatureIDMap();
             int[] column = new int[names.length];
             for (int k = 0; k < names.length; k++) {
                 column[k] = fmap.getID(names[k]);
             }
-            return new BoosterScorer(boosters.get(0), column, fmap.size(), purchase);
+            return new BoosterScorer(boosters.get(0), column, fmap.size(), output);
         }
         if (model instanceof WeightedEnsembleModel<Label> forest) {
             return forestScorer(forest);
         }
         return null;
+    }
+
+    /** The class name of an XGBoost model's output converter (from its protobuf), or null when unreadable. */
+    private static String converterClass(XGBoostModel<?> xgb) {
+        try {
+            return xgb.serialize().getSerializedData().unpack(XGBoostModelProto.class).getConverter().getClassName();
+        } catch (InvalidProtocolBufferException e) {
+            return null;
+        }
     }
 
     /** A forest's scorer when its combiner is Tribuo's fully weighted vote (the weights come from its protobuf). */

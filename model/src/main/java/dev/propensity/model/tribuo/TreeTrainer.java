@@ -1,56 +1,42 @@
 package dev.propensity.model.tribuo;
 
-import dev.propensity.model.design.TrainingData;
 import dev.propensity.core.Workers;
 import dev.propensity.features.EncoderConfig;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;
 import dev.propensity.model.ModelCard;
 import dev.propensity.model.ModelTrainer;
-import dev.propensity.model.Trainers;
 import dev.propensity.model.PurchaseModel;
 import dev.propensity.model.TreeConfig;
 import dev.propensity.model.XGBoostConfig;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import dev.propensity.model.design.TrainingData;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.function.BiFunction;
-import org.tribuo.Dataset;
+import java.util.function.Function;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.dtree.CARTClassificationTrainer;
-import org.tribuo.classification.dtree.impurity.GiniIndex;
-import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
-import org.tribuo.common.tree.RandomForestTrainer;
-import org.tribuo.common.xgboost.XGBoostTrainer;
-import org.tribuo.ensemble.EnsembleModel;
-import org.tribuo.ensemble.WeightedEnsembleModel;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-/** Trains tree-ensemble purchase models through Tribuo: XGBoost or a random forest. */
+/**
+ * Trains tree-ensemble purchase models with XGBoost, straight from the encoded {@code float} columns of the training
+ * rows (no table copy, no Tribuo example per row): gradient-boosted trees ({@link NativeBooster#boost}, the model
+ * Tribuo's XGBoost trainer makes) or a random forest ({@link XGBoostForestTrainer}). Either is a Tribuo
+ * {@code XGBoostModel}.
+ */
 final class TreeTrainer implements ModelTrainer {
-    /** How many groups of trees a random forest is grown in (in parallel). */
-    static final int FOREST_GROUPS = 4;
+    /** The row sample of each tree of a random forest (drawn without replacement; a bootstrap sample's share). */
+    static final double FOREST_SUBSAMPLE = 0.632;
     private final String kind;
-    /** Trains the Tribuo model: a fresh Tribuo trainer per call (Tribuo trainers carry random state between calls). */
-    private final BiFunction<Dataset<Label>, Workers, Model<Label>> fit;
+    /** Trains the Tribuo model on encoded data. */
+    private final Function<NativeBooster.Data, Model<Label>> fit;
     private final EncoderConfig encoder;
     private final int minPositives;
     private final long seed;
     private final Map<String, String> description;
     private final Workers workers;
-    /** The most training rows this trainer takes ({@link Trainers#XGBOOST_MAX_ROWS} and the like). */
-    private final int maxRows;
 
-    private TreeTrainer(String kind, BiFunction<Dataset<Label>, Workers, Model<Label>> fit, EncoderConfig encoder,
-                        int minPositives, long seed, Map<String, String> description, Workers workers, int maxRows) {
+    private TreeTrainer(String kind, Function<NativeBooster.Data, Model<Label>> fit, EncoderConfig encoder,
+                        int minPositives, long seed, Map<String, String> description, Workers workers) {
         this.workers = workers;
-        this.maxRows = maxRows;
         this.kind = kind;
         this.fit = fit;
         this.encoder = encoder;
@@ -60,56 +46,29 @@ final class TreeTrainer implements ModelTrainer {
     }
 
     static TreeTrainer xgboost(XGBoostConfig c) {
-        BiFunction<Dataset<Label>, Workers, Model<Label>> fit = (data, workers) -> {
-            XGBoostNative.load();
-            return new XGBoostClassificationTrainer(
-                    XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST, c.rounds(), c.eta(), c.gamma(),
-                    c.maxDepth(), c.minChildWeight(), c.subsample(), c.columnSample(), c.lambda(), 0.0, c.threads(),
-                    XGBoostTrainer.LoggingVerbosity.SILENT, c.seed()).train(data);
-        };
-        return new TreeTrainer(TreePurchaseModel.XGBOOST, fit, c.encoder(), c.minPositives(), c.seed(), c.describe(),
-                Workers.defaults(), Trainers.XGBOOST_MAX_ROWS);
+        return new TreeTrainer(TreePurchaseModel.XGBOOST, data -> NativeBooster.boost(c, data), c.encoder(),
+                c.minPositives(), c.seed(), c.describe(), Workers.defaults());
     }
 
     static TreeTrainer randomForest(TreeConfig c) {
-        return new TreeTrainer(TreePurchaseModel.RANDOM_FOREST, (data, workers) -> forest(c, data, workers),
-                c.encoder(), c.minPositives(), c.seed(), c.describe(), Workers.defaults(), Trainers.RANDOM_FOREST_MAX_ROWS);
+        Map<String, String> settings = new LinkedHashMap<>(c.describe());
+        settings.put("subsample", Double.toString(FOREST_SUBSAMPLE));
+        settings.put("grownBy", "xgboost");
+        // a fresh Tribuo trainer per call: Tribuo trainers count their invocations
+        return new TreeTrainer(TreePurchaseModel.RANDOM_FOREST, data -> forestTrainer(c).train(data), c.encoder(),
+                c.minPositives(), c.seed(), settings, Workers.defaults());
     }
 
-    /**
-     * A random forest grown as {@link #FOREST_GROUPS} groups of trees, each group a Tribuo random forest with its own
-     * seed (drawn from the configured one), their trees then joined, in group order, into one ensemble with the same
-     * combiner. Tribuo grows a forest's trees one after another; the groups run on the given workers, so that forests
-     * trained at the same time (cross-validation folds) share the same threads instead of crowding the cores. The
-     * number of groups is fixed, so the forest does not depend on the machine.
-     */
-    static Model<Label> forest(TreeConfig c, Dataset<Label> data, Workers workers) {
-        int groups = Math.min(c.trees(), FOREST_GROUPS);
-        SplittableRandom seeds = new SplittableRandom(c.seed());
-        List<Workers.Task<List<Model<Label>>>> tasks = new ArrayList<>(groups);
-        for (int g = 0; g < groups; g++) {
-            long seed = seeds.nextLong();
-            int trees = c.trees() / groups + (g < c.trees() % groups ? 1 : 0);
-            tasks.add(() -> {
-                TribuoLogging.quiet();
-                Model<Label> m = new RandomForestTrainer<>(new CARTClassificationTrainer(c.maxDepth(),
-                        (float) c.minChildWeight(), 0f, (float) c.featureFraction(), false, new GiniIndex(), seed),
-                        new FullyWeightedVotingCombiner(), trees, seed).train(data);
-                return m instanceof EnsembleModel<Label> e ? e.getModels() : List.of(m);
-            });
-        }
-        List<Model<Label>> trees = new ArrayList<>(c.trees());
-        for (List<Model<Label>> group : workers.compute(tasks)) {
-            trees.addAll(group);
-        }
-        return trees.size() == 1 ? trees.get(0) : WeightedEnsembleModel.createEnsembleFromExistingModels(
-                TreePurchaseModel.RANDOM_FOREST, trees, new FullyWeightedVotingCombiner());
+    /** The forest trainer of a configuration. */
+    static XGBoostForestTrainer forestTrainer(TreeConfig c) {
+        return new XGBoostForestTrainer(c.trees(), c.maxDepth(), c.minChildWeight(), c.featureFraction(),
+                FOREST_SUBSAMPLE, c.seed());
     }
 
     @Override
     public ModelTrainer withWorkers(Workers w) {
-        return new TreeTrainer(kind, fit, encoder, minPositives, seed, description, java.util.Objects.requireNonNull(w,
-                "workers"), maxRows);
+        return new TreeTrainer(kind, fit, encoder, minPositives, seed, description,
+                java.util.Objects.requireNonNull(w, "workers"));
     }
 
     @Override
@@ -117,47 +76,25 @@ final class TreeTrainer implements ModelTrainer {
         return kind;
     }
 
-    /**
-     * Refuses more training rows than a trainer takes, in one line naming the limit.
-     *
-     * @param trainer the trainer's name
-     * @param rows    the training rows
-     * @param limit   the most it takes
-     * @throws IllegalArgumentException when {@code rows > limit}
-     */
-    static void checkSize(String trainer, int rows, int limit) {
-        if (rows > limit) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s trains on at most %,d rows and was given "
-                    + "%,d (Tribuo's per-row examples would take far longer and more memory than a dashboard run "
-                    + "should); use --model logistic, or a smaller input", trainer, limit, rows));
-        }
-    }
-
-    /** Refuses a table over the size limit before copying its rows, then trains on them. */
+    /** Trains on some rows of the table, encoded in place (the table is not copied). */
     @Override
     public PurchaseModel train(FeatureTable table, int[] rows) {
-        checkSize(name(), rows == null ? table.rows() : rows.length, maxRows);
-        return train(rows == null ? table : table.select(rows));
+        long t0 = System.nanoTime();
+        boolean[] labels = TrainingData.labels(table, rows);
+        int positives = TrainingData.checkLabels(labels, minPositives, name());
+        FittedEncoding encoding = FittedEncoding.fit(table, rows == null
+                ? java.util.stream.IntStream.range(0, table.rows()).toArray() : rows, encoder, workers);
+        NativeBooster.Data data = NativeBooster.encode(encoding, table, rows, labels, name(), workers);
+        TribuoLogging.quiet();
+        Model<Label> model = fit.apply(data);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ModelCard card = ModelCard.trained(name(), description, labels.length, positives, seed, seconds);
+        return new TreePurchaseModel(kind, encoding, model, card);
     }
 
     @Override
     public PurchaseModel train(FeatureTable table) {
-        checkSize(name(), table.rows(), maxRows);
-        long t0 = System.nanoTime();
-        int positives = TrainingData.checkLabels(table, minPositives, name());
-        FittedEncoding encoding = FittedEncoding.fit(table, encoder);
-        double[][] cols = TrainingData.encode(encoding, table, name());
-        String[] names = encoding.outputNames().toArray(new String[0]);
-        LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> data = new MutableDataset<>(
-                TreePurchaseModel.examples(names, cols, table.labels()),
-                new SimpleDataSourceProvenance("propensity FeatureTable, " + table.rows() + " rows", factory),
-                factory);
-        TribuoLogging.quiet();
-        Model<Label> model = fit.apply(data, workers);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        ModelCard card = ModelCard.trained(name(), description, table.rows(), positives, seed, seconds);
-        return new TreePurchaseModel(kind, encoding, model, card);
+        return train(table, null);
     }
 
     @Override

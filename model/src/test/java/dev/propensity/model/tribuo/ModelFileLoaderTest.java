@@ -220,6 +220,12 @@ class ModelFileLoaderTest {
             return r.put("formatVersion", 1);
         });
         assertThat(refusal(xgb)).contains("version 1", "checksum", "save it again");
+        // a random forest is grown by XGBoost too: its booster needs the checksum just the same
+        Path forest = withManifest(saved("random-forest"), "v1f.model", r -> {
+            r.remove("sha256");
+            return r.put("formatVersion", 1);
+        });
+        assertThat(refusal(forest)).contains("version 1", "checksum", "save it again");
         assertThat(refusal(withManifest(saved("random-forest"), "nosum.model", r -> {
             r.remove("sha256");
             return r;

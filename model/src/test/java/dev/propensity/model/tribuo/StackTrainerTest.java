@@ -137,6 +137,22 @@ class StackTrainerTest {
     }
 
     @Test
+    void aLargeTableChoosesItsWeightsOnAStratifiedSampleOfItsRows() {
+        assertThat(StackTrainer.innerSample(new boolean[StackTrainer.INNER_MAX_ROWS], 1)).isNull();
+        boolean[] labels = new boolean[1_000_000];
+        for (int i = 0; i < labels.length; i += 50) {
+            labels[i] = true; // 2% positives
+        }
+        int[] s = StackTrainer.innerSample(labels, 42);
+        assertThat(s).hasSize(StackTrainer.INNER_MAX_ROWS).isSorted().doesNotHaveDuplicates();
+        long positives = java.util.Arrays.stream(s).filter(i -> labels[i]).count();
+        assertThat(positives).isEqualTo(StackTrainer.INNER_MAX_ROWS / 50);
+        assertThat(s[s.length - 1]).as("drawn from the whole range").isGreaterThan(990_000);
+        assertThat(StackTrainer.innerSample(labels, 42)).containsExactly(s);
+        assertThat(java.util.Arrays.equals(StackTrainer.innerSample(labels, 43), s)).isFalse();
+    }
+
+    @Test
     void configRejectsBadValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StackConfig.defaults().withInnerFolds(1));

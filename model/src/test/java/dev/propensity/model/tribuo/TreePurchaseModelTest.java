@@ -11,13 +11,6 @@ import dev.propensity.model.TreeConfig;
 import dev.propensity.model.XGBoostConfig;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.tribuo.Model;
-import org.tribuo.MutableDataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.common.tree.TreeModel;
-import org.tribuo.ensemble.WeightedEnsembleModel;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,26 +60,6 @@ class TreePurchaseModelTest {
         PurchaseModel back = PurchaseModels.load(file);
         assertThat(back.predict(MIXED)).containsExactly(m.predict(MIXED));
         assertThat(((TreePurchaseModel) back).predictThroughTribuo(MIXED)).containsExactly(m.predict(MIXED));
-    }
-
-    @Test
-    void aForestIsGrownInGroupsWithEveryTreeKept() {
-        double[][] cols = new double[MIXED.columnCount()][];
-        String[] names = new String[cols.length];
-        for (int j = 0; j < cols.length; j++) {
-            cols[j] = MIXED.columnArray(j);
-            names[j] = "f" + j;
-        }
-        LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> data = new MutableDataset<>(TreePurchaseModel.examples(names, cols, MIXED.labels()),
-                new SimpleDataSourceProvenance("test", factory), factory);
-        for (int trees : new int[] {2, 4, 7, 25}) {
-            Model<Label> m = TreeTrainer.forest(TreeConfig.defaults().withTrees(trees).withMaxDepth(4), data, dev.propensity.core.Workers.defaults());
-            assertThat(m).isInstanceOf(WeightedEnsembleModel.class);
-            assertThat(((WeightedEnsembleModel<Label>) m).getNumModels()).isEqualTo(trees);
-        }
-        assertThat(TreeTrainer.forest(TreeConfig.defaults().withTrees(1).withMaxDepth(4), data, dev.propensity.core.Workers.callerOnly()))
-                .isInstanceOf(TreeModel.class);
     }
 
     @Test
