@@ -32,8 +32,9 @@ import java.util.SplittableRandom;
 /**
  * The live-scoring benchmarks of issue 14, one row each:
  * <ul>
- *   <li>{@code latency [--quick]}: JMH, per-event update plus score, median and 99th percentile
- *       ({@link LiveScoringBenchmark});</li>
+ *   <li>{@code latency [--quick] [--jvm-defaults]}: JMH, per-event update plus score, median and 99th percentile
+ *       ({@link LiveScoringBenchmark}), in a JVM set up as {@code propensity replay} runs the live scorer
+ *       ({@link LiveScoringBenchmark#LIVE_JVM}), or with the JVM's defaults;</li>
  *   <li>{@code replay MODEL FILE}: a whole event log replayed in process through the live scorer, events per
  *       second (the command {@code propensity replay} prints the same figure, JVM start aside);</li>
  *   <li>{@code peer MODEL FILE [EVENTS]}: the first 100,000 events (or EVENTS) of a REES46-format file, replayed by
@@ -58,15 +59,19 @@ public final class LiveBench {
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: LiveBench latency [--quick] | replay MODEL FILE | peer MODEL FILE [EVENTS]"
+            System.err.println("usage: LiveBench latency [--quick] [--jvm-defaults] | replay MODEL FILE | peer MODEL FILE [EVENTS]"
                     + " | quality [SESSIONS] [BOOTSTRAP]");
             System.exit(2);
         }
         switch (args[0]) {
             case "latency" -> {
-                LiveScoringBenchmark.Figures f = LiveScoringBenchmark.run(args.length > 1 && args[1].equals("--quick"));
-                System.out.printf(Locale.ROOT, "live update+score per event: median %.0f ns, p99 %.0f ns, mean %.0f ns"
-                        + " (targets: median <= 1000 ns, p99 <= 10000 ns)%n", f.median(), f.p99(), f.mean());
+                List<String> flags = Arrays.asList(args).subList(1, args.length);
+                boolean jvmDefaults = flags.contains("--jvm-defaults");
+                LiveScoringBenchmark.Figures f = LiveScoringBenchmark.run(flags.contains("--quick"), jvmDefaults);
+                System.out.printf(Locale.ROOT, "live update+score per event (%s): median %.0f ns, p99 %.0f ns, mean %.0f"
+                        + " ns (targets: median <= 1000 ns, p99 <= 10000 ns)%n", jvmDefaults
+                        ? "JVM defaults, -Xmx2g" : "as propensity replay runs: -Xmx2g " + String.join(" ",
+                        LiveScoringBenchmark.LIVE_JVM), f.median(), f.p99(), f.mean());
             }
             case "replay" -> replay(Path.of(args[1]), Path.of(args[2]));
             case "memory" -> memory(args.length > 1 ? Integer.parseInt(args[1]) : 100_000);

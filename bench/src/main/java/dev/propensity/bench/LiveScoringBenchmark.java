@@ -128,8 +128,28 @@ public class LiveScoringBenchmark {
     record Figures(double median, double p99, double mean, int events) {
     }
 
-    /** Runs the benchmark and reads the percentiles. */
-    static Figures run(boolean quick) throws java.io.IOException {
+    /**
+     * The JVM settings the {@code propensity} launcher gives a live-scoring process ({@code replay}): the parallel
+     * collector and a fixed 64 MB young generation. With the JVM's defaults (G1, a young generation that grows with
+     * the heap) the allocations of the first seconds walk through freshly committed heap, and each first touch of a
+     * page is a page fault: in those seconds about 3% of the calls took 10-20 us, enough to lift the p99 above 10 us
+     * (see docs/live-scoring.md). Any setting that reuses touched memory removes it ({@code -Xmn64m} under G1 too, or
+     * {@code -XX:+AlwaysPreTouch}).
+     */
+    static final List<String> LIVE_JVM = List.of("-XX:+UseParallelGC", "-Xmn64m");
+
+    /**
+     * Runs the benchmark and reads the percentiles.
+     *
+     * @param quick       fewer and shorter iterations (a smoke run)
+     * @param jvmDefaults whether the forked JVM runs with the JVM's default collector and sizing instead of
+     *                    {@link #LIVE_JVM}
+     */
+    static Figures run(boolean quick, boolean jvmDefaults) throws java.io.IOException {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
+        if (!jvmDefaults) {
+            jvm.addAll(LIVE_JVM);
+        }
         Path log = Files.createTempFile("propensity-live-jmh", ".log");
         Options opts = new OptionsBuilder()
                 .include(LiveScoringBenchmark.class.getName() + "\\.")
@@ -138,13 +158,14 @@ public class LiveScoringBenchmark {
                 .warmupTime(TimeValue.milliseconds(quick ? 500 : 1000))
                 .measurementIterations(quick ? 3 : 5)
                 .measurementTime(TimeValue.milliseconds(quick ? 500 : 1000))
-                .jvmArgs("-Xmx2g")
+                .jvmArgs(jvm.toArray(new String[0]))
                 .output(log.toString())
                 .build();
         try {
             Collection<RunResult> results = new Runner(opts).run();
             RunResult r = results.iterator().next();
             Statistics s = r.getPrimaryResult().getStatistics();
+            Files.deleteIfExists(log);
             return new Figures(s.getPercentile(50), s.getPercentile(99), s.getMean(), 0);
         } catch (org.openjdk.jmh.runner.RunnerException e) {
             throw new IllegalStateException("JMH failed; see " + log, e);

@@ -139,14 +139,19 @@ public final class AsciiOut implements AutoCloseable {
     }
 
     /**
-     * Writes a number as {@link Double#toString(double)} writes it.
+     * Writes a number as {@link Double#toString(double)} lays it out, with the shortest digits that read back as the
+     * same number (those of {@code Double.toString} from Java 19 on; Java 17's differs only for the rare numbers it
+     * writes with more digits than needed). It allocates nothing and is several times faster than Java 17's
+     * {@code Double.toString} on probabilities.
      *
      * @param v the number
      * @return this writer
      * @throws IOException when writing fails
      */
     public AsciiOut number(double v) throws IOException {
-        return ascii(Double.toString(v));
+        ensure(ShortestDecimal.MAX_CHARS);
+        n = ShortestDecimal.write(v, buf, n);
+        return this;
     }
 
     AsciiOut bytes(byte[] b) throws IOException {

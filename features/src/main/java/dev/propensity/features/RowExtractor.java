@@ -180,7 +180,7 @@ final class RowExtractor {
      * @return {@code visible}
      */
     int extractFolded(SessionView session, int visible, SessionTally folded) {
-        return write(ObservedSession.prefix(session, visible), folded);
+        return write(observed.reset(session, visible), folded);
     }
 
     private int write(ObservedSession observed, SessionTally tally) {

@@ -18,8 +18,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -188,10 +187,10 @@ public final class LiveScorer {
         boolean created = false;
         synchronized (stripe) {
             stripe.expire(watermark.get() - toleranceMs);
-            Map<String, State> map = user ? stripe.byUser : stripe.byId;
+            Lru map = user ? stripe.byUser : stripe.byId;
             State s = map.get(key);
             if (s != null && user && t - s.last > gapMs) {
-                map.remove(key);
+                map.remove(s);
                 stripe.recycle(s);
                 open.decrementAndGet();
                 s = null;
@@ -404,6 +403,9 @@ public final class LiveScorer {
         SessionRows.Live session;
         long first;
         long last;
+        /** The neighbours in its stripe's order of updates ({@link Lru}). */
+        State older;
+        State newer;
         int received;
         int visible;
         double probability = Double.NaN;
@@ -441,22 +443,21 @@ public final class LiveScorer {
                 spare.addLast(live);
             }
         }
-        final LinkedHashMap<String, State> byId = new LinkedHashMap<>(64, 0.75f, true);
-        final LinkedHashMap<String, State> byUser = new LinkedHashMap<>(16, 0.75f, true);
+        final Lru byId = new Lru(false);
+        final Lru byUser = new Lru(true);
 
         /** Removes sessions idle since before {@code horizon - idle}, from the least recently updated. */
         int expire(long horizon) {
             return expire(byId, horizon) + expire(byUser, horizon);
         }
 
-        private int expire(LinkedHashMap<String, State> map, long horizon) {
+        private int expire(Lru map, long horizon) {
+            if (map.eldest == null || map.eldestLast + idleMs >= horizon) {
+                return 0; // the eldest is not idle long enough (read off the bound, without touching its state)
+            }
             int n = 0;
-            for (Iterator<State> it = map.values().iterator(); it.hasNext(); ) {
-                State s = it.next();
-                if (s.last + idleMs >= horizon) {
-                    break;
-                }
-                it.remove();
+            for (State s = map.eldest; s != null && s.last + idleMs < horizon; s = map.eldest) {
+                map.remove(s);
                 recycle(s);
                 open.decrementAndGet();
                 expired.increment();
@@ -466,23 +467,103 @@ public final class LiveScorer {
         }
 
         boolean evictEldest(String keepKey, boolean keepUser) {
-            LinkedHashMap<String, State> first = byId.isEmpty() ? byUser : byId;
-            LinkedHashMap<String, State> second = first == byId ? byUser : byId;
+            Lru first = byId.isEmpty() ? byUser : byId;
+            Lru second = first == byId ? byUser : byId;
             return evictFrom(first, keepKey, first == byUser == keepUser)
                     || evictFrom(second, keepKey, second == byUser == keepUser);
         }
 
-        private boolean evictFrom(LinkedHashMap<String, State> map, String keepKey, boolean sameKind) {
-            for (Iterator<Map.Entry<String, State>> it = map.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<String, State> e = it.next();
-                if (sameKind && e.getKey().equals(keepKey)) {
+        private boolean evictFrom(Lru map, String keepKey, boolean sameKind) {
+            for (State s = map.eldest; s != null; s = s.newer) {
+                if (sameKind && map.key(s).equals(keepKey)) {
                     continue;
                 }
-                it.remove();
-                recycle(e.getValue());
+                map.remove(s);
+                recycle(s);
                 return true;
             }
             return false;
+        }
+    }
+
+    /**
+     * Open sessions by key, least recently updated first: an access-ordered map whose order is kept in the states
+     * themselves, with a lower bound of the eldest state's last event time, so that an update checks for idle
+     * sessions without reading the eldest state (cold in the processor's caches) every time. Looking a key up counts
+     * as an update, as in an access-ordered {@link java.util.LinkedHashMap}.
+     */
+    private static final class Lru {
+        private final HashMap<String, State> map = new HashMap<>(64);
+        /** Keyed by user id (else by session id). */
+        private final boolean user;
+        State eldest;
+        private State newest;
+        /** At most {@code eldest.last} (a state's last time only grows): the eldest's when it became the eldest. */
+        long eldestLast;
+
+        Lru(boolean user) {
+            this.user = user;
+        }
+
+        String key(State s) {
+            return user ? s.userId : s.id;
+        }
+
+        boolean isEmpty() {
+            return eldest == null;
+        }
+
+        /** The state of a key, then the most recently updated; or {@code null}. */
+        State get(String key) {
+            State s = map.get(key);
+            if (s != null && s != newest) {
+                unlink(s);
+                link(s);
+            }
+            return s;
+        }
+
+        /** Adds a state under a key that has none, as the most recently updated. */
+        void put(String key, State s) {
+            map.put(key, s);
+            link(s);
+        }
+
+        void remove(State s) {
+            map.remove(key(s));
+            unlink(s);
+        }
+
+        private void link(State s) {
+            s.older = newest;
+            s.newer = null;
+            if (newest == null) {
+                eldest = s;
+                eldestLast = s.last;
+            } else {
+                newest.newer = s;
+            }
+            newest = s;
+        }
+
+        private void unlink(State s) {
+            State o = s.older;
+            State n = s.newer;
+            if (o == null) {
+                eldest = n;
+                if (n != null) {
+                    eldestLast = n.last;
+                }
+            } else {
+                o.newer = n;
+            }
+            if (n == null) {
+                newest = o;
+            } else {
+                n.older = o;
+            }
+            s.older = null;
+            s.newer = null;
         }
     }
 
