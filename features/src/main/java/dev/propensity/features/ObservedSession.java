@@ -165,26 +165,23 @@ public final class ObservedSession implements SessionView {
     }
 
     private void undeclared(int bits, String what) {
-        java.util.EnumSet<EventField> missing = java.util.EnumSet.noneOf(EventField.class);
-        for (EventField f : EventField.values()) {
-            if ((bits & (1 << f.ordinal())) != 0 && (fields & (1 << f.ordinal())) == 0) {
-                missing.add(f);
-            }
-        }
+        java.util.EnumSet<EventField> missing = fieldsOf(bits & ~fields);
         String who = String.valueOf(reader);
-        throw new IllegalStateException((who.startsWith("extractor") ? who : "extractor " + who) + " read " + what + " of session " + id() + ", but its eventFields() "
-                + declared() + " do not name " + missing + " (add " + missing.stream().map(f -> "EventField." + f)
+        throw new IllegalStateException((who.startsWith("extractor") ? who : "extractor " + who) + " read " + what
+                + " of session " + id() + ", but its eventFields() " + fieldsOf(fields) + " do not name " + missing
+                + " (add " + missing.stream().map(f -> "EventField." + f)
                 .collect(java.util.stream.Collectors.joining(", ")) + " to them)");
     }
 
-    private String declared() {
-        java.util.EnumSet<EventField> d = java.util.EnumSet.noneOf(EventField.class);
+    /** The fields whose {@linkplain #bits bits} are set. */
+    private static java.util.EnumSet<EventField> fieldsOf(int bits) {
+        java.util.EnumSet<EventField> out = java.util.EnumSet.noneOf(EventField.class);
         for (EventField f : EventField.values()) {
-            if ((fields & (1 << f.ordinal())) != 0) {
-                d.add(f);
+            if ((bits & (1 << f.ordinal())) != 0) {
+                out.add(f);
             }
         }
-        return d.toString();
+        return out;
     }
 
     /** The session id. */

@@ -190,8 +190,20 @@ public final class TrainingData {
         return h0 * 1_000_003L + h1;
     }
 
-    private static IllegalArgumentException notFinite(FittedEncoding encoding, FeatureTable table, String trainer,
-                                                      int output, int row, double encoded) {
+    /**
+     * The one-line refusal of a non-finite encoded value, naming the feature, the model input, the row, the session
+     * and the raw value.
+     *
+     * @param encoding the fitted encoding
+     * @param table    the table
+     * @param trainer  the trainer's name
+     * @param output   the model input (encoded column)
+     * @param row      the table row
+     * @param encoded  the encoded value (NaN or infinite)
+     * @return the exception, to throw
+     */
+    public static IllegalArgumentException notFinite(FittedEncoding encoding, FeatureTable table, String trainer,
+                                                     int output, int row, double encoded) {
         String feature = encoding.inputSchema().get(encoding.sourceFeature(output)).name();
         return new IllegalArgumentException(trainer + ": feature " + feature + " (model input "
                 + encoding.outputNames().get(output) + ") is not finite after encoding at row " + row + " (session "

@@ -6,6 +6,7 @@ import dev.propensity.core.Workers;
 import dev.propensity.features.FeatureTable;
 import dev.propensity.features.FittedEncoding;
 import dev.propensity.model.XGBoostConfig;
+import dev.propensity.model.design.TrainingData;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,7 +160,7 @@ final class NativeBooster {
                     float v = c[i];
                     if (!Float.isFinite(v)) {
                         if (errors[b] == null) {
-                            errors[b] = notFinite(encoding, table, trainer, k, blockRows[i], v);
+                            errors[b] = TrainingData.notFinite(encoding, table, trainer, k, blockRows[i], v);
                         }
                         return;
                     }
@@ -437,13 +438,5 @@ final class NativeBooster {
         @SuppressWarnings("unchecked")
         XGBoostModel<Label> m = (XGBoostModel<Label>) Model.deserialize(model);
         return m;
-    }
-
-    private static IllegalArgumentException notFinite(FittedEncoding encoding, FeatureTable table, String trainer,
-                                                      int output, int row, float encoded) {
-        String feature = encoding.inputSchema().get(encoding.sourceFeature(output)).name();
-        return new IllegalArgumentException(trainer + ": feature " + feature + " (model input "
-                + encoding.outputNames().get(output) + ") is not finite after encoding at row " + row + " (session "
-                + table.id(row) + "): raw value " + table.value(row, feature) + ", encoded " + encoded);
     }
 }
