@@ -12,11 +12,11 @@ import java.util.Objects;
  * @param sessionizer how events are grouped into sessions by {@link Inputs#sessions}; its late-event policy is
  *                    replaced by the one {@code lenient} implies
  * @param mapping     the column mapping of the generic {@link InputFormat#EVENTS} format
- * @param bufferSize  the read buffer in bytes, at least 4096 (default 1 MiB)
+ * @param bufferSize  the read buffer in bytes, at least 4096 (default 256 KiB)
  */
 public record ReadOptions(boolean lenient, Sessionizer sessionizer, EventMapping mapping, int bufferSize) {
-    /** The default buffer size: 1 MiB. */
-    public static final int DEFAULT_BUFFER = 1 << 20;
+    /** The default buffer size: 256 KiB. */
+    public static final int DEFAULT_BUFFER = 256 << 10;
 
     /** Validates. */
     public ReadOptions {
