@@ -210,7 +210,7 @@ public final class FittedEncoding {
             for (int r : rows) {
                 double v = col[r];
                 if (!Double.isNaN(v)) {
-                    shift = log ? Math.log(1.0 + v) : v;
+                    shift = log ? Log1p.of(v) : v;
                     break;
                 }
             }
@@ -228,7 +228,7 @@ public final class FittedEncoding {
                     return m;
                 }
                 min = Math.min(min, v);
-                double d = (log ? Math.log(1.0 + v) : v) - shift;
+                double d = (log ? Log1p.of(v) : v) - shift;
                 s1 += d;
                 s2 += d * d;
                 present++;

@@ -38,7 +38,7 @@ record NumericTransform(int input, int offset, boolean log, double center, doubl
         if (Double.isNaN(v)) {
             return fill;
         }
-        double x = log ? Math.log(1.0 + (v > 0 ? v : 0.0)) : v;
+        double x = log ? Log1p.of(v > 0 ? v : 0.0) : v;
         return (x - center) * (1.0 / scale);
     }
 
@@ -94,7 +94,7 @@ record NumericTransform(int input, int offset, boolean log, double center, doubl
             if (Double.isNaN(v)) {
                 z[i] += wFill;
             } else {
-                double x = log ? Math.log(1.0 + (v > 0 ? v : 0.0)) : v;
+                double x = log ? Log1p.of(v > 0 ? v : 0.0) : v;
                 z[i] += a * x - c;
                 if (bo >= 0) {
                     z[i] += weights[bo + bin(v)];

@@ -288,9 +288,10 @@ public final class LogisticSolver {
             double[] z = new double[BLOCK];
             double[] row = new double[a];
             int[] nz = new int[a];
+            int[] at = cursors(from);
             for (int start = from; start < to; start += BLOCK) {
                 int len = Math.min(BLOCK, to - start);
-                margins(beta, start, len, z);
+                margins(beta, start, len, z, at);
                 for (int k = 0; k < len; k++) {
                     int i = start + k;
                     double s = sigmoid(z[k]);
@@ -670,24 +671,32 @@ public final class LogisticSolver {
         return loss * inv + 0.5 * penalty;
     }
 
-    /** Writes the margins of rows {@code [start, start + len)} into {@code z[0..len)}. */
-    private void margins(double[] beta, int start, int len, double[] z) {
+    /**
+     * Writes the margins of rows {@code [start, start + len)} into {@code z[0..len)}.
+     *
+     * @param at for each indicator column, its first position holding a row at least {@code start} (or -1: search
+     *           for it), moved on past the block: blocks are visited in order, so one search serves a whole range
+     */
+    private void margins(double[] beta, int start, int len, double[] z, int[] at) {
         Arrays.fill(z, 0, len, beta[p - 1]);
         for (int j = 0; j < d; j++) {
             double w = beta[j];
             double v = gate == null ? 0 : beta[d + j];
             if (x.sparse(j)) {
+                int[] o = x.ones(j);
+                int end = start + len;
                 if (v == 0 && w == 0) {
+                    at[j] = -1; // found again when next needed
                     continue;
                 }
                 // w * 1f is w: each one adds what the dense column's entry adds; a zero entry adds nothing
-                int[] o = x.ones(j);
-                int end = start + len;
                 float[] g = gate;
-                for (int a = firstAtLeast(o, start); a < o.length && o[a] < end; a++) {
+                int a = at[j] >= 0 ? at[j] : firstAtLeast(o, start);
+                for (; a < o.length && o[a] < end; a++) {
                     int i = o[a];
                     z[i - start] += v == 0 ? w : (w + v * g[i]) * 1f;
                 }
+                at[j] = a;
                 continue;
             }
             float[] col = x.dense(j);
@@ -711,10 +720,12 @@ public final class LogisticSolver {
     private double range(double[] beta, double[] grad, int from, int to) {
         double[] z = new double[BLOCK];
         double[] zg = gate == null ? null : new double[BLOCK];
+        int[] at = cursors(from);
+        int[] atGradient = at.clone();
         double loss = 0;
         for (int start = from; start < to; start += BLOCK) {
             int len = Math.min(BLOCK, to - start);
-            margins(beta, start, len, z);
+            margins(beta, start, len, z, at);
             double rsum = 0;
             for (int k = 0; k < len; k++) {
                 double zk = z[k];
@@ -734,7 +745,7 @@ public final class LogisticSolver {
             }
             for (int j = 0; j < d; j++) {
                 if (x.sparse(j)) {
-                    sparseGradient(x.ones(j), start, len, z, zg, grad, j);
+                    atGradient[j] = sparseGradient(x.ones(j), atGradient[j], start, len, z, zg, grad, j);
                     continue;
                 }
                 float[] col = x.dense(j);
@@ -779,7 +790,7 @@ public final class LogisticSolver {
      * The gradient entries of an indicator column over rows {@code [start, start + len)}: the sums the dense loop
      * forms, lane by lane in the same order (a zero entry adds nothing), so the result is bit for bit the same.
      */
-    private void sparseGradient(int[] o, int start, int len, double[] z, double[] zg, double[] grad, int j) {
+    private int sparseGradient(int[] o, int first, int start, int len, double[] z, double[] zg, double[] grad, int j) {
         int end = start + len;
         int four = len & ~3;
         int two = len & ~1;
@@ -789,7 +800,6 @@ public final class LogisticSolver {
         double g3 = 0;
         double h0 = 0;
         double h1 = 0;
-        int first = firstAtLeast(o, start);
         int a = first;
         // the dense loop adds the four-lane part first, then the tail into lane 0, and so does this
         for (; a < o.length && o[a] < end; a++) {
@@ -808,6 +818,7 @@ public final class LogisticSolver {
         for (; a < o.length && o[a] < end; a++) {
             g0 += z[o[a] - start] * 1f;
         }
+        int next = a;
         grad[j] += (g0 + g1) + (g2 + g3);
         if (zg != null) {
             for (a = first; a < o.length && o[a] < end; a++) {
@@ -826,7 +837,20 @@ public final class LogisticSolver {
             }
             grad[d + j] += h0 + h1;
         }
+        return next;
     }
+
+    /** For each indicator column, its first position holding a row at least {@code from} (0 for dense columns). */
+    private int[] cursors(int from) {
+        int[] at = new int[d];
+        for (int j = 0; j < d; j++) {
+            if (x.sparse(j)) {
+                at[j] = firstAtLeast(x.ones(j), from);
+            }
+        }
+        return at;
+    }
+
 
     /** The first position of a sorted array holding a value at least {@code v}. */
     private static int firstAtLeast(int[] sorted, int v) {
