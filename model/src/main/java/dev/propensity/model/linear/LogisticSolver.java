@@ -683,13 +683,13 @@ public final class LogisticSolver {
             double w = beta[j];
             double v = gate == null ? 0 : beta[d + j];
             if (x.sparse(j)) {
-                int[] o = x.ones(j);
-                int end = start + len;
                 if (v == 0 && w == 0) {
                     at[j] = -1; // found again when next needed
                     continue;
                 }
                 // w * 1f is w: each one adds what the dense column's entry adds; a zero entry adds nothing
+                int[] o = x.ones(j);
+                int end = start + len;
                 float[] g = gate;
                 int a = at[j] >= 0 ? at[j] : firstAtLeast(o, start);
                 for (; a < o.length && o[a] < end; a++) {
@@ -789,6 +789,9 @@ public final class LogisticSolver {
     /**
      * The gradient entries of an indicator column over rows {@code [start, start + len)}: the sums the dense loop
      * forms, lane by lane in the same order (a zero entry adds nothing), so the result is bit for bit the same.
+     *
+     * @param first the column's first position holding a row at least {@code start}
+     * @return its first position holding a row at least {@code start + len}, for the next block
      */
     private int sparseGradient(int[] o, int first, int start, int len, double[] z, double[] zg, double[] grad, int j) {
         int end = start + len;
@@ -850,7 +853,6 @@ public final class LogisticSolver {
         }
         return at;
     }
-
 
     /** The first position of a sorted array holding a value at least {@code v}. */
     private static int firstAtLeast(int[] sorted, int v) {

@@ -98,6 +98,13 @@ class LogisticSolverTest {
                 double[] g2 = new double[beta.length];
                 assertThat(ones.evaluate(beta, g2)).isEqualTo(dense.evaluate(beta, g1));
                 assertThat(g2).containsExactly(g1);
+                // indicator columns whose weights are zero are skipped, and found again in the next block
+                for (int j = 0; j < beta.length; j += 2) {
+                    beta[j] = 0;
+                }
+                assertThat(ones.evaluate(beta, g2)).isEqualTo(dense.evaluate(beta, g1));
+                assertThat(g2).containsExactly(g1);
+                assertThat(ones.hessian(beta)).isDeepEqualTo(dense.hessian(beta));
                 LogisticSolver.Solution a = dense.solve(100, 1e-8, 3);
                 LogisticSolver.Solution b = ones.solve(100, 1e-8, 3);
                 assertThat(b.weights()).containsExactly(a.weights());
