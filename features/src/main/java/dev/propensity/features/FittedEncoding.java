@@ -168,7 +168,7 @@ public final class FittedEncoding {
     private static NumericTransform fitNumeric(FeatureTable train, int j, int offset, FeatureSpec f, double[] col, int[] rows,
                                    EncoderConfig cfg) {
         boolean scalable = f.kind() != FeatureKind.BINARY;
-        Moments raw = Moments.of(col, rows, false);
+        Moments raw = Moments.of(col, rows, scalable && cfg.log1p());
         if (raw.infiniteRow >= 0) {
             int r = raw.infiniteRow;
             throw new IllegalArgumentException("feature " + f.name() + " row " + r + " (session "
@@ -177,9 +177,8 @@ public final class FittedEncoding {
         int present = raw.present;
         int missing = rows.length - present;
         boolean log = scalable && cfg.log1p() && present > 0 && raw.min >= 0;
-        Moments m = log ? Moments.of(col, rows, true) : raw;
-        double mean = present > 0 ? m.mean : 0.0;
-        double sd = present > 1 ? m.sd : 0.0;
+        double mean = present > 0 ? (log ? raw.logMean : raw.mean) : 0.0;
+        double sd = present > 1 ? (log ? raw.logSd : raw.sd) : 0.0;
         boolean standardize = scalable && cfg.standardize();
         double center = standardize ? mean : 0.0;
         double scale = standardize && sd > 0 && Double.isFinite(sd) ? sd : 1.0;
@@ -191,33 +190,41 @@ public final class FittedEncoding {
     }
 
     /**
-     * The count, minimum, mean and sample standard deviation of a column's non-missing values over some rows, in one
-     * pass: sums of differences from the first value (shifted sums keep the variance exact to rounding when the
-     * values sit far from zero).
+     * The count, minimum, mean and sample standard deviation of a column's non-missing values over some rows, and
+     * when asked the mean and standard deviation of {@code log(1 + v)} too, in one pass: sums of differences from
+     * the first value (shifted sums keep the variance exact to rounding when the values sit far from zero). The two
+     * sets of sums are kept apart, each in row order, so each is what a pass of its own would give.
      */
     private static final class Moments {
         int present;
         double min = Double.POSITIVE_INFINITY;
         double mean;
         double sd;
+        /** The moments of {@code log(1 + v)}; meaningful only when asked for and {@link #min} is at least 0. */
+        double logMean;
+        double logSd;
         /** The first row holding an infinite value, or -1. */
         int infiniteRow = -1;
 
-        /** The moments of {@code col[r]} (or of {@code log(1 + col[r])} when {@code log}) over {@code rows}. */
-        static Moments of(double[] col, int[] rows, boolean log) {
+        /** The moments of {@code col[r]} over {@code rows}, and of {@code log(1 + col[r])} when {@code withLog}. */
+        static Moments of(double[] col, int[] rows, boolean withLog) {
             Moments m = new Moments();
             double shift = Double.NaN;
             for (int r : rows) {
                 double v = col[r];
                 if (!Double.isNaN(v)) {
-                    shift = log ? Log1p.of(v) : v;
+                    shift = v;
                     break;
                 }
             }
+            double logShift = withLog ? Log1p.of(shift) : Double.NaN;
+            boolean logs = withLog;
             int present = 0;
             double min = Double.POSITIVE_INFINITY;
             double s1 = 0;
             double s2 = 0;
+            double l1 = 0;
+            double l2 = 0;
             for (int i = 0; i < rows.length; i++) {
                 double v = col[rows[i]];
                 if (Double.isNaN(v)) {
@@ -228,18 +235,29 @@ public final class FittedEncoding {
                     return m;
                 }
                 min = Math.min(min, v);
-                double d = (log ? Log1p.of(v) : v) - shift;
+                double d = v - shift;
                 s1 += d;
                 s2 += d * d;
                 present++;
+                if (logs) {
+                    if (v < 0) {
+                        logs = false; // a negative value: the column is not logged
+                    } else {
+                        double e = Log1p.of(v) - logShift;
+                        l1 += e;
+                        l2 += e * e;
+                    }
+                }
             }
             m.present = present;
             m.min = min;
             if (present > 0) {
                 m.mean = shift + s1 / present;
+                m.logMean = logShift + l1 / present;
             }
             if (present > 1) {
                 m.sd = Math.sqrt(Math.max(0.0, (s2 - s1 * s1 / present) / (present - 1)));
+                m.logSd = Math.sqrt(Math.max(0.0, (l2 - l1 * l1 / present) / (present - 1)));
             }
             return m;
         }

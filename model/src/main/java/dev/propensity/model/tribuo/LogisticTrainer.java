@@ -64,8 +64,9 @@ final class LogisticTrainer implements ModelTrainer {
         long t0 = System.nanoTime();
         boolean[] labels = TrainingData.labels(table, rows);
         int positives = TrainingData.checkLabels(labels, config.minPositives(), name());
-        FittedEncoding encoding = rows == null ? FittedEncoding.fit(table, config.encoder())
-                : FittedEncoding.fit(table, rows, config.encoder());
+        FittedEncoding encoding = FittedEncoding.fit(table,
+                rows == null ? java.util.stream.IntStream.range(0, table.rows()).toArray() : rows, config.encoder(),
+                workers);
         Design cols = TrainingData.encodeDesign(encoding, table, rows, name(), workers);
         String gate = Gate.choose(config.gate(), table, rows);
         List<String> names = LinearPurchaseModel.inputNames(encoding, gate);
