@@ -91,4 +91,30 @@ class PropensityLauncherTest {
         assertThat(o.err()).contains("out of memory", "MB", "JAVA_OPTS=-Xmx").doesNotContain("\tat ");
         assertThat(dir.resolve("out")).doesNotExist();
     }
+
+    @Test
+    void dashboardOnAFileGetsACappedHeapAndHugePagesWhereTheKernelGivesThem(@TempDir Path dir) throws Exception {
+        // a stand-in for java that prints the arguments it was given, one a line
+        Path fake = dir.resolve("java");
+        Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        assumeTrue(fake.toFile().setExecutable(true), "cannot make a stand-in java");
+        Path input = dir.resolve("events.csv");
+        Files.writeString(input, "event_time,event_type\n");
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean hugePages = Files.isReadable(thp) && Files.readString(thp).matches("(?s).*\\[(madvise|always)\\].*");
+        for (String[] args : new String[][] {{"dashboard", "-i", input.toString()},
+            {"dashboard", "--input=" + input}, {"dashboard", "--input", input.toString()}}) {
+            Outcome o = launch(dir, java.util.Map.of("JAVA", fake.toString()), args);
+            List<String> jvm = o.out().lines().takeWhile(a -> !a.equals("-cp")).toList();
+            assertThat(jvm).as(String.join(" ", args)).contains("-Xmx1024m", "-Xmn170m");
+            assertThat(jvm.contains("-XX:+UseTransparentHugePages")).as(o.out()).isEqualTo(hugePages);
+        }
+        Outcome own = launch(dir, java.util.Map.of("JAVA", fake.toString(), "JAVA_OPTS",
+                "-XX:-UseTransparentHugePages"), "dashboard", "-i", input.toString());
+        assertThat(own.out().lines().takeWhile(a -> !a.equals("-cp")).toList())
+                .doesNotContain("-XX:+UseTransparentHugePages").contains("-XX:-UseTransparentHugePages");
+        Outcome replay = launch(dir, java.util.Map.of("JAVA", fake.toString()), "replay", "--input",
+                input.toString());
+        assertThat(replay.out()).doesNotContain("-XX:+UseTransparentHugePages", "-Xmx1024m");
+    }
 }
