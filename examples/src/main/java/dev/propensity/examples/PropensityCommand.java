@@ -66,10 +66,28 @@ public final class PropensityCommand implements Runnable {
     public static void main(String... args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> backgroundFailure(t, e, System.err));
         int code = execute(out, err, args);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * What the command does when a thread other than its own dies of an exception nobody caught (a JVM thread such
+     * as Java2D's disposer, say): when the heap ran out, nothing, because the command's own thread reports that in
+     * one line (exit code 1) and a second report would be a stack trace; anything else as the JVM would.
+     *
+     * @param t   the thread
+     * @param e   what it died of
+     * @param err where to report
+     */
+    static void backgroundFailure(Thread t, Throwable e, java.io.PrintStream err) {
+        if (e instanceof OutOfMemoryError) {
+            return;
+        }
+        err.print("Exception in thread \"" + t.getName() + "\" ");
+        e.printStackTrace(err);
     }
 
     /**

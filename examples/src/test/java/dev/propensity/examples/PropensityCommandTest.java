@@ -486,4 +486,17 @@ class PropensityCommandTest {
             return files.filter(p -> p.getFileName().toString().startsWith("model.")).findFirst().orElseThrow();
         }
     }
+
+    @Test
+    void aBackgroundThreadOutOfMemoryLeavesTheOneLineReportToTheCommandOtherFailuresPrintAsTheJvmWould() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Thread t = new Thread(() -> { }, "Java2D Disposer");
+        PropensityCommand.backgroundFailure(t, new OutOfMemoryError("GC overhead limit exceeded"), err);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
+        PropensityCommand.backgroundFailure(t, new IllegalStateException("broken"), err);
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .startsWith("Exception in thread \"Java2D Disposer\" java.lang.IllegalStateException: broken")
+                .contains("\tat ");
+    }
 }
