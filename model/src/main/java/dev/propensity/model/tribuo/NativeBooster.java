@@ -318,11 +318,12 @@ final class NativeBooster {
      * for these settings: {@code multi:softprob} over the two labels, histogram trees, L1 penalty 0, no evaluation
      * set, every row of weight 1.
      *
-     * @param c    the settings
-     * @param data the training data (its values are handed to XGBoost)
+     * @param c       the settings
+     * @param data    the training data (its values are handed to XGBoost)
+     * @param threads XGBoost's threads, at least 1 (the same trees on any number)
      * @return the Tribuo model, its provenance naming Tribuo's trainer with these settings
      */
-    static XGBoostModel<Label> boost(XGBoostConfig c, Data data) {
+    static XGBoostModel<Label> boost(XGBoostConfig c, Data data, int threads) {
         Map<String, Object> params = new HashMap<>();
         params.put("eta", c.eta());
         params.put("gamma", c.gamma());
@@ -332,7 +333,7 @@ final class NativeBooster {
         params.put("colsample_bytree", c.columnSample());
         params.put("lambda", c.lambda());
         params.put("alpha", 0.0);
-        params.put("nthread", c.threads());
+        params.put("nthread", threads);
         params.put("seed", c.seed());
         params.put("verbosity", 0);
         params.put("booster", "gbtree");
@@ -360,9 +361,10 @@ final class NativeBooster {
      *
      * @param trainer the forest trainer (its settings and provenance)
      * @param data    the training data (its values are handed to XGBoost)
+     * @param threads XGBoost's threads, at least 1 (the same trees on any number)
      * @return the Tribuo model
      */
-    static XGBoostModel<Label> forest(XGBoostForestTrainer trainer, Data data) {
+    static XGBoostModel<Label> forest(XGBoostForestTrainer trainer, Data data, int threads) {
         Map<String, Object> params = new HashMap<>();
         params.put("booster", "gbtree");
         params.put("tree_method", "hist");
@@ -377,7 +379,7 @@ final class NativeBooster {
         params.put("lambda", 0.0);
         params.put("alpha", 0.0);
         params.put("gamma", 0.0);
-        params.put("nthread", 1);
+        params.put("nthread", threads);
         params.put("seed", trainer.seed());
         params.put("verbosity", 0);
         return wrap(train(data, data.purchases, null, params, 1), data, trainer.getProvenance(),

@@ -12,7 +12,7 @@ import dev.propensity.model.XGBoostConfig;
 import dev.propensity.model.design.TrainingData;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
@@ -26,17 +26,21 @@ final class TreeTrainer implements ModelTrainer {
     /** The row sample of each tree of a random forest (drawn without replacement; a bootstrap sample's share). */
     static final double FOREST_SUBSAMPLE = 0.632;
     private final String kind;
-    /** Trains the Tribuo model on encoded data. */
-    private final Function<NativeBooster.Data, Model<Label>> fit;
+    /** Trains the Tribuo model on encoded data, on a number of XGBoost threads. */
+    private final BiFunction<NativeBooster.Data, Integer, Model<Label>> fit;
+    /** The least number of XGBoost threads (a configuration's). */
+    private final int minThreads;
     private final EncoderConfig encoder;
     private final int minPositives;
     private final long seed;
     private final Map<String, String> description;
     private final Workers workers;
 
-    private TreeTrainer(String kind, Function<NativeBooster.Data, Model<Label>> fit, EncoderConfig encoder,
-                        int minPositives, long seed, Map<String, String> description, Workers workers) {
+    private TreeTrainer(String kind, BiFunction<NativeBooster.Data, Integer, Model<Label>> fit, int minThreads,
+                        EncoderConfig encoder, int minPositives, long seed, Map<String, String> description,
+                        Workers workers) {
         this.workers = workers;
+        this.minThreads = minThreads;
         this.kind = kind;
         this.fit = fit;
         this.encoder = encoder;
@@ -46,8 +50,8 @@ final class TreeTrainer implements ModelTrainer {
     }
 
     static TreeTrainer xgboost(XGBoostConfig c) {
-        return new TreeTrainer(TreePurchaseModel.XGBOOST, data -> NativeBooster.boost(c, data), c.encoder(),
-                c.minPositives(), c.seed(), c.describe(), Workers.defaults());
+        return new TreeTrainer(TreePurchaseModel.XGBOOST, (data, threads) -> NativeBooster.boost(c, data, threads),
+                c.threads(), c.encoder(), c.minPositives(), c.seed(), c.describe(), Workers.defaults());
     }
 
     static TreeTrainer randomForest(TreeConfig c) {
@@ -55,8 +59,8 @@ final class TreeTrainer implements ModelTrainer {
         settings.put("subsample", Double.toString(FOREST_SUBSAMPLE));
         settings.put("grownBy", "xgboost");
         // a fresh Tribuo trainer per call: Tribuo trainers count their invocations
-        return new TreeTrainer(TreePurchaseModel.RANDOM_FOREST, data -> forestTrainer(c).train(data), c.encoder(),
-                c.minPositives(), c.seed(), settings, Workers.defaults());
+        return new TreeTrainer(TreePurchaseModel.RANDOM_FOREST, (data, threads) -> forestTrainer(c).train(data, threads),
+                1, c.encoder(), c.minPositives(), c.seed(), settings, Workers.defaults());
     }
 
     /** The forest trainer of a configuration. */
@@ -67,7 +71,7 @@ final class TreeTrainer implements ModelTrainer {
 
     @Override
     public ModelTrainer withWorkers(Workers w) {
-        return new TreeTrainer(kind, fit, encoder, minPositives, seed, description,
+        return new TreeTrainer(kind, fit, minThreads, encoder, minPositives, seed, description,
                 java.util.Objects.requireNonNull(w, "workers"));
     }
 
@@ -86,7 +90,8 @@ final class TreeTrainer implements ModelTrainer {
                 ? java.util.stream.IntStream.range(0, table.rows()).toArray() : rows, encoder, workers);
         NativeBooster.Data data = NativeBooster.encode(encoding, table, rows, labels, name(), workers);
         TribuoLogging.quiet();
-        Model<Label> model = fit.apply(data);
+        // XGBoost grows the trees on as many threads as the workers have (folds trained at once each get one)
+        Model<Label> model = fit.apply(data, Math.max(minThreads, workers.parallelism()));
         double seconds = (System.nanoTime() - t0) / 1e9;
         ModelCard card = ModelCard.trained(name(), description, labels.length, positives, seed, seconds);
         return new TreePurchaseModel(kind, encoding, model, card);

@@ -97,9 +97,14 @@ public final class XGBoostForestTrainer implements Trainer<Label> {
         return seed;
     }
 
-    /** Grows the forest on encoded data. */
+    /** Grows the forest on encoded data, on one thread. */
     XGBoostModel<Label> train(NativeBooster.Data data) {
-        XGBoostModel<Label> m = NativeBooster.forest(this, data);
+        return train(data, 1);
+    }
+
+    /** Grows the forest on encoded data, on XGBoost threads (the same forest on any number). */
+    XGBoostModel<Label> train(NativeBooster.Data data, int threads) {
+        XGBoostModel<Label> m = NativeBooster.forest(this, data, threads);
         invocationCount++;
         return m;
     }

@@ -132,6 +132,24 @@ class NativeBoosterTest {
     }
 
     @Test
+    void theTreesAreTheSameOnOneThreadAndOnSeveral() {
+        FeatureTable t = SyntheticTables.mixed(20_000, 4);
+        java.util.concurrent.ForkJoinPool pool = dev.propensity.core.Workers.newPool(3, "trees-test");
+        try {
+            dev.propensity.core.Workers three = dev.propensity.core.Workers.of(pool);
+            dev.propensity.core.Workers one = dev.propensity.core.Workers.callerOnly();
+            for (dev.propensity.model.ModelTrainer trainer : List.of(
+                    Trainers.xgboost(XGBoostConfig.defaults().withRounds(60)),
+                    Trainers.randomForest(TreeConfig.defaults().withTrees(20).withMaxDepth(6)))) {
+                double[] single = trainer.withWorkers(one).train(t).predict(t);
+                assertThat(trainer.withWorkers(three).train(t).predict(t)).as(trainer.name()).containsExactly(single);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aTableWhoseMatrixDoesNotFitTheMemoryIsRefusedInOneLine() {
         long need = 2_026_560L * NativeBooster.bytesPerRow(62);
         NativeBooster.checkMemory("xgboost", 2_026_560, 62, need); // fits exactly
