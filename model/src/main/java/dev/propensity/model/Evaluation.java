@@ -97,8 +97,7 @@ public record Evaluation(double[] probabilities, int[] folds, EvaluationResult r
         Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(protocol, "protocol");
-        // folds trained at once each run on their own thread; one at a time, each has all the workers
-        ModelTrainer onWorkers = trainer.withWorkers(foldsAtOnce > 1 ? Workers.callerOnly() : workers);
+        ModelTrainer onWorkers = trainer.withWorkers(workers);
         int[] assignment = Splits.assign(protocol, table.facts());
         int[] testFolds = Splits.folds(assignment);
         double[] probabilities = new double[table.rows()];

@@ -17,9 +17,9 @@ import java.util.Objects;
  * @param minChildWeight the least hessian weight in a child node, {@code >= 0}
  * @param lambda         L2 penalty on leaf weights, {@code >= 0}
  * @param gamma          the least loss reduction for a split, {@code >= 0}
- * @param threads        the least number of XGBoost threads, {@code >= 1}: a trainer uses one per worker of its
- *                       {@code Workers} when they have more (an evaluation that trains folds at once gives each fold
- *                       one); the trees are the same on any number
+ * @param threads        the least number of XGBoost threads, {@code >= 1}: on training data of 10 million values
+ *                       or more a trainer uses one per worker of its {@code Workers} when they have more; the trees
+ *                       are the same on any number
  * @param minPositives   training refuses tables with fewer purchases than this, {@code >= 1}
  * @param seed           the seed
  * @param encoder        how raw features become model inputs (trees need no scaling)
@@ -60,7 +60,8 @@ public record XGBoostConfig(int rounds, int maxDepth, double eta, double subsamp
 
     /**
      * 400 rounds of depth-4 trees, eta 0.03, 80% rows and 60% inputs per tree, min child weight 2, lambda 1,
-     * gamma 0, at least one thread (as many as the trainer's workers have), 10 positives, seed 42, raw encoding.
+     * gamma 0, one thread (one per worker on training data of 10 million values or more), 10 positives, seed 42,
+     * raw encoding.
      */
     public static XGBoostConfig defaults() {
         return new XGBoostConfig(400, 4, 0.03, 0.8, 0.6, 2, 1, 0, 1, 10, 42L, EncoderConfig.raw());

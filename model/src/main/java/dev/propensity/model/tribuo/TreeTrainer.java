@@ -90,11 +90,25 @@ final class TreeTrainer implements ModelTrainer {
                 ? java.util.stream.IntStream.range(0, table.rows()).toArray() : rows, encoder, workers);
         NativeBooster.Data data = NativeBooster.encode(encoding, table, rows, labels, name(), workers);
         TribuoLogging.quiet();
-        // XGBoost grows the trees on as many threads as the workers have (folds trained at once each get one)
-        Model<Label> model = fit.apply(data, Math.max(minThreads, workers.parallelism()));
+        Model<Label> model = fit.apply(data, threads(data.rows, data.width, minThreads, workers));
         double seconds = (System.nanoTime() - t0) / 1e9;
         ModelCard card = ModelCard.trained(name(), description, labels.length, positives, seed, seconds);
         return new TreePurchaseModel(kind, encoding, model, card);
+    }
+
+    /**
+     * Training data of at least this many values (rows times inputs) grows its trees on every worker: below it,
+     * XGBoost's threads wait on each other more than they work, and an evaluation trains the folds of such tables
+     * at once, each on a worker of its own.
+     */
+    static final long PARALLEL_MIN_VALUES = 10_000_000L;
+
+    /**
+     * XGBoost's threads for training data of a size: one per worker for large data, else the configuration's
+     * (the trees are the same on any number).
+     */
+    static int threads(int rows, int width, int minThreads, Workers workers) {
+        return (long) rows * width >= PARALLEL_MIN_VALUES ? Math.max(minThreads, workers.parallelism()) : minThreads;
     }
 
     @Override

@@ -134,16 +134,33 @@ class NativeBoosterTest {
     @Test
     void theTreesAreTheSameOnOneThreadAndOnSeveral() {
         FeatureTable t = SyntheticTables.mixed(20_000, 4);
+        FittedEncoding encoding = FittedEncoding.fit(t, EncoderConfig.raw());
+        // the data is handed to XGBoost once: encoded again for each fit
+        java.util.function.Supplier<NativeBooster.Data> data = () -> NativeBooster.encode(encoding, t, null,
+                t.labels(), "test", dev.propensity.core.Workers.callerOnly());
+        dev.propensity.model.ModelCard card = Trainers.xgboost(XGBoostConfig.defaults().withRounds(2)).train(MIXED)
+                .card();
+        XGBoostConfig c = XGBoostConfig.defaults().withRounds(60);
+        double[] one = new TreePurchaseModel("xgboost", encoding, NativeBooster.boost(c, data.get(), 1), card).predict(t);
+        double[] three = new TreePurchaseModel("xgboost", encoding, NativeBooster.boost(c, data.get(), 3), card).predict(t);
+        assertThat(three).containsExactly(one);
+        XGBoostForestTrainer forest = TreeTrainer.forestTrainer(TreeConfig.defaults().withTrees(20).withMaxDepth(6));
+        double[] f1 = new TreePurchaseModel("random-forest", encoding, forest.train(data.get(), 1), card).predict(t);
+        double[] f3 = new TreePurchaseModel("random-forest", encoding, forest.train(data.get(), 3), card).predict(t);
+        assertThat(f3).containsExactly(f1);
+    }
+
+    @Test
+    void largeTrainingDataGrowsItsTreesOnEveryWorkerSmallDataOnTheConfiguredThreads() {
         java.util.concurrent.ForkJoinPool pool = dev.propensity.core.Workers.newPool(3, "trees-test");
         try {
             dev.propensity.core.Workers three = dev.propensity.core.Workers.of(pool);
             dev.propensity.core.Workers one = dev.propensity.core.Workers.callerOnly();
-            for (dev.propensity.model.ModelTrainer trainer : List.of(
-                    Trainers.xgboost(XGBoostConfig.defaults().withRounds(60)),
-                    Trainers.randomForest(TreeConfig.defaults().withTrees(20).withMaxDepth(6)))) {
-                double[] single = trainer.withWorkers(one).train(t).predict(t);
-                assertThat(trainer.withWorkers(three).train(t).predict(t)).as(trainer.name()).containsExactly(single);
-            }
+            assertThat(TreeTrainer.threads(1_000_000, 10, 1, three)).isEqualTo(3);
+            assertThat(TreeTrainer.threads(1_000_000, 10, 1, one)).isEqualTo(1);
+            assertThat(TreeTrainer.threads(1_000_000, 10, 4, three)).isEqualTo(4);
+            assertThat(TreeTrainer.threads(999_999, 10, 1, three)).isEqualTo(1);
+            assertThat(TreeTrainer.threads(12_330, 70, 2, three)).isEqualTo(2);
         } finally {
             pool.shutdown();
         }
