@@ -66,8 +66,9 @@ public final class Trainers {
     /**
      * A random forest grown by XGBoost (its random-forest mode: the trees of one round, each on 63.2% of the rows
      * drawn without replacement, choosing each split among a fraction of the inputs; each leaf holds the share of
-     * purchases of the rows that reach it, and the forest's probability is their average), on one thread, so a seed
-     * gives the same forest anywhere. Earlier builds grew Tribuo's CART trees instead; model files holding those still
+     * purchases of the rows that reach it, and the forest's probability is their average). The trees grow on one
+     * thread, or on one per worker for training data of 10 million values or more; a seed gives the same forest on
+     * any number of threads and any machine. Earlier builds grew Tribuo's CART trees instead; model files holding those still
      * load and score as before.
      *
      * @param config the settings

@@ -43,7 +43,7 @@ public record TreeConfig(int trees, int maxDepth, double minChildWeight, double 
 
     /**
      * 100 trees of depth at most 12, child weight at least 3, 30% of inputs per split, 10 positives, seed 42, raw
-     * encoding. XGBoost grows them on one thread: the 12,330 rows of the UCI table take under 2 s.
+     * encoding. XGBoost grows them on one thread at this size: the 12,330 rows of the UCI table take under 2 s.
      */
     public static TreeConfig defaults() {
         return new TreeConfig(100, 12, 3, 0.3, 10, 42L, EncoderConfig.raw());

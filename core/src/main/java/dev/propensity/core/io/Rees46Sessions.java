@@ -106,10 +106,11 @@ public final class Rees46Sessions {
     public static ReadReport read(Path file, ReadOptions options, Workers workers, long minSplitBytes,
                                   Set<EventField> fields, Sink first, Sink second) throws IOException {
         Objects.requireNonNull(file, "file");
-        boolean brands = fields.contains(EventField.BRAND);
-        boolean users = fields.contains(EventField.USER);
+        Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
+        boolean brands = fields.contains(EventField.BRAND);
+        boolean users = fields.contains(EventField.USER);
         Sessionizer sz = options.effectiveSessionizer();
         if (!sz.usesSessionIds()) {
             throw new IllegalArgumentException("the REES46 session reader groups by session id; " + sz

@@ -18,8 +18,8 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * model is a Tribuo {@link XGBoostModel} whose outputs {@link ForestConverter} reads.
  *
  * <p>Propensity's {@code random-forest} trainer calls it on encoded {@code float} columns; {@link #train(Dataset,
- * Map)} lets Tribuo users grow the same forest on a Tribuo dataset. XGBoost runs on one thread: a seed gives the
- * same forest on any machine.
+ * Map)} lets Tribuo users grow the same forest on a Tribuo dataset, on one thread. A seed gives the same forest on
+ * any number of threads and any machine.
  */
 public final class XGBoostForestTrainer implements Trainer<Label> {
 
